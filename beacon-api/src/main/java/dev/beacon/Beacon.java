@@ -1,0 +1,352 @@
+package dev.beacon;
+
+import jakarta.json.JsonValue;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One beacon a browser sent: the CDI event that beacon observers receive.
+ * <p>
+ * Observe every beacon, or those of one endpoint with {@link BeaconEndpoint}; synchronously with
+ * {@code @Observes} (after the browser already has its {@code 204}) or asynchronously with
+ * {@code @ObservesAsync}:
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class Analytics {
+ *     void onBeacon(@Observes Beacon beacon) {
+ *         log.info(beacon.endpoint() + " " + beacon.text());
+ *     }
+ *     void onCspReport(@ObservesAsync @BeaconEndpoint("csp") Beacon report) {
+ *         report.json().ifPresent(this::store);
+ *     }
+ * }
+ * }</pre>
+ * A beacon is an immutable snapshot: it holds no reference to the request, so it stays valid in
+ * asynchronous observers long after the response was sent. Its body is parsed lazily, by the
+ * accessor that asks for it, so an observer pays only for the view it uses. Browsers send:
+ * <table>
+ * <caption>What each page call arrives as</caption>
+ * <tr><th>page calls</th><th>{@link #contentType()}</th><th>read it with</th></tr>
+ * <tr><td>{@code sendBeacon(url, "text")}</td><td>{@code text/plain;charset=UTF-8}</td><td>{@link #text()}, {@link #json()} when it holds JSON</td></tr>
+ * <tr><td>{@code sendBeacon(url, new Blob([json], {type: "application/json"}))}</td><td>{@code application/json}</td><td>{@link #json()}</td></tr>
+ * <tr><td>{@code sendBeacon(url, new URLSearchParams(...))}</td><td>{@code application/x-www-form-urlencoded;charset=UTF-8}</td><td>{@link #form()}</td></tr>
+ * <tr><td>{@code sendBeacon(url, formData)}</td><td>{@code multipart/form-data; boundary=...}</td><td>{@link #form()}, files in {@link BeaconForm#files()}</td></tr>
+ * <tr><td>{@code sendBeacon(url, arrayBuffer)}, an untyped {@code Blob}, no body</td><td>absent</td><td>{@link #body()}</td></tr>
+ * <tr><td>a CSP {@code report-uri} violation</td><td>{@code application/csp-report}</td><td>{@link #json()}</td></tr>
+ * <tr><td>a Reporting API batch</td><td>{@code application/reports+json}</td><td>{@link #json()} (an array)</td></tr>
+ * </table>
+ */
+public final class Beacon {
+
+    private final String endpoint;
+    private final String path;
+    private final ContentType contentType;
+    private final byte[] body;
+    private final Instant receivedAt;
+    private final String clientAddress;
+    private final Map<String, String> headers;
+    private final Map<String, String> cookies;
+
+    private Beacon(Builder builder) {
+        this.endpoint = Objects.requireNonNull(builder.endpoint, "endpoint");
+        this.path = Objects.requireNonNull(builder.path, "path");
+        this.contentType = builder.contentType;
+        this.body = builder.body;
+        this.receivedAt = builder.receivedAt == null ? Instant.now() : builder.receivedAt;
+        this.clientAddress = builder.clientAddress;
+        this.headers = Map.copyOf(builder.headers);
+        this.cookies = Map.copyOf(builder.cookies);
+    }
+
+    /**
+     * Starts a beacon; the library builds them, applications need this only in their tests.
+     *
+     * @param endpoint the endpoint name, e.g. {@code csp} or {@value BeaconEndpoint#DEFAULT}
+     * @param path the request path, e.g. {@code /shop/beacon/csp}
+     * @return a builder with an empty body and no headers
+     */
+    public static Builder builder(String endpoint, String path) {
+        return new Builder(endpoint, path);
+    }
+
+    /**
+     * @return the endpoint name: the last path segment of {@code /beacon/{name}}, or
+     *         {@value BeaconEndpoint#DEFAULT} for the bare beacon path
+     */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * @return the request path from the server root, as sent (not decoded), without the query
+     */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * @return the media type as the browser sent it; absent when it sent no {@code Content-Type},
+     *         as Chromium does for an {@code ArrayBuffer}, an untyped {@code Blob} or no body
+     */
+    public Optional<ContentType> contentType() {
+        return Optional.ofNullable(contentType);
+    }
+
+    /**
+     * @return a copy of the body bytes, exactly as received; empty for a beacon without body
+     */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /**
+     * @return the body size in bytes
+     */
+    public int size() {
+        return body.length;
+    }
+
+    /**
+     * @return the body decoded in the charset of its {@code Content-Type}, UTF-8 when it names
+     *         none; malformed byte sequences become U+FFFD
+     * @throws MalformedBeaconException when the {@code charset} parameter names a charset the JVM
+     *         does not know
+     */
+    public String text() {
+        return new String(body, charset());
+    }
+
+    /**
+     * The body as JSON, for the JSON media types and for text that holds JSON.
+     * <ul>
+     * <li>{@code application/json}, any {@code application/*+json} (such as
+     * {@code application/reports+json}) and {@code application/csp-report}: parsed, and an error
+     * if it does not parse.</li>
+     * <li>{@code text/plain} or no {@code Content-Type}: parsed when the text is a JSON object or
+     * array, which is how most trackers send JSON (a string sent with {@code sendBeacon} is
+     * {@code text/plain}, and needs no CORS preflight); absent otherwise.</li>
+     * <li>any other media type: absent.</li>
+     * </ul>
+     *
+     * @return the parsed JSON value, or empty when the body is not JSON
+     * @throws MalformedBeaconException when a body of a JSON media type does not parse
+     */
+    public Optional<JsonValue> json() {
+        if (contentType == null || contentType.is("text/plain")) {
+            return JsonBody.sniff(text());
+        }
+        if (isJsonMediaType(contentType)) {
+            return Optional.of(JsonBody.parse(text()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The body as form fields, for {@code application/x-www-form-urlencoded} and
+     * {@code multipart/form-data}; absent for every other media type.
+     *
+     * @return the form, or empty when the body is not a form
+     * @throws MalformedBeaconException when the form is malformed: invalid percent-encoding, a
+     *         multipart body without {@code boundary} parameter, or a truncated part
+     */
+    public Optional<BeaconForm> form() {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        if (contentType.is("application/x-www-form-urlencoded")) {
+            return Optional.of(UrlEncodedForm.parse(body, charset()));
+        }
+        if (contentType.is("multipart/form-data")) {
+            String boundary = contentType.parameter("boundary").orElseThrow(
+                    () -> new MalformedBeaconException("multipart/form-data Content-Type has no boundary parameter"));
+            return Optional.of(MultipartForm.parse(body, boundary, charset()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @return when the library finished receiving the body
+     */
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    /**
+     * @return the address of the client as the server saw it (a proxy's, behind a proxy), if known
+     */
+    public Optional<String> clientAddress() {
+        return Optional.ofNullable(clientAddress);
+    }
+
+    /**
+     * @return the {@code Origin} header: browsers send it with every beacon, same-origin too
+     */
+    public Optional<String> origin() {
+        return header("Origin");
+    }
+
+    /**
+     * @return the {@code Referer} header: the full page URL same-origin, the origin only
+     *         cross-origin, absent for Reporting API deliveries
+     */
+    public Optional<String> referer() {
+        return header("Referer");
+    }
+
+    /**
+     * @return the {@code User-Agent} header
+     */
+    public Optional<String> userAgent() {
+        return header("User-Agent");
+    }
+
+    /**
+     * @return the {@code Sec-Fetch-Site} header: {@code same-origin}, {@code same-site},
+     *         {@code cross-site} or {@code none}; absent from older browsers and non-browsers
+     */
+    public Optional<String> secFetchSite() {
+        return header("Sec-Fetch-Site");
+    }
+
+    /**
+     * @return the {@code Sec-Fetch-Mode} header: {@code no-cors} for {@code sendBeacon},
+     *         {@code cors} for a {@code fetch} that needed CORS
+     */
+    public Optional<String> secFetchMode() {
+        return header("Sec-Fetch-Mode");
+    }
+
+    /**
+     * @return the {@code Sec-Fetch-Dest} header, {@code empty} for beacons
+     */
+    public Optional<String> secFetchDest() {
+        return header("Sec-Fetch-Dest");
+    }
+
+    /**
+     * @return the cookies the browser sent, by name; unmodifiable, empty for cross-site beacons
+     */
+    public Map<String, String> cookies() {
+        return cookies;
+    }
+
+    private Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
+    }
+
+    private Charset charset() {
+        return contentType == null ? StandardCharsets.UTF_8 : contentType.charset().orElse(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isJsonMediaType(ContentType type) {
+        return type.is("application/json") || type.is("application/csp-report")
+                || type.type().equals("application") && type.subtype().endsWith("+json");
+    }
+
+    @Override
+    public String toString() {
+        return "Beacon[endpoint=" + endpoint + ", path=" + path + ", contentType=" + contentType
+                + ", size=" + body.length + ", receivedAt=" + receivedAt + "]";
+    }
+
+    /**
+     * Builds a {@link Beacon}. Not thread-safe; every setter returns the builder.
+     */
+    public static final class Builder {
+
+        /** The request headers a beacon keeps: what analytics observers need, nothing that could carry credentials. */
+        private static final String[] KEPT_HEADERS = {
+            "Origin", "Referer", "User-Agent", "Sec-Fetch-Site", "Sec-Fetch-Mode", "Sec-Fetch-Dest"
+        };
+
+        private final String endpoint;
+        private final String path;
+        private ContentType contentType;
+        private byte[] body = new byte[0];
+        private Instant receivedAt;
+        private String clientAddress;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+
+        private Builder(String endpoint, String path) {
+            this.endpoint = endpoint;
+            this.path = path;
+        }
+
+        /**
+         * @param contentType the media type received, or {@code null} when none was sent
+         * @return this builder
+         */
+        public Builder contentType(ContentType contentType) {
+            this.contentType = contentType;
+            return this;
+        }
+
+        /**
+         * @param body the body bytes; copied
+         * @return this builder
+         */
+        public Builder body(byte[] body) {
+            this.body = body.clone();
+            return this;
+        }
+
+        /**
+         * @param receivedAt when the body was received; now when not set
+         * @return this builder
+         */
+        public Builder receivedAt(Instant receivedAt) {
+            this.receivedAt = receivedAt;
+            return this;
+        }
+
+        /**
+         * @param clientAddress the client's address, or {@code null} when unknown
+         * @return this builder
+         */
+        public Builder clientAddress(String clientAddress) {
+            this.clientAddress = clientAddress;
+            return this;
+        }
+
+        /**
+         * Keeps the request headers a beacon exposes ({@code Origin}, {@code Referer},
+         * {@code User-Agent}, {@code Sec-Fetch-Site/Mode/Dest}); others are ignored.
+         *
+         * @param headerLookup gives a header's value by name, or {@code null} when absent
+         * @return this builder
+         */
+        public Builder headers(Function<String, String> headerLookup) {
+            for (String name : KEPT_HEADERS) {
+                String value = headerLookup.apply(name);
+                if (value != null) {
+                    headers.put(name, value);
+                }
+            }
+            return this;
+        }
+
+        /**
+         * @param name a cookie name
+         * @param value its value
+         * @return this builder
+         */
+        public Builder cookie(String name, String value) {
+            cookies.put(name, value);
+            return this;
+        }
+
+        /**
+         * @return the immutable beacon
+         */
+        public Beacon build() {
+            return new Beacon(this);
+        }
+    }
+}

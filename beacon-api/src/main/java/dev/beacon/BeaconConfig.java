@@ -1,0 +1,225 @@
+package dev.beacon;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of the beacon filter and the beacon resource, validated when read.
+ * <p>
+ * Each setting has a default that fits what browsers send, so most applications set nothing. The
+ * filter reads a setting from, in order: its {@code <init-param>} (when the application declares
+ * it), a {@code <context-param>} in {@code web.xml}, MicroProfile Config when the server has it
+ * (which covers {@code microprofile-config.properties}, environment variables such as
+ * {@code BEACON_MAX_BODY_SIZE}, and system properties), then a system property. The resource reads
+ * the {@code Application}'s properties, then MicroProfile Config, then system properties.
+ * <table>
+ * <caption>Settings</caption>
+ * <tr><th>name</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@value #ENABLED}</td><td>{@code true}</td><td>{@code false} keeps the filter from registering</td></tr>
+ * <tr><td>{@value #PATHS}</td><td>{@code /beacon}</td><td>comma-separated base paths, under the context root, of the filter; each also takes {@code /{name}}</td></tr>
+ * <tr><td>{@value #MEDIA_TYPES}</td><td>see {@link #DEFAULT_MEDIA_TYPES}</td><td>accepted media types; {@code none} accepts a beacon without {@code Content-Type}</td></tr>
+ * <tr><td>{@value #MAX_BODY_SIZE}</td><td>{@code 65536}</td><td>largest body in bytes; larger gets {@code 413}</td></tr>
+ * <tr><td>{@value #ALLOWED_ORIGINS}</td><td>(none)</td><td>comma-separated origins allowed to send cross-origin: {@code https://app.example.com}, {@code https://*.example.com}, or {@code *}</td></tr>
+ * <tr><td>{@value #ACCEPT_WITHOUT_ORIGIN}</td><td>{@code true}</td><td>whether a POST without {@code Origin} (not from a browser) is accepted</td></tr>
+ * <tr><td>{@value #CORS_MAX_AGE}</td><td>{@code 7200}</td><td>seconds a browser may cache a preflight answer</td></tr>
+ * </table>
+ */
+public final class BeaconConfig {
+
+    /** Setting name: whether the beacon filter registers itself. */
+    public static final String ENABLED = "beacon.enabled";
+    /** Setting name: the filter's base paths. */
+    public static final String PATHS = "beacon.paths";
+    /** Setting name: the accepted media types. */
+    public static final String MEDIA_TYPES = "beacon.media-types";
+    /** Setting name: the largest accepted body, in bytes. */
+    public static final String MAX_BODY_SIZE = "beacon.max-body-size";
+    /** Setting name: the origins allowed to send beacons cross-origin. */
+    public static final String ALLOWED_ORIGINS = "beacon.allowed-origins";
+    /** Setting name: whether a POST without {@code Origin} is accepted. */
+    public static final String ACCEPT_WITHOUT_ORIGIN = "beacon.accept-without-origin";
+    /** Setting name: how long browsers may cache a preflight answer, in seconds. */
+    public static final String CORS_MAX_AGE = "beacon.cors-max-age";
+
+    /** The token in {@value #MEDIA_TYPES} that accepts a beacon sent without {@code Content-Type}. */
+    public static final String NO_CONTENT_TYPE = "none";
+
+    /**
+     * What {@code sendBeacon} and keepalive {@code fetch} send, and what CSP and the Reporting API
+     * send; {@code none} because Chromium sends no {@code Content-Type} for an {@code ArrayBuffer},
+     * an untyped {@code Blob}, or no body.
+     */
+    public static final String DEFAULT_MEDIA_TYPES = "text/plain, application/x-www-form-urlencoded, multipart/form-data, "
+            + "application/json, application/reports+json, application/csp-report, application/octet-stream, none";
+
+    /** The keepalive quota of browsers: 64 KiB in flight per page. */
+    public static final long DEFAULT_MAX_BODY_SIZE = 65_536;
+
+    /** Leaves room for the array header: the largest byte array a JVM reliably allocates. */
+    private static final long LARGEST_BODY_SIZE = Integer.MAX_VALUE - 8;
+
+    private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%-]+(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*");
+    private static final Pattern ORIGIN = Pattern.compile("https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\*|null");
+
+    private static final String ERROR_BOOLEAN =
+            "The '%s' setting must be 'true' or 'false'; got '%s'.";
+    private static final String ERROR_PATHS =
+            "The '%s' setting must be a comma-separated list of paths under the context root, each starting with '/'"
+            + " and without wildcards or trailing '/', e.g. '/beacon, /telemetry'; got '%s'.";
+    private static final String ERROR_MEDIA_TYPES =
+            "The '%s' setting must be a comma-separated list of media types without parameters or wildcards,"
+            + " plus 'none' to accept beacons without Content-Type, e.g. 'text/plain, application/json, none'; got '%s'.";
+    private static final String ERROR_SIZE =
+            "The '%s' setting must be a whole number of bytes between 1 and " + LARGEST_BODY_SIZE
+            + ", e.g. 131072 to accept Firefox beacons up to 128 KiB; got '%s'.";
+    private static final String ERROR_ORIGINS =
+            "The '%s' setting must be a comma-separated list of origins: 'https://app.example.com',"
+            + " 'https://*.example.com' for every subdomain, 'http://localhost:8080', or '*' for any origin; got '%s'.";
+    private static final String ERROR_SECONDS =
+            "The '%s' setting must be a whole number of seconds between 0 and 86400, e.g. 7200; got '%s'.";
+
+    private final boolean enabled;
+    private final List<String> paths;
+    private final List<String> mediaTypes;
+    private final long maxBodySize;
+    private final List<String> allowedOrigins;
+    private final boolean acceptWithoutOrigin;
+    private final Duration corsMaxAge;
+
+    private BeaconConfig(Function<String, String> settings) {
+        this.enabled = bool(settings, ENABLED, true);
+        this.paths = list(settings, PATHS, "/beacon", ERROR_PATHS, value -> PATH.matcher(value).matches());
+        this.mediaTypes = list(settings, MEDIA_TYPES, DEFAULT_MEDIA_TYPES, ERROR_MEDIA_TYPES, BeaconConfig::isMediaType)
+                .stream().map(type -> type.toLowerCase(Locale.ROOT)).toList();
+        this.maxBodySize = number(settings, MAX_BODY_SIZE, DEFAULT_MAX_BODY_SIZE, 1, LARGEST_BODY_SIZE, ERROR_SIZE);
+        this.allowedOrigins = list(settings, ALLOWED_ORIGINS, "", ERROR_ORIGINS, value -> ORIGIN.matcher(value).matches());
+        this.acceptWithoutOrigin = bool(settings, ACCEPT_WITHOUT_ORIGIN, true);
+        this.corsMaxAge = Duration.ofSeconds(number(settings, CORS_MAX_AGE, 7200, 0, 86_400, ERROR_SECONDS));
+    }
+
+    /**
+     * @return every setting at its default
+     */
+    public static BeaconConfig defaults() {
+        return from(name -> null);
+    }
+
+    /**
+     * Reads and validates every setting.
+     *
+     * @param settings gives a setting's value by name, or {@code null} when it is not set
+     * @return the configuration
+     * @throws IllegalArgumentException naming the setting, the value seen and what is allowed, when
+     *         a value is invalid
+     */
+    public static BeaconConfig from(Function<String, String> settings) {
+        return new BeaconConfig(Objects.requireNonNull(settings, "settings"));
+    }
+
+    /**
+     * @return whether the beacon filter registers itself
+     */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * @return the filter's base paths under the context root, e.g. {@code [/beacon]}
+     */
+    public List<String> paths() {
+        return paths;
+    }
+
+    /**
+     * @return the accepted media types, lower-case, {@value #NO_CONTENT_TYPE} included when a
+     *         beacon without {@code Content-Type} is accepted
+     */
+    public List<String> mediaTypes() {
+        return mediaTypes;
+    }
+
+    /**
+     * @return the largest accepted body, in bytes
+     */
+    public long maxBodySize() {
+        return maxBodySize;
+    }
+
+    /**
+     * @return the origins allowed to send beacons cross-origin, as configured
+     */
+    public List<String> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    /**
+     * @return whether a POST without {@code Origin} header is accepted
+     */
+    public boolean acceptWithoutOrigin() {
+        return acceptWithoutOrigin;
+    }
+
+    /**
+     * @return how long a browser may cache a preflight answer
+     */
+    public Duration corsMaxAge() {
+        return corsMaxAge;
+    }
+
+    private static boolean isMediaType(String value) {
+        if (value.equalsIgnoreCase(NO_CONTENT_TYPE)) {
+            return true;
+        }
+        try {
+            ContentType type = ContentType.parse(value);
+            return type.parameters().isEmpty() && !type.type().equals("*") && !type.subtype().equals("*");
+        } catch (MalformedBeaconException e) {
+            return false;
+        }
+    }
+
+    private static boolean bool(Function<String, String> settings, String name, boolean fallback) {
+        String value = settings.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(String.format(ERROR_BOOLEAN, name, value));
+        };
+    }
+
+    private static long number(Function<String, String> settings, String name, long fallback, long min, long max, String error) {
+        String value = settings.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the allowed range
+        }
+        throw new IllegalArgumentException(String.format(error, name, value));
+    }
+
+    private static List<String> list(Function<String, String> settings, String name, String fallback, String error,
+                                     Predicate<String> valid) {
+        String value = settings.apply(name);
+        String effective = value == null ? fallback : value;
+        List<String> items = Arrays.stream(effective.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+        if (items.isEmpty() && !fallback.isEmpty() || !items.stream().allMatch(valid)) {
+            throw new IllegalArgumentException(String.format(error, name, value));
+        }
+        return items;
+    }
+}

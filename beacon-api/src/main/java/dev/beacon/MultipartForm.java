@@ -1,0 +1,125 @@
+package dev.beacon;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parses a {@code multipart/form-data} body (RFC 7578) held in memory. Browsers quote names and
+ * file names and percent-encode {@code "}, CR and LF in them; we keep them as sent.
+ */
+final class MultipartForm {
+
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
+
+    private final byte[] body;
+    private final byte[] delimiter;
+    private final Charset charset;
+
+    private MultipartForm(byte[] body, String boundary, Charset charset) {
+        this.body = body;
+        this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        this.charset = charset;
+    }
+
+    static BeaconForm parse(byte[] body, String boundary, Charset charset) {
+        if (boundary.isEmpty() || boundary.length() > 70) {
+            throw new MalformedBeaconException("multipart/form-data boundary must be 1 to 70 characters");
+        }
+        return new MultipartForm(body, boundary, charset).parse();
+    }
+
+    private BeaconForm parse() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        List<FilePart> files = new ArrayList<>();
+        // The first delimiter may open the body without the CRLF that precedes every other one.
+        int position = startsWith(body, 0, delimiter, 2) ? -2 : indexOf(body, delimiter, 0);
+        if (position == -1) {
+            throw new MalformedBeaconException("multipart/form-data body has no boundary delimiter");
+        }
+        while (true) {
+            int afterDelimiter = position + delimiter.length;
+            if (startsWith(body, afterDelimiter, new byte[] {'-', '-'}, 0)) {
+                return new BeaconForm(fields, files);
+            }
+            int headersStart = indexOf(body, CRLF, afterDelimiter);
+            if (headersStart == -1) {
+                throw truncated();
+            }
+            int headersEnd = indexOf(body, HEADER_END, headersStart);
+            boolean noHeaders = startsWith(body, headersStart, HEADER_END, 0);
+            if (headersEnd == -1) {
+                throw truncated();
+            }
+            Map<String, String> headers = noHeaders ? Map.of() : headers(headersStart + 2, headersEnd);
+            int contentStart = headersEnd + HEADER_END.length;
+            int next = indexOf(body, delimiter, contentStart);
+            if (next == -1) {
+                throw truncated();
+            }
+            byte[] content = Arrays.copyOfRange(body, contentStart, next);
+            addPart(headers, content, fields, files);
+            position = next;
+        }
+    }
+
+    private Map<String, String> headers(int from, int to) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String block = new String(body, from, to - from, StandardCharsets.UTF_8);
+        for (String line : block.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new MalformedBeaconException("multipart/form-data part has a malformed header line");
+            }
+            headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+        }
+        return headers;
+    }
+
+    private void addPart(Map<String, String> headers, byte[] content,
+                         Map<String, List<String>> fields, List<FilePart> files) {
+        String disposition = headers.get("content-disposition");
+        if (disposition == null || !disposition.regionMatches(true, 0, "form-data", 0, "form-data".length())) {
+            throw new MalformedBeaconException("multipart/form-data part lacks 'Content-Disposition: form-data'");
+        }
+        Map<String, String> parameters = HeaderParameters.parse(disposition, "form-data".length());
+        String name = parameters.get("name");
+        if (name == null) {
+            throw new MalformedBeaconException("multipart/form-data part has no name");
+        }
+        String filename = parameters.get("filename");
+        if (filename == null) {
+            fields.computeIfAbsent(name, key -> new ArrayList<>()).add(new String(content, charset));
+        } else {
+            String type = headers.get("content-type");
+            files.add(new FilePart(name, filename, type == null ? null : ContentType.parse(type), content));
+        }
+    }
+
+    private static MalformedBeaconException truncated() {
+        return new MalformedBeaconException("multipart/form-data body is truncated: a part is not closed by its boundary");
+    }
+
+    private static boolean startsWith(byte[] data, int offset, byte[] prefix, int prefixFrom) {
+        int length = prefix.length - prefixFrom;
+        if (offset < 0 || offset + length > data.length) {
+            return false;
+        }
+        return Arrays.equals(data, offset, offset + length, prefix, prefixFrom, prefix.length);
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        for (int i = Math.max(from, 0); i <= data.length - pattern.length; i++) {
+            if (startsWith(data, i, pattern, 0)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.beacon.intake;
+
+import dev.beacon.Beacon;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What to answer a request to a beacon path: a status, headers, for a rejection a one-line reason,
+ * and for an accepted beacon the beacon to {@link #deliver()} once the answer is sent.
+ */
+public final class Answer {
+
+    private final int status;
+    private final Map<String, String> headers;
+    private final String reason;
+    private final Beacon beacon;
+    private final BeaconDelivery delivery;
+
+    private Answer(int status, Map<String, String> headers, String reason, Beacon beacon, BeaconDelivery delivery) {
+        this.status = status;
+        this.headers = Collections.unmodifiableMap(headers);
+        this.reason = reason;
+        this.beacon = beacon;
+        this.delivery = delivery;
+    }
+
+    static Answer accepted(Beacon beacon, Map<String, String> headers, BeaconDelivery delivery) {
+        return new Answer(204, new LinkedHashMap<>(headers), null, beacon, delivery);
+    }
+
+    static Answer noContent(Map<String, String> headers) {
+        return new Answer(204, new LinkedHashMap<>(headers), null, null, null);
+    }
+
+    static Answer rejected(int status, String reason, Map<String, String> headers) {
+        return new Answer(status, new LinkedHashMap<>(headers), reason, null, null);
+    }
+
+    /**
+     * @return the HTTP status
+     */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * @return the response headers, in the order to send them
+     */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /**
+     * @return for a rejection, a one-line reason to send as a {@code text/plain} body
+     */
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
+    }
+
+    /**
+     * @return the accepted beacon, absent for every other answer
+     */
+    public Optional<Beacon> beacon() {
+        return Optional.ofNullable(beacon);
+    }
+
+    /**
+     * Delivers an accepted beacon to its observers; does nothing for any other answer. Call it after
+     * the response is complete, so that no observer delays the browser.
+     */
+    public void deliver() {
+        if (beacon != null) {
+            delivery.deliver(beacon);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.beacon.intake;
+
+import dev.beacon.Beacon;
+import dev.beacon.BeaconEndpoint;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.EventContext;
+import jakarta.enterprise.inject.spi.EventMetadata;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Fires a {@link Beacon} to its {@code @Observes} and {@code @ObservesAsync} observers, qualified
+ * with its {@link BeaconEndpoint}, so that qualified and unqualified observers both receive it.
+ * <p>
+ * Each synchronous observer is notified on its own: {@code Event.fire()} would stop at the first
+ * observer that throws, and the others would lose the beacon. A failing observer, synchronous or
+ * asynchronous, is logged once at {@code WARNING} with the endpoint and its exception.
+ */
+public final class BeaconDelivery {
+
+    private static final Logger LOGGER = Logger.getLogger(BeaconDelivery.class.getName());
+
+    private final Supplier<BeanManager> beanManagerLookup;
+    private volatile BeanManager beanManager;
+
+    /**
+     * @param beanManagerLookup finds the application's bean manager; called until it succeeds
+     */
+    public BeaconDelivery(Supplier<BeanManager> beanManagerLookup) {
+        this.beanManagerLookup = beanManagerLookup;
+    }
+
+    /**
+     * @return a delivery to the CDI container of the calling application, looked up at first use
+     */
+    public static BeaconDelivery toCurrentContainer() {
+        return new BeaconDelivery(() -> CDI.current().getBeanManager());
+    }
+
+    /**
+     * @return whether the CDI container can be reached: a beacon is accepted only then, so that no
+     *         beacon answered {@code 204} is lost for want of a container
+     */
+    public boolean isReady() {
+        if (beanManager != null) {
+            return true;
+        }
+        try {
+            beanManager = beanManagerLookup.get();
+            return true;
+        } catch (IllegalStateException e) {
+            LOGGER.log(Level.SEVERE, "Beacons cannot be delivered: no CDI container is available to this application."
+                    + " Beacons are answered 503 until one is. Cause: {0}", e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Notifies every synchronous observer in this thread, each isolated from the others' failures,
+     * then fires to asynchronous observers.
+     *
+     * @param beacon the accepted beacon
+     */
+    public void deliver(Beacon beacon) {
+        if (!isReady()) {
+            throw new IllegalStateException("deliver() called before isReady() returned true");
+        }
+        BeaconEndpoint qualifier = BeaconEndpoint.Literal.of(beacon.endpoint());
+        notifySynchronousObservers(beacon, qualifier);
+        Event<Beacon> event = beanManager.getEvent().select(Beacon.class, qualifier);
+        event.fireAsync(beacon).exceptionally(failure -> {
+            logAsynchronousFailures(beacon, failure);
+            return beacon;
+        });
+    }
+
+    private void notifySynchronousObservers(Beacon beacon, BeaconEndpoint qualifier) {
+        Set<ObserverMethod<? super Beacon>> observers = beanManager.resolveObserverMethods(beacon, qualifier);
+        BeaconEventContext context = new BeaconEventContext(beacon, qualifier);
+        for (ObserverMethod<? super Beacon> observer : observers) {
+            if (observer.isAsync()) {
+                continue;
+            }
+            try {
+                @SuppressWarnings("unchecked") // observes a supertype of Beacon, so it takes a Beacon
+                ObserverMethod<Beacon> beaconObserver = (ObserverMethod<Beacon>) observer;
+                beaconObserver.notify(context);
+            } catch (RuntimeException e) {
+                logFailure(beacon, observer.getBeanClass().getName(), e);
+            }
+        }
+    }
+
+    private static void logAsynchronousFailures(Beacon beacon, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause.getSuppressed().length == 0) {
+            logFailure(beacon, "an asynchronous observer", cause);
+        }
+        for (Throwable each : cause.getSuppressed()) {
+            logFailure(beacon, "an asynchronous observer", each);
+        }
+    }
+
+    private static void logFailure(Beacon beacon, String observer, Throwable failure) {
+        LOGGER.log(Level.WARNING, failure, () -> "Beacon observer " + observer + " failed on a beacon to endpoint '"
+                + beacon.endpoint() + "'; the other observers still received it.");
+    }
+
+    /** What an observer method sees of the event: the beacon, and the qualifiers it was fired with. */
+    private record BeaconEventContext(Beacon getEvent, BeaconEndpoint qualifier) implements EventContext<Beacon>, EventMetadata {
+
+        @Override
+        public EventMetadata getMetadata() {
+            return this;
+        }
+
+        @Override
+        public Set<Annotation> getQualifiers() {
+            return Set.of(Any.Literal.INSTANCE, qualifier);
+        }
+
+        @Override
+        public InjectionPoint getInjectionPoint() {
+            return null;
+        }
+
+        @Override
+        public Type getType() {
+            return Beacon.class;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.beacon.intake;
+
+import dev.beacon.Beacon;
+import dev.beacon.BeaconConfig;
+import dev.beacon.ContentType;
+import dev.beacon.MalformedBeaconException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Answers a request to a beacon path: {@code 204} and a {@link Beacon} for an accepted beacon, the
+ * preflight answer for {@code OPTIONS}, and an explicit rejection for everything else.
+ * <table>
+ * <caption>Answers</caption>
+ * <tr><th>request</th><th>answer</th></tr>
+ * <tr><td>{@code POST}, accepted</td><td>{@code 204}, then {@link Answer#deliver()}</td></tr>
+ * <tr><td>{@code POST} from an origin not allowed</td><td>{@code 403}</td></tr>
+ * <tr><td>{@code POST} with a media type not accepted, or an encoded body</td><td>{@code 415} with {@code Accept-Post}</td></tr>
+ * <tr><td>{@code POST} with a malformed {@code Content-Type}</td><td>{@code 400}</td></tr>
+ * <tr><td>{@code POST} with a body over the limit</td><td>{@code 413}, read no further</td></tr>
+ * <tr><td>{@code POST} while no CDI container can take it</td><td>{@code 503} with {@code Retry-After}</td></tr>
+ * <tr><td>{@code OPTIONS} from an allowed or the same origin</td><td>{@code 204} with the CORS headers</td></tr>
+ * <tr><td>{@code OPTIONS} from another origin</td><td>{@code 403}, no CORS headers</td></tr>
+ * <tr><td>any other method</td><td>{@code 405} with {@code Allow: POST, OPTIONS}</td></tr>
+ * </table>
+ */
+public final class BeaconIntake {
+
+    private static final Logger LOGGER = Logger.getLogger(BeaconIntake.class.getName());
+
+    /** The methods a beacon path answers, for {@code Allow}. */
+    public static final String ALLOWED_METHODS = "POST, OPTIONS";
+
+    private static final Map<String, String> VARY_ORIGIN = Map.of("Vary", "Origin");
+
+    private final AcceptedMediaTypes mediaTypes;
+    private final BodyLimit limit;
+    private final AllowedOrigins origins;
+    private final boolean acceptWithoutOrigin;
+    private final String corsMaxAge;
+    private final BeaconDelivery delivery;
+
+    /**
+     * @param config the validated configuration
+     * @param delivery where accepted beacons go
+     */
+    public BeaconIntake(BeaconConfig config, BeaconDelivery delivery) {
+        this.mediaTypes = new AcceptedMediaTypes(config.mediaTypes());
+        this.limit = new BodyLimit(config.maxBodySize());
+        this.origins = new AllowedOrigins(config.allowedOrigins());
+        this.acceptWithoutOrigin = config.acceptWithoutOrigin();
+        this.corsMaxAge = Long.toString(config.corsMaxAge().toSeconds());
+        this.delivery = delivery;
+    }
+
+    /**
+     * @param request a request to a beacon path
+     * @param endpoint the endpoint name the path stands for
+     * @return the answer to send; then, once it is sent, call {@link Answer#deliver()}
+     */
+    public Answer answer(IncomingRequest request, String endpoint) {
+        return switch (request.method()) {
+            case "POST" -> receive(request, endpoint);
+            case "OPTIONS" -> preflight(request);
+            default -> reject(request, 405, "Beacons are sent with POST", Map.of("Allow", ALLOWED_METHODS));
+        };
+    }
+
+    private Answer receive(IncomingRequest request, String endpoint) {
+        String origin = request.header("Origin");
+        Map<String, String> corsHeaders = new LinkedHashMap<>(VARY_ORIGIN);
+        if (origin == null) {
+            if (!acceptWithoutOrigin) {
+                return reject(request, 403, "A beacon must carry an Origin header", VARY_ORIGIN);
+            }
+        } else if (!AllowedOrigins.isSameOrigin(origin, request)) {
+            if (!origins.allows(origin)) {
+                return reject(request, 403, "Origin not allowed to send beacons", VARY_ORIGIN);
+            }
+            corsHeaders.put("Access-Control-Allow-Origin", origin);
+            corsHeaders.put("Access-Control-Allow-Credentials", "true");
+        }
+
+        List<String> contentTypes = request.headers("Content-Type");
+        if (contentTypes.size() > 1) {
+            return reject(request, 400, "More than one Content-Type header", corsHeaders);
+        }
+        ContentType contentType;
+        try {
+            contentType = contentTypes.isEmpty() ? null : ContentType.parse(contentTypes.get(0));
+        } catch (MalformedBeaconException e) {
+            return reject(request, 400, "Malformed Content-Type: " + e.getMessage(), corsHeaders);
+        }
+        String encoding = request.header("Content-Encoding");
+        if (!mediaTypes.accepts(contentType) || encoding != null && !encoding.strip().equalsIgnoreCase("identity")) {
+            Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
+            headers.put("Accept-Post", mediaTypes.acceptPost());
+            return reject(request, 415, encoding == null ? "Media type not accepted for beacons" : "Encoded bodies are not accepted", headers);
+        }
+
+        long contentLength = contentLength(request);
+        if (limit.refuses(contentLength)) {
+            return tooLarge(request, corsHeaders);
+        }
+        if (!delivery.isReady()) {
+            Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
+            headers.put("Retry-After", "60");
+            return reject(request, 503, "Beacons cannot be delivered now", headers);
+        }
+        byte[] body;
+        try (InputStream in = request.body()) {
+            body = limit.read(in, contentLength);
+        } catch (BodyLimit.BodyTooLargeException e) {
+            return tooLarge(request, corsHeaders);
+        } catch (IOException e) {
+            return reject(request, 400, "The body could not be read to its end", corsHeaders);
+        }
+        Beacon.Builder beacon = Beacon.builder(endpoint, request.path())
+                .contentType(contentType)
+                .body(body)
+                .receivedAt(Instant.now())
+                .clientAddress(request.clientAddress())
+                .headers(request::header);
+        request.cookies().forEach(beacon::cookie);
+        return Answer.accepted(beacon.build(), corsHeaders, delivery);
+    }
+
+    private Answer preflight(IncomingRequest request) {
+        String origin = request.header("Origin");
+        if (origin == null) {
+            return Answer.noContent(Map.of("Allow", ALLOWED_METHODS));
+        }
+        if (!AllowedOrigins.isSameOrigin(origin, request) && !origins.allows(origin)) {
+            return reject(request, 403, "Origin not allowed to send beacons", VARY_ORIGIN);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Access-Control-Allow-Origin", origin);
+        headers.put("Access-Control-Allow-Credentials", "true");
+        headers.put("Access-Control-Allow-Methods", "POST");
+        headers.put("Access-Control-Allow-Headers", "Content-Type");
+        headers.put("Access-Control-Max-Age", corsMaxAge);
+        headers.put("Vary", "Origin");
+        return Answer.noContent(headers);
+    }
+
+    private Answer tooLarge(IncomingRequest request, Map<String, String> corsHeaders) {
+        // The unread rest of the body is not worth draining: ask for the connection to close.
+        Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
+        headers.put("Connection", "close");
+        return reject(request, 413, "Body larger than " + limit.maxBytes() + " bytes", headers);
+    }
+
+    private static long contentLength(IncomingRequest request) {
+        String value = request.header("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1; // the container rejects a malformed length before we see the request
+        }
+    }
+
+    private static Answer reject(IncomingRequest request, int status, String reason, Map<String, String> headers) {
+        if (LOGGER.isLoggable(Level.FINE)) {
+            LOGGER.fine(status + " " + reason + ": " + request.method().toUpperCase(Locale.ROOT) + " " + LogText.escape(request.path())
+                    + " Origin " + LogText.escape(request.header("Origin"))
+                    + " Content-Type " + LogText.escape(request.header("Content-Type")));
+        }
+        return Answer.rejected(status, reason, headers);
+    }
+}

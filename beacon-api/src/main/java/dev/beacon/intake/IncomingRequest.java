@@ -1,0 +1,58 @@
+package dev.beacon.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request to a beacon path, as the servlet filter or the JAX-RS resource sees it.
+ */
+public interface IncomingRequest {
+
+    /**
+     * @return the HTTP method, upper-case
+     */
+    String method();
+
+    /**
+     * @return the request path from the server root, not decoded, without the query
+     */
+    String path();
+
+    /**
+     * @param name a header name, any case
+     * @return every value of that header, in the order received; empty when absent
+     */
+    List<String> headers(String name);
+
+    /**
+     * @param name a header name, any case
+     * @return the first value of that header, or {@code null} when absent
+     */
+    default String header(String name) {
+        List<String> values = headers(name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * @return the origin this request was addressed to, {@code scheme://host[:port]}
+     */
+    String serverOrigin();
+
+    /**
+     * @return the client's address, or {@code null} when the runtime does not tell
+     */
+    String clientAddress();
+
+    /**
+     * @return the request's cookies, by name
+     */
+    Map<String, String> cookies();
+
+    /**
+     * @return the request body; read at most once
+     * @throws IOException when the body cannot be opened
+     */
+    InputStream body() throws IOException;
+}

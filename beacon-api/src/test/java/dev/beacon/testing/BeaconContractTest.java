@@ -1,0 +1,476 @@
+package dev.beacon.testing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.Beacon;
+import dev.beacon.BeaconConfig;
+import dev.beacon.BeaconEndpoint;
+import dev.beacon.BeaconForm;
+import dev.beacon.ContentType;
+import dev.beacon.FilePart;
+import dev.beacon.testing.ChromiumBodies.BrowserBody;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules every beacon entry point keeps, proven over real HTTP against a real CDI container. The
+ * servlet filter and the JAX-RS resource each run this same contract against their own server.
+ */
+public abstract class BeaconContractTest {
+
+    /** What each entry point under test is configured with. */
+    public static final Map<String, String> SETTINGS = Map.of(
+            BeaconConfig.ALLOWED_ORIGINS, "https://allowed.example, https://*.example.org",
+            BeaconConfig.CORS_MAX_AGE, "600");
+
+    private static final AtomicInteger ENDPOINTS = new AtomicInteger();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    protected RecordingObservers observers;
+
+    /**
+     * @return the bare beacon path of the entry point under test, e.g. {@code http://127.0.0.1:8080/app/beacon}
+     */
+    protected abstract URI beaconUri();
+
+    /**
+     * @return the CDI container the entry point delivers to
+     */
+    protected abstract TestContainer container();
+
+    @BeforeEach
+    void clearRecordings() {
+        observers = container().bean(RecordingObservers.class);
+    }
+
+    @Test
+    void acceptsStringAsTextPlainUtf8() throws Exception {
+        String endpoint = uniqueEndpoint();
+        HttpResponse<String> response = post(endpoint, ChromiumBodies.string("visible→hidden 👋"));
+
+        assertEquals(204, response.statusCode());
+        assertEquals("", response.body());
+        Beacon beacon = observers.sync().awaitOne(endpoint);
+        assertEquals("visible→hidden 👋", beacon.text());
+        assertEquals("text/plain", beacon.contentType().orElseThrow().essence());
+        assertEquals(Optional.of(StandardCharsets.UTF_8), beacon.contentType().orElseThrow().charset());
+        assertEquals(Optional.empty(), beacon.json());
+    }
+
+    @Test
+    void acceptsTextBlobWithoutCharset() throws Exception {
+        String endpoint = uniqueEndpoint();
+        post(endpoint, ChromiumBodies.textBlob("1700000000000"));
+
+        Beacon beacon = observers.sync().awaitOne(endpoint);
+        assertEquals("text/plain", beacon.contentType().orElseThrow().toString());
+        assertEquals("1700000000000", beacon.text());
+    }
+
+    @Test
+    void readsJsonSentAsTextPlain() throws Exception {
+        String endpoint = uniqueEndpoint();
+        post(endpoint, ChromiumBodies.string("{\"event\":\"click\",\"x\":3}"));
+
+        JsonObject json = observers.sync().awaitOne(endpoint).json().orElseThrow().asJsonObject();
+        assertEquals("click", json.getString("event"));
+        assertEquals(3, json.getInt("x"));
+    }
+
+    @Test
+    void acceptsJsonBlob() throws Exception {
+        String endpoint = uniqueEndpoint();
+        post(endpoint, ChromiumBodies.jsonBlob("[1,2,3]"));
+
+        Beacon beacon = observers.sync().awaitOne(endpoint);
+        assertEquals("application/json", beacon.contentType().orElseThrow().essence());
+        assertEquals(3, beacon.json().orElseThrow().asJsonArray().size());
+    }
+
+    @Test
+    void acceptsUntypedBlobWithoutContentType() throws Exception {
+        String endpoint = uniqueEndpoint();
+        post(endpoint, ChromiumBodies.untypedBlob("untyped".getBytes(StandardCharsets.UTF_8)));
+
+        Beacon beacon = observers.sync().awaitOne(endpoint);
+        assertEquals(Optional.empty(), beacon.contentType());
+        assertEquals("untyped", beacon.text());
+    }
+
+    @Test
+    void acceptsArrayBufferWithoutContentTypeByteForByte() throws Exception {
+        String endpoint = uniqueEndpoint();
+        byte[] everyByte = new byte[256];
+        for (int i = 0; i < everyByte.length; i++) {
+            everyByte[i] = (byte) i;
+        }
+        post(endpoint, ChromiumBodies.arrayBuffer(everyByte));
+
+        Beacon beacon = observers.sync().awaitOne(endpoint);
+        assertEquals(Optional.empty(), beacon.contentType());
+        assertArrayEquals(everyByte, beacon.body());
+    }
+
+    @Test
+    void acceptsBeaconWithoutBody() throws Exception {
+        String endpoint = uniqueEndpoint();
+        assertEquals(204, post(endpoint, ChromiumBodies.empty()).statusCode());
+
+        Beacon beacon = observers.sync().awaitOne(endpoint);
+        assertEquals(0, beacon.size());
+        assertEquals(Optional.empty(), beacon.contentType());
+        assertEquals(Optional.empty(), beacon.form());
+    }
+
+    @Test
+    void acceptsUrlSearchParamsAsFormFields() throws Exception {
+        String endpoint = uniqueEndpoint();
+        post(endpoint, ChromiumBodies.urlSearchParams());
+
+        BeaconForm form = observers.sync().awaitOne(endpoint).form().orElseThrow();
+        assertEquals(Optional.of("unload"), form.first("event"));
+        assertEquals(Optional.of("/a b?c=d"), form.first("page"));
+        assertEquals(Optional.of("👋"), form.first("emoji"));
+    }
+
+    @Test
+    void acceptsFormDataWithFieldAndFile() throws Exception {
+        String endpoint = uniqueEndpoint();
+        post(endpoint, ChromiumBodies.formDataWithFile("{\"frames\":[]}"));
+
+        BeaconForm form = observers.sync().awaitOne(endpoint).form().orElseThrow();
+        assertEquals(List.of("unload"), form.values("event"));
+        FilePart file = form.files().get(0);
+        assertEquals("trace", file.name());
+        assertEquals("trace.json", file.filename());
+        assertEquals("application/json", file.contentType().orElseThrow().essence());
+        assertEquals("{\"frames\":[]}", new String(file.bytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void acceptsCspReportAndReadsItsFields() throws Exception {
+        post("csp", ChromiumBodies.cspReport());
+
+        JsonObject report = observers.csp().awaitOne("csp").json().orElseThrow().asJsonObject().getJsonObject("csp-report");
+        assertEquals("img-src", report.getString("violated-directive"));
+        assertEquals("http://127.0.0.1/x.png", report.getString("blocked-uri"));
+    }
+
+    @Test
+    void acceptsReportingApiBatch() throws Exception {
+        String endpoint = uniqueEndpoint();
+        post(endpoint, ChromiumBodies.reportsJson());
+
+        Beacon beacon = observers.sync().awaitOne(endpoint);
+        assertEquals("application/reports+json", beacon.contentType().orElseThrow().essence());
+        assertEquals("csp-violation", beacon.json().orElseThrow().asJsonArray().getJsonObject(0).getString("type"));
+    }
+
+    @Test
+    void acceptsOctetStream() throws Exception {
+        String endpoint = uniqueEndpoint();
+        post(endpoint, new BrowserBody("application/octet-stream", new byte[] {1, 2, 3}));
+
+        assertArrayEquals(new byte[] {1, 2, 3}, observers.sync().awaitOne(endpoint).body());
+    }
+
+    @Test
+    void matchesMediaTypeIgnoringCaseAndParameters() throws Exception {
+        String endpoint = uniqueEndpoint();
+        HttpResponse<String> response = post(endpoint, new BrowserBody("Text/PLAIN; Charset=utf-8; foo=bar", "x".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(204, response.statusCode());
+        ContentType received = observers.sync().awaitOne(endpoint).contentType().orElseThrow();
+        assertEquals("text/plain", received.essence());
+        assertEquals(Optional.of(StandardCharsets.UTF_8), received.charset());
+        assertEquals(Optional.of("bar"), received.parameter("FOO"));
+    }
+
+    @Test
+    void rejectsUnlistedMediaTypeWith415AndAcceptPost() throws Exception {
+        String endpoint = uniqueEndpoint();
+        HttpResponse<String> response = post(endpoint, new BrowserBody("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(415, response.statusCode());
+        List<String> acceptPost = Arrays.stream(response.headers().firstValue("Accept-Post").orElseThrow().split(","))
+                .map(String::strip).toList();
+        assertEquals(List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/json",
+                "application/reports+json", "application/csp-report", "application/octet-stream"), acceptPost);
+        assertNothingDelivered(endpoint);
+    }
+
+    @Test
+    void acceptsBodyOfExactlyTheLimit() throws Exception {
+        String endpoint = uniqueEndpoint();
+        byte[] largest = new byte[(int) BeaconConfig.DEFAULT_MAX_BODY_SIZE];
+        Arrays.fill(largest, (byte) 'a');
+        assertEquals(204, post(endpoint, ChromiumBodies.textBlob(new String(largest, StandardCharsets.US_ASCII))).statusCode());
+
+        assertArrayEquals(largest, observers.sync().awaitOne(endpoint).body());
+    }
+
+    @Test
+    void rejectsDeclaredLengthOverLimitWith413WithoutReadingTheBody() throws Exception {
+        String endpoint = uniqueEndpoint();
+        try (RawHttp raw = new RawHttp(beaconUri())) {
+            // The body never follows: a server that waited for it would not answer, and the read would time out.
+            raw.send("POST " + path(endpoint) + " HTTP/1.1\r\nHost: " + authority() + "\r\n"
+                    + "Content-Type: text/plain\r\nContent-Length: " + (BeaconConfig.DEFAULT_MAX_BODY_SIZE + 1) + "\r\n\r\n");
+
+            assertEquals(413, RawHttp.status(raw.readHead()));
+        }
+        assertNothingDelivered(endpoint);
+    }
+
+    @Test
+    void rejectsChunkedBodyWith413AsSoonAsItCrossesTheLimit() throws Exception {
+        String endpoint = uniqueEndpoint();
+        try (RawHttp raw = new RawHttp(beaconUri())) {
+            raw.send("POST " + path(endpoint) + " HTTP/1.1\r\nHost: " + authority() + "\r\n"
+                    + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
+            byte[] chunk = new byte[16_384];
+            for (int sent = 0; sent <= BeaconConfig.DEFAULT_MAX_BODY_SIZE; sent += chunk.length) {
+                raw.chunk(chunk);
+            }
+            // No last chunk: the 413 must come while the body is still open.
+            assertEquals(413, RawHttp.status(raw.readHead()));
+        }
+        assertNothingDelivered(endpoint);
+    }
+
+    @Test
+    void answersOtherMethodsWith405AndAllow() throws Exception {
+        String endpoint = uniqueEndpoint();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(endpoint)).GET());
+
+        assertEquals(405, response.statusCode());
+        List<String> allow = Arrays.stream(response.headers().firstValue("Allow").orElseThrow().split(","))
+                .map(String::strip).sorted().toList();
+        assertEquals(List.of("OPTIONS", "POST"), allow);
+    }
+
+    @Test
+    void answersPreflightFromAllowedOrigin() throws Exception {
+        HttpResponse<String> response = preflight("https://shop.example.org");
+
+        assertEquals(204, response.statusCode());
+        assertEquals(Optional.of("https://shop.example.org"), response.headers().firstValue("Access-Control-Allow-Origin"));
+        assertEquals(Optional.of("true"), response.headers().firstValue("Access-Control-Allow-Credentials"));
+        assertEquals(Optional.of("POST"), response.headers().firstValue("Access-Control-Allow-Methods"));
+        assertEquals(Optional.of("Content-Type"), response.headers().firstValue("Access-Control-Allow-Headers"));
+        assertEquals(Optional.of("600"), response.headers().firstValue("Access-Control-Max-Age"));
+        assertEquals(Optional.of("Origin"), response.headers().firstValue("Vary"));
+    }
+
+    @Test
+    void refusesPreflightFromOtherOriginWith403AndNoCorsHeaders() throws Exception {
+        HttpResponse<String> response = preflight("https://evil.example");
+
+        assertEquals(403, response.statusCode());
+        assertTrue(response.headers().map().keySet().stream().noneMatch(name -> name.toLowerCase().startsWith("access-control-")),
+                () -> "CORS headers in a refusal: " + response.headers().map());
+        assertEquals(Optional.of("Origin"), response.headers().firstValue("Vary"));
+    }
+
+    @Test
+    void refusesCrossOriginBeaconFromOriginNotAllowed() throws Exception {
+        String endpoint = uniqueEndpoint();
+        HttpResponse<String> response = post(endpoint, ChromiumBodies.string("x"), "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
+
+        assertEquals(403, response.statusCode());
+        assertNothingDelivered(endpoint);
+    }
+
+    @Test
+    void acceptsCrossOriginBeaconFromAllowedOriginWithCorsHeaders() throws Exception {
+        String endpoint = uniqueEndpoint();
+        HttpResponse<String> response = post(endpoint, ChromiumBodies.string("x"), "Origin", "https://allowed.example", "Sec-Fetch-Site", "cross-site");
+
+        assertEquals(204, response.statusCode());
+        assertEquals(Optional.of("https://allowed.example"), response.headers().firstValue("Access-Control-Allow-Origin"));
+        assertEquals("https://allowed.example", observers.sync().awaitOne(endpoint).origin().orElseThrow());
+    }
+
+    @Test
+    void acceptsSameOriginBeaconByItsOriginAlone() throws Exception {
+        String endpoint = uniqueEndpoint();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(endpoint))
+                .header("Origin", "http://" + authority())
+                .header("Content-Type", "text/plain")
+                .POST(BodyPublishers.ofString("same")));
+
+        assertEquals(204, response.statusCode());
+        assertEquals("same", observers.sync().awaitOne(endpoint).text());
+    }
+
+    @Test
+    void deliversToSynchronousAndAsynchronousObserversExactlyOnce() throws Exception {
+        String endpoint = uniqueEndpoint();
+        post(endpoint, ChromiumBodies.string("once"));
+        String marker = uniqueEndpoint();
+        post(marker, ChromiumBodies.string("marker"));
+
+        observers.sync().awaitOne(marker);
+        observers.async().awaitOne(marker);
+        assertEquals(1, observers.sync().of(endpoint).size());
+        assertEquals(1, observers.async().of(endpoint).size());
+        assertEquals("once", observers.async().of(endpoint).get(0).text());
+    }
+
+    @Test
+    void routesByEndpointQualifier() throws Exception {
+        observers.csp().clear();
+        String other = uniqueEndpoint();
+        post(other, ChromiumBodies.cspReport());
+        post("csp", ChromiumBodies.cspReport());
+        post(null, ChromiumBodies.string("to the default endpoint"));
+
+        assertEquals("csp", observers.csp().awaitOne("csp").endpoint());
+        Beacon atDefault = observers.sync().awaitOne(BeaconEndpoint.DEFAULT);
+        assertEquals(beaconUri().getPath(), atDefault.path());
+        observers.sync().awaitOne(other);
+        assertEquals(List.of(), observers.csp().matching(beacon -> !beacon.endpoint().equals("csp")));
+    }
+
+    @Test
+    void throwingObserverChangesNothingForTheClientOrOtherObservers() throws Exception {
+        FaultyObservers faulty = container().bean(FaultyObservers.class);
+        int before = faulty.calls();
+        HttpResponse<String> response = post(FaultyObservers.ENDPOINT, ChromiumBodies.string("still delivered"));
+
+        assertEquals(204, response.statusCode());
+        int count = observers.sync().of(FaultyObservers.ENDPOINT).size() + 1;
+        assertEquals("still delivered", observers.sync().await(FaultyObservers.ENDPOINT, count).get(count - 1).text());
+        observers.async().await(FaultyObservers.ENDPOINT, count);
+        assertTrue(faulty.calls() > before);
+    }
+
+    @Test
+    void blockingObserverDoesNotDelayThe204() throws Exception {
+        SlowObserver slow = container().bean(SlowObserver.class);
+        slow.reset();
+        try {
+            CompletableFuture<HttpResponse<String>> response = http.sendAsync(
+                    request(SlowObserver.ENDPOINT, ChromiumBodies.string("slow")).build(), BodyHandlers.ofString());
+
+            // The observer is still holding when the 204 arrives; had the 204 waited for it, get() would time out.
+            assertEquals(204, response.get(10, TimeUnit.SECONDS).statusCode());
+            assertTrue(slow.awaitEntered());
+            assertTrue(slow.isHolding());
+        } finally {
+            slow.open();
+        }
+    }
+
+    @Test
+    void carriesRequestMetadata() throws Exception {
+        String endpoint = uniqueEndpoint();
+        post(endpoint, ChromiumBodies.string("meta"),
+                "Referer", "http://" + authority() + "/app/page?x=1",
+                "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0",
+                "Sec-Fetch-Mode", "no-cors",
+                "Sec-Fetch-Dest", "empty",
+                "Cookie", "session=abc; theme=dark");
+
+        Beacon beacon = observers.sync().awaitOne(endpoint);
+        assertEquals(Optional.of("http://" + authority()), beacon.origin());
+        assertEquals(Optional.of("http://" + authority() + "/app/page?x=1"), beacon.referer());
+        assertEquals(Optional.of("Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0"), beacon.userAgent());
+        assertEquals(Optional.of("same-origin"), beacon.secFetchSite());
+        assertEquals(Optional.of("no-cors"), beacon.secFetchMode());
+        assertEquals(Optional.of("empty"), beacon.secFetchDest());
+        assertEquals(Map.of("session", "abc", "theme", "dark"), beacon.cookies());
+        assertEquals(Optional.of("127.0.0.1"), beacon.clientAddress());
+        assertEquals(path(endpoint), beacon.path());
+        assertFalse(beacon.receivedAt().isAfter(Instant.now()));
+    }
+
+    // --- helpers ---
+
+    protected static String uniqueEndpoint() {
+        return "t" + ENDPOINTS.incrementAndGet();
+    }
+
+    protected URI uri(String endpoint) {
+        return URI.create(beaconUri() + (endpoint == null ? "" : "/" + endpoint));
+    }
+
+    protected String path(String endpoint) {
+        return uri(endpoint).getPath();
+    }
+
+    protected String authority() {
+        return beaconUri().getAuthority();
+    }
+
+    /** A beacon as Chromium sends it same-origin: POST, Origin, Sec-Fetch-Site, the body's Content-Type. */
+    protected HttpRequest.Builder request(String endpoint, BrowserBody body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(endpoint)).POST(BodyPublishers.ofByteArray(body.bytes()));
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < headers.length; i += 2) {
+            given.put(headers[i], headers[i + 1]);
+        }
+        request.header("Origin", given.getOrDefault("Origin", "http://" + authority()));
+        request.header("Sec-Fetch-Site", given.getOrDefault("Sec-Fetch-Site", "same-origin"));
+        given.forEach((name, value) -> {
+            if (!name.equals("Origin") && !name.equals("Sec-Fetch-Site")) {
+                request.header(name, value);
+            }
+        });
+        if (body.contentType() != null) {
+            request.header("Content-Type", body.contentType());
+        }
+        return request;
+    }
+
+    protected HttpResponse<String> post(String endpoint, BrowserBody body, String... headers) throws IOException, InterruptedException {
+        return send(request(endpoint, body, headers));
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> preflight(String origin) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri("csp"))
+                .method("OPTIONS", BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type"));
+    }
+
+    /**
+     * Proves that a rejected beacon reached no observer: a later accepted beacon is delivered, and the
+     * rejected one is not there before it.
+     */
+    protected void assertNothingDelivered(String endpoint) throws Exception {
+        String marker = uniqueEndpoint();
+        post(marker, ChromiumBodies.string("marker"));
+        observers.sync().awaitOne(marker);
+        observers.async().awaitOne(marker);
+        assertEquals(List.of(), observers.sync().of(endpoint));
+        assertEquals(List.of(), observers.async().of(endpoint));
+    }
+}

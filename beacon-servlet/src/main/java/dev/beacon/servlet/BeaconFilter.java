@@ -1,0 +1,102 @@
+package dev.beacon.servlet;
+
+import dev.beacon.BeaconConfig;
+import dev.beacon.intake.Answer;
+import dev.beacon.intake.BeaconDelivery;
+import dev.beacon.intake.BeaconIntake;
+import dev.beacon.intake.BeaconPaths;
+import dev.beacon.intake.BeaconSettings;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Receives browser beacons ({@code navigator.sendBeacon()}, {@code fetch(..., {keepalive: true})},
+ * CSP and Reporting API reports) and fires them as CDI events of type {@link dev.beacon.Beacon}.
+ * <p>
+ * <b>Installation:</b> put {@code beacon-servlet.jar} in {@code WEB-INF/lib}. The filter registers
+ * itself, named {@value #NAME}, before the application's own filters, on {@code /beacon/*}.
+ * Write an observer:
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class Analytics {
+ *     void onBeacon(@Observes Beacon beacon) { ... }
+ * }
+ * }</pre>
+ * <p>
+ * <b>What it does:</b> a {@code POST} to {@code /beacon} (endpoint {@code default}) or
+ * {@code /beacon/{name}} (endpoint {@code name}) is answered {@code 204 No Content}, flushed to the
+ * browser, and only then delivered to {@code @Observes} and {@code @ObservesAsync} observers; it never
+ * travels down the filter chain. The answers to everything else are listed in
+ * {@link BeaconIntake}. Requests to other paths pass straight through.
+ * <p>
+ * <b>Configuration</b> ({@link BeaconConfig} lists every setting) as context parameters, e.g.
+ * <pre>{@code
+ * <context-param>
+ *     <param-name>beacon.max-body-size</param-name>
+ *     <param-value>131072</param-value>
+ * </context-param>
+ * }</pre>
+ * <p>
+ * <b>Switching it off or taking it over:</b> {@code beacon.enabled=false} keeps it from
+ * registering; a filter named {@value #NAME} in the application's {@code web.xml} replaces the
+ * registration (then its {@code <init-param>}s configure it, and its mapping decides the order);
+ * an {@code <absolute-ordering>} that leaves out the web fragment named {@code beacon} removes it.
+ */
+public class BeaconFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The filter's name, in its registration and in {@code web-fragment.xml}. */
+    public static final String NAME = "beacon";
+
+    private static final Logger LOGGER = Logger.getLogger(BeaconFilter.class.getName());
+
+    private transient BeaconPaths paths;
+    private transient BeaconIntake intake;
+
+    @Override
+    public void init() {
+        BeaconConfig config = BeaconConfig.from(BeaconSettings.layered(
+                name -> Optional.ofNullable(getInitParameter(name)).orElseGet(() -> getServletContext().getInitParameter(name))));
+        paths = new BeaconPaths(config.paths());
+        intake = new BeaconIntake(config, BeaconDelivery.toCurrentContainer());
+        String contextPath = getServletContext().getContextPath();
+        LOGGER.info(() -> "Beacon filter receives beacons at " + config.paths().stream()
+                .map(base -> contextPath + base + ", " + contextPath + base + "/{name}").collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String pathInContext = request.getRequestURI().substring(request.getContextPath().length());
+        Optional<String> endpoint = paths.endpointOf(pathInContext);
+        if (endpoint.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Answer answer = intake.answer(new ServletIncomingRequest(request), endpoint.get());
+        send(answer, response);
+        answer.deliver();
+    }
+
+    private static void send(Answer answer, HttpServletResponse response) throws IOException {
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        if (answer.reason().isPresent()) {
+            byte[] reason = (answer.reason().get() + "\n").getBytes(StandardCharsets.UTF_8);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.setContentLength(reason.length);
+            response.getOutputStream().write(reason);
+        }
+        // Complete the response before any observer runs: a slow observer must not delay the browser.
+        response.flushBuffer();
+    }
+}

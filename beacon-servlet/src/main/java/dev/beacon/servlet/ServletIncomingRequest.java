@@ -1,0 +1,67 @@
+package dev.beacon.servlet;
+
+import dev.beacon.intake.IncomingRequest;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A beacon request as the servlet container gives it.
+ */
+final class ServletIncomingRequest implements IncomingRequest {
+
+    private final HttpServletRequest request;
+
+    ServletIncomingRequest(HttpServletRequest request) {
+        this.request = request;
+    }
+
+    @Override
+    public String method() {
+        return request.getMethod();
+    }
+
+    @Override
+    public String path() {
+        return request.getRequestURI();
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        return Collections.list(request.getHeaders(name));
+    }
+
+    @Override
+    public String serverOrigin() {
+        String host = request.getHeader("Host");
+        return request.getScheme() + "://" + (host != null ? host : request.getServerName() + ":" + request.getServerPort());
+    }
+
+    @Override
+    public String clientAddress() {
+        return request.getRemoteAddr();
+    }
+
+    @Override
+    public Map<String, String> cookies() {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Map.of();
+        }
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (Cookie cookie : cookies) {
+            byName.putIfAbsent(cookie.getName(), cookie.getValue());
+        }
+        return byName;
+    }
+
+    @Override
+    public InputStream body() throws IOException {
+        return request.getInputStream();
+    }
+}
