@@ -151,10 +151,7 @@ public final class BeaconIntake {
     }
 
     private Answer tooLarge(IncomingRequest request, Map<String, String> corsHeaders) {
-        // The unread rest of the body is not worth draining: ask for the connection to close.
-        Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
-        headers.put("Connection", "close");
-        return reject(request, 413, "Body larger than " + limit.maxBytes() + " bytes", headers);
+        return reject(request, 413, "Body larger than " + limit.maxBytes() + " bytes", corsHeaders);
     }
 
     private static long contentLength(IncomingRequest request) {
@@ -175,6 +172,17 @@ public final class BeaconIntake {
                     + " Origin " + LogText.escape(request.header("Origin"))
                     + " Content-Type " + LogText.escape(request.header("Content-Type")));
         }
+        if (hasBody(request)) {
+            // A rejection leaves the body unread, and containers then drop the connection without a word;
+            // saying so keeps the client from sending its next beacon into a closing connection.
+            Map<String, String> closing = new LinkedHashMap<>(headers);
+            closing.put("Connection", "close");
+            return Answer.rejected(status, reason, closing);
+        }
         return Answer.rejected(status, reason, headers);
+    }
+
+    private static boolean hasBody(IncomingRequest request) {
+        return contentLength(request) > 0 || request.header("Transfer-Encoding") != null;
     }
 }

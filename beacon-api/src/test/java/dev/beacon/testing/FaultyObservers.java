@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.interceptor.Interceptor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,13 +25,27 @@ public class FaultyObservers {
         return calls.get();
     }
 
-    void failFirst(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @BeaconEndpoint(ENDPOINT) Beacon beacon) {
+    /** Waits until both observers together have been called {@code count} times in all; returns the count then. */
+    public synchronized int awaitCalls(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (calls.get() < count && System.nanoTime() < deadline) {
+            wait(100);
+        }
+        return calls.get();
+    }
+
+    private synchronized void called() {
         calls.incrementAndGet();
+        notifyAll();
+    }
+
+    void failFirst(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @BeaconEndpoint(ENDPOINT) Beacon beacon) {
+        called();
         throw new IllegalStateException("observer failure on purpose");
     }
 
     void failAsync(@ObservesAsync @BeaconEndpoint(ENDPOINT) Beacon beacon) {
-        calls.incrementAndGet();
+        called();
         throw new IllegalStateException("async observer failure on purpose");
     }
 }

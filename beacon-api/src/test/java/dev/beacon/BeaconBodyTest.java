@@ -1,0 +1,122 @@
+package dev.beacon;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.testing.ChromiumBodies;
+import dev.beacon.testing.ChromiumBodies.BrowserBody;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lazy views of a beacon body, and the errors they raise for malformed bodies.
+ */
+class BeaconBodyTest {
+
+    @Test
+    void bodyIsADefensiveCopyBothWays() {
+        byte[] sent = {1, 2, 3};
+        Beacon beacon = Beacon.builder("default", "/beacon").body(sent).build();
+        sent[0] = 9;
+        beacon.body()[1] = 9;
+
+        assertArrayEquals(new byte[] {1, 2, 3}, beacon.body());
+    }
+
+    @Test
+    void decodesTextInTheDeclaredCharset() {
+        Beacon beacon = beacon(new BrowserBody("text/plain; charset=ISO-8859-1", new byte[] {(byte) 0xE9}));
+
+        assertEquals("é", beacon.text());
+    }
+
+    @Test
+    void textWithoutJsonHasNoJsonAndOtherTypesNeither() {
+        assertEquals(Optional.empty(), beacon(ChromiumBodies.string("{not json")).json());
+        assertEquals(Optional.empty(), beacon(new BrowserBody("application/octet-stream", "{}".getBytes(StandardCharsets.UTF_8))).json());
+        assertTrue(beacon(ChromiumBodies.untypedBlob("{\"a\":1}".getBytes(StandardCharsets.UTF_8))).json().isPresent());
+    }
+
+    @Test
+    void jsonMediaTypeThatDoesNotParseIsAnError() {
+        for (String type : List.of("application/json", "application/reports+json", "application/csp-report")) {
+            Beacon beacon = beacon(new BrowserBody(type, "{\"a\":".getBytes(StandardCharsets.UTF_8)));
+            assertThrows(MalformedBeaconException.class, beacon::json, type);
+        }
+    }
+
+    @Test
+    void formOfOtherMediaTypesIsAbsent() {
+        assertEquals(Optional.empty(), beacon(ChromiumBodies.string("a=b")).form());
+    }
+
+    @Test
+    void keepsRepeatedFieldsAndEmptyValuesOfAUrlencodedForm() {
+        BeaconForm form = beacon(new BrowserBody("application/x-www-form-urlencoded", "a=1&a=2&flag&b=".getBytes(StandardCharsets.US_ASCII)))
+                .form().orElseThrow();
+
+        assertEquals(List.of("1", "2"), form.values("a"));
+        assertEquals(Optional.of(""), form.first("flag"));
+        assertEquals(Optional.of(""), form.first("b"));
+        assertEquals(List.of(), form.values("missing"));
+    }
+
+    @Test
+    void invalidPercentEncodingIsAnError() {
+        for (String body : List.of("a=%ZZ", "a=%4", "a=%")) {
+            Beacon beacon = beacon(new BrowserBody("application/x-www-form-urlencoded", body.getBytes(StandardCharsets.US_ASCII)));
+            assertThrows(MalformedBeaconException.class, beacon::form, body);
+        }
+    }
+
+    @Test
+    void multipartWithoutBoundaryIsAnError() {
+        Beacon beacon = beacon(new BrowserBody("multipart/form-data", ChromiumBodies.formDataWithFile("{}").bytes()));
+
+        MalformedBeaconException failure = assertThrows(MalformedBeaconException.class, beacon::form);
+        assertTrue(failure.getMessage().contains("boundary"), failure.getMessage());
+    }
+
+    @Test
+    void truncatedMultipartIsAnError() {
+        BrowserBody whole = ChromiumBodies.formDataWithFile("{\"big\":true}");
+        byte[] truncated = java.util.Arrays.copyOf(whole.bytes(), whole.bytes().length - 30);
+
+        assertThrows(MalformedBeaconException.class, () -> beacon(new BrowserBody(whole.contentType(), truncated)).form());
+    }
+
+    @Test
+    void multipartPartContentMayHoldTheBoundaryTextWithoutItsLeadingDashes() {
+        String boundary = "XyZ";
+        String body = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nXyZ--XyZ\r\n--XyZ\r\n"
+                + "Content-Disposition: form-data; name=\"f\"; filename=\"e.bin\"\r\n\r\n\r\n--XyZ--\r\n";
+        BeaconForm form = beacon(new BrowserBody("multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8)))
+                .form().orElseThrow();
+
+        assertEquals(List.of("XyZ--XyZ"), form.values("a"));
+        assertEquals(0, form.files().get(0).size());
+        assertEquals(Optional.empty(), form.files().get(0).contentType());
+    }
+
+    @Test
+    void readsFirefoxFormData() {
+        String boundary = "----geckoformboundary0123456789abcdef0123456789abcdef";
+        String body = "------geckoformboundary0123456789abcdef0123456789abcdef\r\n"
+                + "Content-Disposition: form-data; name=\"event\"\r\n\r\nhidden\r\n"
+                + "------geckoformboundary0123456789abcdef0123456789abcdef--\r\n";
+
+        assertEquals(Optional.of("hidden"), beacon(new BrowserBody("multipart/form-data; boundary=" + boundary,
+                body.getBytes(StandardCharsets.UTF_8))).form().orElseThrow().first("event"));
+    }
+
+    private static Beacon beacon(BrowserBody body) {
+        return Beacon.builder("default", "/beacon")
+                .contentType(body.contentType() == null ? null : ContentType.parse(body.contentType()))
+                .body(body.bytes())
+                .build();
+    }
+}
