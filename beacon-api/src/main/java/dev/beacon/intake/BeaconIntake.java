@@ -5,7 +5,6 @@ import dev.beacon.BeaconConfig;
 import dev.beacon.ContentType;
 import dev.beacon.MalformedBeaconException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,8 +114,10 @@ public final class BeaconIntake {
             return reject(request, 503, "Beacons cannot be delivered now", headers);
         }
         byte[] body;
-        try (InputStream in = request.body()) {
-            body = limit.read(in, contentLength);
+        try {
+            // Not closed: the container owns the stream, and Undertow's close() drains the rest of the body,
+            // which for a body over the limit can be endless.
+            body = limit.read(request.body(), contentLength);
         } catch (BodyLimit.BodyTooLargeException e) {
             return tooLarge(request, corsHeaders);
         } catch (IOException e) {

@@ -10,9 +10,6 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.CompletionCallback;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -75,11 +72,11 @@ public class BeaconResource {
      * Receives a beacon for endpoint {@value BeaconEndpoint#DEFAULT}.
      *
      * @param body the body
-     * @param response answered {@code 204} before observers run
+     * @return the answer, already sent when the beacon was accepted
      */
     @POST
-    public void receive(InputStream body, @Suspended AsyncResponse response) {
-        receive(BeaconEndpoint.DEFAULT, body, response);
+    public Response receive(InputStream body) {
+        return receive(BeaconEndpoint.DEFAULT, body);
     }
 
     /**
@@ -87,24 +84,25 @@ public class BeaconResource {
      *
      * @param endpoint the endpoint name
      * @param body the body
-     * @param response answered {@code 204} before observers run
+     * @return the answer, already sent when the beacon was accepted
      */
     @POST
     @Path("{endpoint}")
-    public void receive(@PathParam("endpoint") String endpoint, InputStream body, @Suspended AsyncResponse response) {
+    public Response receive(@PathParam("endpoint") String endpoint, InputStream body) {
         if (!BeaconPaths.isEndpointName(endpoint)) {
-            response.resume(notAnEndpoint());
-            return;
+            return notAnEndpoint();
         }
         Answer answer;
         try {
             answer = answer(endpoint, body);
         } catch (IllegalArgumentException invalidSetting) {
-            response.resume(misconfigured(invalidSetting));
-            return;
+            return misconfigured(invalidSetting);
         }
-        response.register((CompletionCallback) failure -> deliverAfterFlush(answer));
-        response.resume(toResponse(answer));
+        if (answer.beacon().isPresent()) {
+            sendBeforeDelivery(answer);
+            answer.deliver();
+        }
+        return toResponse(answer);
     }
 
     /**
@@ -137,16 +135,20 @@ public class BeaconResource {
     }
 
     /**
-     * Runtimes call completion callbacks once the response is written, but before their container
-     * flushes it (Jersey does): flushing here is what lets a slow observer never delay the browser.
+     * Commits and flushes the {@code 204} through the servlet response, so that observers run after the
+     * browser has its answer. Neither an {@code AsyncResponse} (which needs every filter in front of the
+     * resource to support async, and applications' own filters often do not) nor a completion callback
+     * (Jersey calls it before the container flushes) can promise that. The runtime then finds the
+     * response committed, and what it writes of the same answer is ignored.
      */
-    private void deliverAfterFlush(Answer answer) {
+    private void sendBeforeDelivery(Answer answer) {
+        servletResponse.setStatus(answer.status());
+        answer.headers().forEach(servletResponse::setHeader);
         try {
             servletResponse.flushBuffer();
-        } catch (IOException | IllegalStateException gone) {
+        } catch (IOException gone) {
             LOGGER.fine(() -> "The client left before the beacon's answer was flushed: " + gone);
         }
-        answer.deliver();
     }
 
     private Answer answer(String endpoint, InputStream body) {

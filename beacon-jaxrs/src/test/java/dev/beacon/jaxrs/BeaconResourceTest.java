@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.beacon.testing.BeaconContractTest;
 import dev.beacon.testing.ChromiumBodies;
 import dev.beacon.testing.TestContainer;
+import jakarta.servlet.DispatcherType;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.HashMap;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -18,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The beacon resource in Jersey on a servlet container (as on Payara), under {@code /app/api}, delivering
- * to Weld.
+ * The beacon resource in Jersey on a servlet container (as on Payara), under {@code /app/api} and behind an
+ * application filter without async support, delivering to Weld.
  */
 class BeaconResourceTest extends BeaconContractTest {
 
@@ -36,11 +39,12 @@ class BeaconResourceTest extends BeaconContractTest {
         server.addConnector(connector);
 
         ResourceConfig application = new ResourceConfig(BeaconResource.class).addProperties(new HashMap<>(SETTINGS));
-        ServletHolder jersey = new ServletHolder(new ServletContainer(application));
-        jersey.setAsyncSupported(true);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/app");
-        context.addServlet(jersey, "/api/*");
+        // An application filter without async support in front of the resource, as real applications have.
+        context.addFilter(new FilterHolder((request, response, chain) -> chain.doFilter(request, response)), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new ServletContainer(application)), "/api/*");
         server.setHandler(context);
         server.start();
     }

@@ -1,0 +1,97 @@
+'use strict';
+
+// Relative to this page, so the demo works under any context root.
+const base = new URL('.', document.location).pathname;
+
+/** Sends a beacon as the seed does, with the fallbacks it lacks: sendBeacon, keepalive fetch, async XHR. */
+function send(url, body) {
+    if (navigator.sendBeacon && navigator.sendBeacon(url, body)) {
+        return 'sendBeacon';
+    }
+    if (window.fetch) {
+        fetch(url, {method: 'POST', body, keepalive: true});
+        return 'fetch keepalive';
+    }
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url, true);
+    xhr.setRequestHeader('Content-Type', 'text/plain;charset=UTF-8');
+    xhr.send(body);
+    return 'XMLHttpRequest';
+}
+
+document.addEventListener('visibilitychange', () => {
+    send(base + 'beacon/visibility', Date.now().toString());
+});
+
+const bodies = {
+    string: () => Date.now().toString(),
+    json: () => new Blob([JSON.stringify({sentAt: Date.now(), event: 'click'})], {type: 'application/json'}),
+    blob: () => new Blob([Date.now().toString()]),
+    formdata: () => {
+        const form = new FormData();
+        form.append('sentAt', Date.now().toString());
+        form.append('trace', new Blob([JSON.stringify({frames: []})], {type: 'application/json'}), 'trace.json');
+        return form;
+    },
+    params: () => new URLSearchParams({sentAt: Date.now().toString(), page: location.pathname}),
+    arraybuffer: () => new TextEncoder().encode(Date.now().toString()).buffer,
+    none: () => undefined,
+};
+
+document.querySelectorAll('button[data-body]').forEach(button => button.addEventListener('click', () => {
+    const via = document.querySelector('input[name=via]:checked').value;
+    const url = base + via + '/demo';
+    const kind = button.dataset.body;
+    let how;
+    if (kind === 'keepalive') {
+        fetch(url, {method: 'POST', body: Date.now().toString(), keepalive: true});
+        how = 'fetch keepalive';
+    } else {
+        how = send(url, bodies[kind]());
+    }
+    document.getElementById('status').textContent = `Sent ${button.textContent} to ${url} with ${how}.`;
+}));
+
+document.getElementById('clear').addEventListener('click', async () => {
+    await fetch(base + 'received', {method: 'DELETE'});
+    refresh();
+});
+
+/** The page's own timestamp, when the body carries one: the text itself, or a sentAt field. */
+function sentAt(beacon) {
+    if (/^\d{13}$/.test(beacon.text || '')) {
+        return Number(beacon.text);
+    }
+    const field = (beacon.json && beacon.json.sentAt) || (beacon.form && beacon.form.fields.sentAt && beacon.form.fields.sentAt[0]);
+    return field ? Number(field) : null;
+}
+
+function cell(row, text) {
+    const td = row.insertCell();
+    td.textContent = text;
+    return td;
+}
+
+async function refresh() {
+    const response = await fetch(base + 'received', {cache: 'no-store'});
+    const beacons = await response.json();
+    const body = document.getElementById('received');
+    body.replaceChildren();
+    // Newest first; beacons sent while a page unloads can arrive out of order, so the page's timestamp tells.
+    for (const beacon of beacons.reverse()) {
+        const row = body.insertRow();
+        const sent = sentAt(beacon);
+        const received = Date.parse(beacon.receivedAt);
+        cell(row, sent ? new Date(sent).toLocaleTimeString() + '.' + String(sent % 1000).padStart(3, '0') : '');
+        cell(row, new Date(received).toLocaleTimeString() + '.' + String(received % 1000).padStart(3, '0'));
+        cell(row, sent ? (received - sent) + ' ms' : '');
+        cell(row, beacon.via);
+        cell(row, beacon.endpoint);
+        cell(row, beacon.contentType === null ? '(none)' : beacon.contentType);
+        cell(row, beacon.bytes);
+        cell(row, (beacon.text || '').slice(0, 80)).className = 'text';
+    }
+}
+
+refresh();
+setInterval(refresh, 1000);

@@ -1,0 +1,280 @@
+package dev.beacon.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.testing.ChromiumBodies;
+import dev.beacon.testing.ChromiumBodies.BrowserBody;
+import dev.beacon.testing.RawHttp;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The demo application, built as a user builds theirs (its own servlet, resources, CSRF filter and
+ * {@code web.xml}, with the beacon jars in {@code WEB-INF/lib}), deployed on a real server and sent
+ * beacons over real HTTP. Each test runs against the servlet filter ({@code beacon}) and the JAX-RS
+ * resource ({@code api/beacon}).
+ */
+@ExtendWith(ArquillianExtension.class)
+class BeaconOnServerIT {
+
+    private static final AtomicInteger ENDPOINTS = new AtomicInteger();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @ArquillianResource
+    private URL appUrl;
+
+    private URI app;
+    private Received received;
+
+    /** The WAR exactly as the build packaged it: the beacon jars are in it as jars, not as classes. */
+    @Deployment(testable = false)
+    static WebArchive shop() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("beacon.war")));
+    }
+
+    @BeforeEach
+    void locate() throws Exception {
+        // The servers listen on loopback only; Payara Micro reports the machine's address all the same.
+        app = new URI("http", null, "127.0.0.1", appUrl.getPort(), appUrl.getPath(), null, null);
+        received = new Received(http, app);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void receivesEveryBodyExactlyAsChromiumSendsIt(String via) throws Exception {
+        byte[] everyByte = new byte[256];
+        for (int i = 0; i < everyByte.length; i++) {
+            everyByte[i] = (byte) i;
+        }
+        Map<String, BrowserBody> bodies = Map.of(
+                "string", ChromiumBodies.string("hidden at 1700000000000 👋"),
+                "textblob", ChromiumBodies.textBlob("plain"),
+                "jsonblob", ChromiumBodies.jsonBlob("{\"event\":\"click\"}"),
+                "untyped", ChromiumBodies.untypedBlob("untyped".getBytes(StandardCharsets.UTF_8)),
+                "arraybuffer", ChromiumBodies.arrayBuffer(everyByte),
+                "empty", ChromiumBodies.empty(),
+                "params", ChromiumBodies.urlSearchParams(),
+                "formdata", ChromiumBodies.formDataWithFile("{\"frames\":[]}"),
+                "reports", ChromiumBodies.reportsJson(),
+                "octets", new BrowserBody("application/octet-stream", new byte[] {1, 2, 3}));
+        Map<String, String> endpoints = new java.util.HashMap<>();
+        for (Map.Entry<String, BrowserBody> body : bodies.entrySet()) {
+            String endpoint = uniqueEndpoint(body.getKey());
+            endpoints.put(body.getKey(), endpoint);
+            assertEquals(204, post(via, endpoint, body.getValue()).statusCode(), body.getKey());
+        }
+
+        for (Map.Entry<String, BrowserBody> body : bodies.entrySet()) {
+            JsonObject item = received.awaitOne(endpoints.get(body.getKey()));
+            assertEquals(via.equals("beacon") ? "filter" : "jaxrs", item.getString("via"), body.getKey());
+            assertEquals(body.getValue().bytes().length, item.getInt("bytes"), body.getKey());
+            if (body.getValue().contentType() == null) {
+                assertTrue(item.isNull("contentType"), () -> body.getKey() + " arrived with a Content-Type: " + item);
+            } else {
+                assertEquals(body.getValue().contentType().toLowerCase().replace(" ", ""),
+                        item.getString("contentType").toLowerCase().replace(" ", ""), body.getKey());
+            }
+        }
+        assertEquals("hidden at 1700000000000 👋", received.awaitOne(endpoints.get("string")).getString("text"));
+        assertEquals("click", received.awaitOne(endpoints.get("jsonblob")).getJsonObject("json").getString("event"));
+        assertEquals(List.of("unload"), strings(received.awaitOne(endpoints.get("params")).getJsonObject("form").getJsonObject("fields"), "event"));
+        assertEquals(List.of("👋"), strings(received.awaitOne(endpoints.get("params")).getJsonObject("form").getJsonObject("fields"), "emoji"));
+        JsonObject form = received.awaitOne(endpoints.get("formdata")).getJsonObject("form");
+        assertEquals(List.of("unload"), strings(form.getJsonObject("fields"), "event"));
+        assertEquals("trace.json", form.getJsonArray("files").getJsonObject(0).getString("filename"));
+        assertEquals("csp-violation", received.awaitOne(endpoints.get("reports")).getJsonArray("json").getJsonObject(0).getString("type"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void deliversEachBeaconOnceToSynchronousAndAsynchronousObservers(String via) throws Exception {
+        String endpoint = uniqueEndpoint("once");
+        post(via, endpoint, ChromiumBodies.string("once"));
+        String marker = uniqueEndpoint("marker");
+        post(via, marker, ChromiumBodies.string("marker"));
+
+        received.await("", marker, 1);
+        received.await("/async", marker, 1);
+        assertEquals(1, received.items("", item -> item.getString("endpoint").equals(endpoint)).size());
+        assertEquals(1, received.items("/async", item -> item.getString("endpoint").equals(endpoint)).size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void routesCspReportsToTheQualifiedObserver(String via) throws Exception {
+        String other = uniqueEndpoint("notcsp");
+        post(via, other, ChromiumBodies.cspReport());
+        assertEquals(204, post(via, "csp", ChromiumBodies.cspReport()).statusCode());
+
+        received.awaitOne(other);
+        JsonObject report = received.await("/csp", "csp", 1).get(0).getJsonObject("json").getJsonObject("csp-report");
+        assertEquals("img-src", report.getString("violated-directive"));
+        assertEquals(List.of(), received.items("/csp", item -> item.getString("endpoint").equals(other)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void carriesTheRequestMetadataObserversNeed(String via) throws Exception {
+        String endpoint = uniqueEndpoint("meta");
+        post(via, endpoint, ChromiumBodies.string("meta"),
+                "Referer", app + "index.html",
+                "User-Agent", "Mozilla/5.0 Chrome/156",
+                "Sec-Fetch-Mode", "no-cors",
+                "Cookie", "session=abc");
+
+        JsonObject item = received.awaitOne(endpoint);
+        assertEquals(origin(), item.getString("origin"));
+        assertEquals(app + "index.html", item.getString("referer"));
+        assertEquals("Mozilla/5.0 Chrome/156", item.getString("userAgent"));
+        assertEquals("same-origin", item.getString("secFetchSite"));
+        assertEquals("no-cors", item.getString("secFetchMode"));
+        assertEquals("abc", item.getJsonObject("cookies").getString("session"));
+        assertEquals("127.0.0.1", item.getString("clientAddress"));
+        assertEquals(app.getPath() + via + "/" + endpoint, item.getString("path"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void rejectsWhatIsNotABeaconWithTheRightStatusAndNoEvent(String via) throws Exception {
+        String endpoint = uniqueEndpoint("rejected");
+        HttpResponse<String> xml = post(via, endpoint, new BrowserBody("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(415, xml.statusCode());
+        assertTrue(xml.headers().firstValue("Accept-Post").orElseThrow().contains("application/csp-report"));
+
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri(via, endpoint)).GET().build(), BodyHandlers.ofString());
+        assertEquals(405, get.statusCode());
+        assertEquals(List.of("OPTIONS", "POST"), Arrays.stream(get.headers().firstValue("Allow").orElseThrow().split(","))
+                .map(String::strip).filter(method -> !method.equals("HEAD")).sorted().toList());
+
+        HttpResponse<String> foreign = post(via, endpoint, ChromiumBodies.string("x"), "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
+        assertEquals(403, foreign.statusCode());
+
+        try (RawHttp raw = new RawHttp(app)) {
+            raw.send("POST " + uri(via, endpoint).getPath() + " HTTP/1.1\r\nHost: " + app.getAuthority()
+                    + "\r\nContent-Type: text/plain\r\nContent-Length: 70000\r\n\r\n");
+            assertEquals(413, RawHttp.status(raw.readHead()));
+        }
+        try (RawHttp raw = new RawHttp(app)) {
+            raw.send("POST " + uri(via, endpoint).getPath() + " HTTP/1.1\r\nHost: " + app.getAuthority()
+                    + "\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (int sent = 0; sent <= 65_536; sent += 16_384) {
+                raw.chunk(new byte[16_384]);
+            }
+            assertEquals(413, RawHttp.status(raw.readHead()));
+        }
+
+        String marker = uniqueEndpoint("marker");
+        post(via, marker, ChromiumBodies.string("marker"));
+        received.awaitOne(marker);
+        received.await("/async", marker, 1);
+        assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals(endpoint)));
+        assertEquals(List.of(), received.items("/async", item -> item.getString("endpoint").equals(endpoint)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void answersPreflightsForAllowedOriginsOnly(String via) throws Exception {
+        HttpResponse<String> allowed = preflight(via, "https://allowed.example");
+        assertEquals(204, allowed.statusCode());
+        assertEquals(Optional.of("https://allowed.example"), allowed.headers().firstValue("Access-Control-Allow-Origin"));
+        assertEquals(Optional.of("true"), allowed.headers().firstValue("Access-Control-Allow-Credentials"));
+        assertEquals(Optional.of("POST"), allowed.headers().firstValue("Access-Control-Allow-Methods"));
+        assertEquals(Optional.of("Content-Type"), allowed.headers().firstValue("Access-Control-Allow-Headers"));
+        assertTrue(allowed.headers().firstValue("Access-Control-Max-Age").isPresent());
+        assertTrue(allowed.headers().allValues("Vary").stream().anyMatch(vary -> vary.contains("Origin")));
+
+        HttpResponse<String> refused = preflight(via, "https://evil.example");
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.headers().map().keySet().stream().noneMatch(name -> name.toLowerCase().startsWith("access-control-")),
+                () -> "CORS headers in a refusal: " + refused.headers().map());
+    }
+
+    @Test
+    void beaconToTheFilterNeverReachesTheApplicationsCsrfFilter() throws Exception {
+        // The application's CSRF filter on /* refuses every POST without a token: a 204 means it never saw the beacon.
+        String endpoint = uniqueEndpoint("csrf");
+        assertEquals(204, post("beacon", endpoint, ChromiumBodies.string("x")).statusCode());
+        received.awaitOne(endpoint);
+    }
+
+    @Test
+    void applicationStillAnswersAsBefore() throws Exception {
+        assertEquals("hello from the shop's own servlet: GET", get("hello").body());
+        assertEquals("hello from the shop's own resource", get("api/greeting").body());
+        assertEquals(403, http.send(HttpRequest.newBuilder(app.resolve("hello")).POST(BodyPublishers.ofString("x")).build(),
+                BodyHandlers.ofString()).statusCode());
+        assertEquals(200, http.send(HttpRequest.newBuilder(app.resolve("hello")).header("X-CSRF-Token", "t")
+                .POST(BodyPublishers.ofString("x")).build(), BodyHandlers.ofString()).statusCode());
+        assertTrue(get("index.html").body().contains("beacon demo"));
+    }
+
+    // --- helpers ---
+
+    private static String uniqueEndpoint(String what) {
+        return what + "-" + ENDPOINTS.incrementAndGet();
+    }
+
+    private URI uri(String via, String endpoint) {
+        return app.resolve(via + "/" + endpoint);
+    }
+
+    private String origin() {
+        return app.getScheme() + "://" + app.getAuthority();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(app.resolve(path)).GET().build(), BodyHandlers.ofString());
+    }
+
+    /** A beacon as Chromium sends it same-origin. */
+    private HttpResponse<String> post(String via, String endpoint, BrowserBody body, String... headers) throws Exception {
+        Map<String, String> given = new java.util.LinkedHashMap<>();
+        given.put("Origin", origin());
+        given.put("Sec-Fetch-Site", "same-origin");
+        for (int i = 0; i < headers.length; i += 2) {
+            given.put(headers[i], headers[i + 1]);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(via, endpoint)).POST(BodyPublishers.ofByteArray(body.bytes()));
+        given.forEach(request::header);
+        if (body.contentType() != null) {
+            request.header("Content-Type", body.contentType());
+        }
+        return http.send(request.build(), BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> preflight(String via, String origin) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(via, "csp")).method("OPTIONS", BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build(), BodyHandlers.ofString());
+    }
+
+    private static List<String> strings(JsonObject fields, String name) {
+        return fields.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+}

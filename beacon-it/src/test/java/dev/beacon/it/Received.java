@@ -1,0 +1,58 @@
+package dev.beacon.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * What the demo's observers received, read from {@code GET /received} on the server under test.
+ */
+final class Received {
+
+    private final HttpClient http;
+    private final URI app;
+
+    Received(HttpClient http, URI app) {
+        this.http = http;
+        this.app = app;
+    }
+
+    /**
+     * @param log {@code ""} for the {@code @Observes Beacon} observer, {@code "/async"}, {@code "/csp"}
+     * @param endpoint the endpoint to look for
+     * @param count how many to wait for
+     * @return the items for that endpoint, once there are {@code count}
+     * @throws AssertionError when they do not arrive within 15 seconds
+     */
+    List<JsonObject> await(String log, String endpoint, int count) throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        List<JsonObject> found;
+        while ((found = items(log, item -> item.getString("endpoint").equals(endpoint))).size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Expected " + count + " beacon(s) to endpoint " + endpoint + " in /received" + log + ", got " + found);
+            }
+            Thread.onSpinWait(); // each turn is an HTTP round trip: that is the pacing
+        }
+        return found;
+    }
+
+    JsonObject awaitOne(String endpoint) throws Exception {
+        return await("", endpoint, 1).get(0);
+    }
+
+    List<JsonObject> items(String log, Predicate<JsonObject> filter) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(app.resolve("received" + log)).GET().build(), BodyHandlers.ofString()).body();
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonArray items = reader.readArray();
+            return items.stream().map(JsonObject.class::cast).filter(filter).toList();
+        }
+    }
+}
