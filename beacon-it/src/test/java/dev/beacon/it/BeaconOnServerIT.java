@@ -7,6 +7,7 @@ import dev.beacon.testing.ChromiumBodies;
 import dev.beacon.testing.ChromiumBodies.BrowserBody;
 import dev.beacon.testing.RawHttp;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -17,9 +18,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,10 +56,14 @@ class BeaconOnServerIT {
     private URI app;
     private Received received;
 
-    /** The WAR exactly as the build packaged it: the beacon jars are in it as jars, not as classes. */
+    /**
+     * The WAR exactly as the build packaged it (the beacon jars are in it as jars, not as classes), plus
+     * a gated observer the tests control.
+     */
     @Deployment(testable = false)
     static WebArchive shop() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("beacon.war")));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("beacon.war")))
+                .addClasses(GatedObserver.class, GateServlet.class);
     }
 
     @BeforeEach
@@ -82,7 +91,7 @@ class BeaconOnServerIT {
                 "formdata", ChromiumBodies.formDataWithFile("{\"frames\":[]}"),
                 "reports", ChromiumBodies.reportsJson(),
                 "octets", new BrowserBody("application/octet-stream", new byte[] {1, 2, 3}));
-        Map<String, String> endpoints = new java.util.HashMap<>();
+        Map<String, String> endpoints = new HashMap<>();
         for (Map.Entry<String, BrowserBody> body : bodies.entrySet()) {
             String endpoint = uniqueEndpoint(body.getKey());
             endpoints.put(body.getKey(), endpoint);
@@ -214,6 +223,26 @@ class BeaconOnServerIT {
                 () -> "CORS headers in a refusal: " + refused.headers().map());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void answers204BeforeASlowObserverFinishes(String via) throws Exception {
+        URI gate = app.resolve("gate");
+        http.send(HttpRequest.newBuilder(gate).DELETE().build(), BodyHandlers.discarding());
+        // Its own client: the held beacon keeps its connection busy, and the gate requests must not queue behind it.
+        HttpClient beaconClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            CompletableFuture<HttpResponse<String>> response = beaconClient.sendAsync(
+                    beacon(via, GatedObserver.ENDPOINT, ChromiumBodies.string("slow")).build(), BodyHandlers.ofString());
+
+            // Had the 204 waited for the observer, which holds for 30 s, get() would time out.
+            assertEquals(204, response.get(10, TimeUnit.SECONDS).statusCode());
+            assertEquals("1 holding", awaitGate(gate, "1 holding"));
+        } finally {
+            http.send(HttpRequest.newBuilder(gate).header("X-CSRF-Token", "test").POST(BodyPublishers.noBody()).build(),
+                    BodyHandlers.discarding());
+        }
+    }
+
     @Test
     void beaconToTheFilterNeverReachesTheApplicationsCsrfFilter() throws Exception {
         // The application's CSRF filter on /* refuses every POST without a token: a 204 means it never saw the beacon.
@@ -251,9 +280,23 @@ class BeaconOnServerIT {
         return http.send(HttpRequest.newBuilder(app.resolve(path)).GET().build(), BodyHandlers.ofString());
     }
 
-    /** A beacon as Chromium sends it same-origin. */
+    private String awaitGate(URI gate, String expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String state;
+        while (!(state = http.send(HttpRequest.newBuilder(gate).GET().build(), BodyHandlers.ofString()).body()).equals(expected)
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // each turn is an HTTP round trip: that is the pacing
+        }
+        return state;
+    }
+
     private HttpResponse<String> post(String via, String endpoint, BrowserBody body, String... headers) throws Exception {
-        Map<String, String> given = new java.util.LinkedHashMap<>();
+        return http.send(beacon(via, endpoint, body, headers).build(), BodyHandlers.ofString());
+    }
+
+    /** A beacon as Chromium sends it same-origin. */
+    private HttpRequest.Builder beacon(String via, String endpoint, BrowserBody body, String... headers) {
+        Map<String, String> given = new LinkedHashMap<>();
         given.put("Origin", origin());
         given.put("Sec-Fetch-Site", "same-origin");
         for (int i = 0; i < headers.length; i += 2) {
@@ -264,7 +307,7 @@ class BeaconOnServerIT {
         if (body.contentType() != null) {
             request.header("Content-Type", body.contentType());
         }
-        return http.send(request.build(), BodyHandlers.ofString());
+        return request;
     }
 
     private HttpResponse<String> preflight(String via, String origin) throws Exception {
@@ -275,6 +318,6 @@ class BeaconOnServerIT {
     }
 
     private static List<String> strings(JsonObject fields, String name) {
-        return fields.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+        return fields.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 }
