@@ -23,6 +23,11 @@ document.addEventListener('visibilitychange', () => {
     send(base + 'beacon/visibility', Date.now().toString());
 });
 
+// The last moment a page is sure to get when it is left or closed.
+window.addEventListener('pagehide', () => {
+    send(base + 'beacon/pagehide', Date.now().toString());
+});
+
 const bodies = {
     string: () => Date.now().toString(),
     json: () => new Blob([JSON.stringify({sentAt: Date.now(), event: 'click'})], {type: 'application/json'}),

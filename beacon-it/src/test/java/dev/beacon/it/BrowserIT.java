@@ -1,0 +1,207 @@
+package dev.beacon.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.it.browser.Chromium;
+import dev.beacon.it.browser.CspPage;
+import dev.beacon.it.browser.DemoPage;
+import dev.beacon.it.browser.DemoPage.Target;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * A real browser, headless Chromium, against the demo on a real server: what the page sends is what
+ * the observers must receive. The page is served from {@code http://127.0.0.1:PORT}; the cross-origin
+ * cases serve it from {@code http://localhost:PORT}, a different origin, which the servers allow.
+ */
+@ExtendWith({ArquillianExtension.class, Chromium.class})
+class BrowserIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @ArquillianResource
+    private URL appUrl;
+
+    private URI app;
+    private URI appAtLocalhost;
+    private Received received;
+
+    @Deployment(testable = false)
+    static WebArchive shop() {
+        return BeaconOnServerIT.shop();
+    }
+
+    @BeforeEach
+    void emptyTheLog() throws Exception {
+        app = new URI("http", null, "127.0.0.1", appUrl.getPort(), appUrl.getPath(), null, null);
+        appAtLocalhost = new URI("http", null, "localhost", appUrl.getPort(), appUrl.getPath(), null, null);
+        received = new Received(http, app);
+        http.send(HttpRequest.newBuilder(app.resolve("received")).DELETE().build(), BodyHandlers.discarding());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void everyBodyTheDemoButtonsSendArrivesAsSent(Target target, WebDriver driver) throws Exception {
+        DemoPage page = DemoPage.open(driver, app);
+        List<Button> buttons = List.of(
+                new Button("String", "text/plain;charset=UTF-8", item -> assertTrue(item.getString("text").matches("\\d{13}"))),
+                new Button("JSON Blob", "application/json", item -> assertEquals("click", item.getJsonObject("json").getString("event"))),
+                new Button("Blob without type", null, item -> assertEquals(13, item.getInt("bytes"))),
+                new Button("FormData with a file", "multipart/form-data; boundary=----WebKitFormBoundary", item -> {
+                    JsonObject form = item.getJsonObject("form");
+                    assertTrue(form.getJsonObject("fields").getJsonArray("sentAt").getString(0).matches("\\d{13}"));
+                    assertEquals("trace.json", form.getJsonArray("files").getJsonObject(0).getString("filename"));
+                    assertEquals("application/json", form.getJsonArray("files").getJsonObject(0).getString("contentType"));
+                }),
+                new Button("URLSearchParams", "application/x-www-form-urlencoded;charset=UTF-8",
+                        item -> assertEquals(List.of(app.getPath()), strings(item.getJsonObject("form").getJsonObject("fields"), "page"))),
+                new Button("ArrayBuffer", null, item -> assertEquals(13, item.getInt("bytes"))),
+                new Button("No body", null, item -> assertEquals(0, item.getInt("bytes"))),
+                new Button("keepalive fetch", "text/plain;charset=UTF-8", item -> assertEquals("cors", item.getString("secFetchMode"))));
+
+        for (int i = 0; i < buttons.size(); i++) {
+            Button button = buttons.get(i);
+            page.sendWithButton(button.label, target);
+            JsonObject item = received.await("", "demo", i + 1).get(i);
+
+            assertEquals(target == Target.FILTER ? "filter" : "jaxrs", item.getString("via"), button.label);
+            if (button.contentType == null) {
+                assertTrue(item.isNull("contentType"), () -> button.label + " arrived with a Content-Type: " + item);
+            } else {
+                String contentType = item.getString("contentType");
+                assertTrue(normalized(contentType).startsWith(normalized(button.contentType)), button.label + ": " + contentType);
+            }
+            button.check.accept(item);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void textBlobsAndBytesArriveIntact(Target target, WebDriver driver) throws Exception {
+        DemoPage page = DemoPage.open(driver, app);
+
+        assertTrue(page.sendBeacon(page.beaconUrl(target, "emoji"), "'visible → hidden 👋'"));
+        assertTrue(page.sendBeacon(page.beaconUrl(target, "typed"), "new Blob(['typed'], {type: 'text/plain'})"));
+        assertTrue(page.sendBeacon(page.beaconUrl(target, "bytes"), "new Uint8Array([...Array(256).keys()])"));
+
+        JsonObject emoji = received.awaitOne("emoji");
+        assertEquals("visible → hidden 👋", emoji.getString("text"));
+        assertEquals("text/plain;charset=utf-8", normalized(emoji.getString("contentType")));
+        assertEquals("text/plain", received.awaitOne("typed").getString("contentType"));
+        JsonObject bytes = received.awaitOne("bytes");
+        assertEquals(256, bytes.getInt("bytes"));
+        assertTrue(bytes.isNull("contentType"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void largestBeaconTheBrowserQueuesArrivesWholeAndALargerOneIsRefusedByTheBrowser(Target target, WebDriver driver) throws Exception {
+        DemoPage page = DemoPage.open(driver, app);
+
+        assertFalse(page.sendBeacon(page.beaconUrl(target, "over-quota"), "'a'.repeat(65537)"));
+        assertTrue(page.sendBeacon(page.beaconUrl(target, "at-quota"), "'a'.repeat(65536)"));
+
+        JsonObject largest = received.awaitOne("at-quota");
+        assertEquals(65_536, largest.getInt("bytes"));
+        assertEquals("a".repeat(65_536), largest.getString("text"));
+        assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals("over-quota")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void keepaliveFetchArrives(Target target, WebDriver driver) throws Exception {
+        DemoPage page = DemoPage.open(driver, app);
+
+        assertEquals("204", page.fetchKeepalive(page.beaconUrl(target, "fetched"), "JSON.stringify({event: 'fetched'})"));
+
+        JsonObject item = received.awaitOne("fetched");
+        assertEquals("fetched", item.getJsonObject("json").getString("event"));
+    }
+
+    @Test
+    void beaconsFromVisibilityChangeAndPageHideArriveWhenThePageIsLeftOrClosed(WebDriver driver) throws Exception {
+        DemoPage.open(driver, app).leaveFor("hello");
+
+        assertTrue(received.awaitOne("visibility").getString("text").matches("\\d{13}"));
+        assertTrue(received.awaitOne("pagehide").getString("text").matches("\\d{13}"));
+
+        DemoPage.openInNewTab(driver, app).closeTab();
+
+        received.await("", "pagehide", 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void crossOriginBeaconsArriveFromAnAllowedOriginOnly(Target target, WebDriver driver) throws Exception {
+        DemoPage allowed = DemoPage.open(driver, appAtLocalhost);
+        String collector = app + target.toString().toLowerCase(Locale.ROOT);
+        assertTrue(allowed.sendBeacon(at(app, target, "xo-text"), "'cross'"));
+        assertTrue(allowed.sendBeacon(at(app, target, "xo-json"), "new Blob(['{\"a\":1}'], {type: 'application/json'})"));
+
+        JsonObject text = received.awaitOne("xo-text");
+        assertEquals("http://localhost:" + app.getPort(), text.getString("origin"), collector);
+        assertEquals("cross-site", text.getString("secFetchSite"));
+        assertEquals("no-cors", text.getString("secFetchMode"), "a safelisted type needs no preflight");
+        JsonObject json = received.awaitOne("xo-json");
+        assertEquals("cors", json.getString("secFetchMode"), "a JSON Blob is sent in CORS mode, after its preflight");
+
+        DemoPage refused = DemoPage.open(driver, app);
+        refused.sendBeacon(at(appAtLocalhost, target, "xo-refused-text"), "'cross'");
+        refused.sendBeacon(at(appAtLocalhost, target, "xo-refused-json"), "new Blob(['{\"a\":1}'], {type: 'application/json'})");
+        assertTrue(refused.sendBeacon(refused.beaconUrl(target, "xo-marker"), "'marker'"));
+
+        received.awaitOne("xo-marker");
+        received.await("/async", "xo-marker", 1);
+        for (String log : List.of("", "/async")) {
+            assertEquals(List.of(), received.items(log, item -> item.getString("endpoint").startsWith("xo-refused")), log);
+        }
+    }
+
+    @Test
+    void cspViolationReportArrivesAtTheCspEndpointReadable(WebDriver driver) throws Exception {
+        CspPage.open(driver, app);
+
+        JsonObject report = received.await("/csp", "csp", 1).get(0);
+        assertEquals("application/csp-report", report.getString("contentType"));
+        JsonObject violation = report.getJsonObject("json").getJsonObject("csp-report");
+        assertEquals("img-src", violation.getString("effective-directive"));
+        assertTrue(violation.getString("document-uri").endsWith("/csp.html"), violation::toString);
+        assertTrue(violation.getString("blocked-uri").startsWith("http://localhost:1"), violation::toString);
+    }
+
+    private static String at(URI application, Target target, String endpoint) {
+        return application.resolve((target == Target.FILTER ? "beacon/" : "api/beacon/") + endpoint).toString();
+    }
+
+    private static String normalized(String contentType) {
+        return contentType.toLowerCase(Locale.ROOT).replace(" ", "");
+    }
+
+    private static List<String> strings(JsonObject fields, String name) {
+        return fields.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    /** A demo button, the Content-Type Chromium sends with its body ({@code null}: none), and what else must hold. */
+    private record Button(String label, String contentType, Consumer<JsonObject> check) {
+    }
+}

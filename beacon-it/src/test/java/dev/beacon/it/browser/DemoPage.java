@@ -1,0 +1,101 @@
+package dev.beacon.it.browser;
+
+import java.net.URI;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
+
+/**
+ * The demo's main page, as a person (or the page's own script) uses it.
+ */
+public final class DemoPage {
+
+    /** Where the page sends: the servlet filter's path or the JAX-RS resource's. */
+    public enum Target {
+        FILTER("beacon"), RESOURCE("api/beacon");
+
+        final String path;
+
+        Target(String path) {
+            this.path = path;
+        }
+    }
+
+    private final WebDriver driver;
+    private final URI app;
+
+    private DemoPage(WebDriver driver, URI app) {
+        this.driver = driver;
+        this.app = app;
+    }
+
+    /**
+     * @param app the application's root, whose host decides the page's origin
+     */
+    public static DemoPage open(WebDriver driver, URI app) {
+        driver.get(app.toString());
+        return new DemoPage(driver, app);
+    }
+
+    /** Opens the page in a new tab, which becomes the current one. */
+    public static DemoPage openInNewTab(WebDriver driver, URI app) {
+        driver.switchTo().newWindow(WindowType.TAB);
+        return open(driver, app);
+    }
+
+    /** Clicks the button that sends one kind of body (its label, e.g. "FormData with a file") to a target. */
+    public void sendWithButton(String label, Target target) {
+        driver.findElement(By.cssSelector("input[name=via][value='" + target.path + "']")).click();
+        driver.findElement(By.xpath("//button[normalize-space()='" + label + "']")).click();
+    }
+
+    /** @return the line under the buttons saying what was sent, and how */
+    public String status() {
+        return driver.findElement(By.id("status")).getText();
+    }
+
+    /**
+     * Calls {@code navigator.sendBeacon(url, body)} in the page.
+     *
+     * @param url absolute, or relative to the page
+     * @param bodyScript a JavaScript expression for the body, e.g. {@code new Blob(['x'])}
+     * @return what {@code sendBeacon} returned: false when the browser refused to queue the beacon
+     */
+    public boolean sendBeacon(String url, String bodyScript) {
+        return (Boolean) script("return navigator.sendBeacon(arguments[0], " + bodyScript + ");", url);
+    }
+
+    /**
+     * Calls {@code fetch(url, {method: 'POST', keepalive: true, body})} and waits for it to settle.
+     *
+     * @return the response status, or the rejection's text
+     */
+    public String fetchKeepalive(String url, String bodyScript) {
+        Object outcome = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {method: 'POST', keepalive: true, body: " + bodyScript + "})"
+                + ".then(r => done(String(r.status)), e => done(String(e)));", url);
+        return String.valueOf(outcome);
+    }
+
+    /** Leaves the page for another URL of the application, as a click on a link would. */
+    public void leaveFor(String path) {
+        driver.get(app.resolve(path).toString());
+    }
+
+    /** Closes the page's tab and returns to the first one. */
+    public void closeTab() {
+        driver.close();
+        driver.switchTo().window(driver.getWindowHandles().iterator().next());
+    }
+
+    /** @return an absolute beacon URL for an endpoint, at the application's address as this page has it */
+    public String beaconUrl(Target target, String endpoint) {
+        return app.resolve(target.path + "/" + endpoint).toString();
+    }
+
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+}
