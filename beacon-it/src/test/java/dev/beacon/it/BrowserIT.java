@@ -189,6 +189,19 @@ class BrowserIT {
         assertTrue(violation.getString("blocked-uri").startsWith("http://localhost:1"), violation::toString);
     }
 
+    @Test
+    void reportingApiBatchArrivesFromAPageServedOverHttps(WebDriver driver) throws Exception {
+        URI secureApp = new URI("https", null, "127.0.0.1", Integer.getInteger("https.port"), app.getPath(), null, null);
+        CspPage.openReportingApiPage(driver, secureApp);
+
+        JsonObject batch = received.awaitOne("reports");
+        assertEquals("application/reports+json", batch.getString("contentType"));
+        JsonObject report = batch.getJsonArray("json").getJsonObject(0);
+        assertEquals("csp-violation", report.getString("type"));
+        assertEquals("img-src", report.getJsonObject("body").getString("effectiveDirective"));
+        assertTrue(report.getJsonObject("body").getString("blockedURL").startsWith("https://localhost:1"), report::toString);
+    }
+
     private static String at(URI application, Target target, String endpoint) {
         return application.resolve((target == Target.FILTER ? "beacon/" : "api/beacon/") + endpoint).toString();
     }

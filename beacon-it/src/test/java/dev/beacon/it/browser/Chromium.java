@@ -51,7 +51,10 @@ public final class Chromium implements BeforeAllCallback, ParameterResolver, Tes
         options.setBinary(BROWSER);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--window-size=1280,900", "--user-data-dir=" + profile,
+                // The servers' HTTPS certificates are self-signed; reports are delivered only over HTTPS,
+                // and without this flag only after about a minute.
+                "--ignore-certificate-errors", "--short-reporting-delay");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
         ChromeDriver driver = new ChromeDriver(service, options);
