@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -33,6 +34,8 @@ import org.openqa.selenium.logging.LogType;
  */
 public final class Chromium implements BeforeAllCallback, ParameterResolver, TestExecutionExceptionHandler {
 
+    private static final Logger LOGGER = Logger.getLogger(Chromium.class.getName());
+
     private static final File BROWSER = new File("/usr/bin/chromium");
     private static final File DRIVER = new File("/usr/bin/chromedriver");
     private static final String INSTALL = "apt-get install chromium chromium-driver";
@@ -44,6 +47,8 @@ public final class Chromium implements BeforeAllCallback, ParameterResolver, Tes
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException(missing);
             }
+            // An aborted class shows as zero tests in the summary: say why where a person will read it.
+            LOGGER.warning("Skipping " + context.getDisplayName() + ": " + missing);
             Assumptions.abort(missing);
         }
         Path profile = Files.createTempDirectory("beacon-chromium-");
