@@ -53,6 +53,10 @@ public final class Beacon {
     private final Map<String, String> headers;
     private final Map<String, String> cookies;
 
+    // Parsed views, kept once computed: they are immutable, and a race only parses twice to the same value.
+    private volatile Optional<JsonValue> json;
+    private volatile Optional<BeaconForm> form;
+
     private Beacon(Builder builder) {
         this.endpoint = Objects.requireNonNull(builder.endpoint, "endpoint");
         this.path = Objects.requireNonNull(builder.path, "path");
@@ -138,6 +142,14 @@ public final class Beacon {
      * @throws MalformedBeaconException when a body of a JSON media type does not parse
      */
     public Optional<JsonValue> json() {
+        Optional<JsonValue> parsed = json;
+        if (parsed == null) {
+            json = parsed = parseJson();
+        }
+        return parsed;
+    }
+
+    private Optional<JsonValue> parseJson() {
         if (contentType == null || contentType.is("text/plain")) {
             return JsonBody.sniff(text());
         }
@@ -156,6 +168,14 @@ public final class Beacon {
      *         multipart body without {@code boundary} parameter, or a truncated part
      */
     public Optional<BeaconForm> form() {
+        Optional<BeaconForm> parsed = form;
+        if (parsed == null) {
+            form = parsed = parseForm();
+        }
+        return parsed;
+    }
+
+    private Optional<BeaconForm> parseForm() {
         if (contentType == null) {
             return Optional.empty();
         }
@@ -242,6 +262,14 @@ public final class Beacon {
 
     private Charset charset() {
         return contentType == null ? StandardCharsets.UTF_8 : contentType.charset().orElse(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return whether the body is of a JSON media type: {@code application/json},
+     *         {@code application/*+json} or {@code application/csp-report}
+     */
+    public boolean hasJsonMediaType() {
+        return contentType != null && isJsonMediaType(contentType);
     }
 
     private static boolean isJsonMediaType(ContentType type) {

@@ -2,12 +2,14 @@ package dev.beacon;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.testing.ChromiumBodies;
 import dev.beacon.testing.ChromiumBodies.BrowserBody;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,15 @@ class BeaconBodyTest {
     }
 
     @Test
+    void parsesEachViewOnceForAllObservers() {
+        Beacon json = beacon(ChromiumBodies.jsonBlob("{\"a\":1}"));
+        Beacon form = beacon(ChromiumBodies.urlSearchParams());
+
+        assertSame(json.json().orElseThrow(), json.json().orElseThrow());
+        assertSame(form.form().orElseThrow(), form.form().orElseThrow());
+    }
+
+    @Test
     void formOfOtherMediaTypesIsAbsent() {
         assertEquals(Optional.empty(), beacon(ChromiumBodies.string("a=b")).form());
     }
@@ -84,7 +95,7 @@ class BeaconBodyTest {
     @Test
     void truncatedMultipartIsAnError() {
         BrowserBody whole = ChromiumBodies.formDataWithFile("{\"big\":true}");
-        byte[] truncated = java.util.Arrays.copyOf(whole.bytes(), whole.bytes().length - 30);
+        byte[] truncated = Arrays.copyOf(whole.bytes(), whole.bytes().length - 30);
 
         assertThrows(MalformedBeaconException.class, () -> beacon(new BrowserBody(whole.contentType(), truncated)).form());
     }

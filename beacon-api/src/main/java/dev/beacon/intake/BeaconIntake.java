@@ -4,6 +4,7 @@ import dev.beacon.Beacon;
 import dev.beacon.BeaconConfig;
 import dev.beacon.ContentType;
 import dev.beacon.MalformedBeaconException;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +23,10 @@ import java.util.logging.Logger;
  * <tr><td>{@code POST}, accepted</td><td>{@code 204}, then {@link Answer#deliver()}</td></tr>
  * <tr><td>{@code POST} from an origin not allowed</td><td>{@code 403}</td></tr>
  * <tr><td>{@code POST} with a media type not accepted, or an encoded body</td><td>{@code 415} with {@code Accept-Post}</td></tr>
- * <tr><td>{@code POST} with a malformed {@code Content-Type}</td><td>{@code 400}</td></tr>
+ * <tr><td>{@code POST} with a malformed or repeated {@code Content-Type}</td><td>{@code 400}</td></tr>
+ * <tr><td>{@code POST} whose body is not readable as its media type (JSON that does not parse, a
+ * {@code reports+json} that is not an array, a truncated multipart body, invalid percent-encoding)</td><td>{@code 400}</td></tr>
+ * <tr><td>{@code POST} with a charset the server does not know</td><td>{@code 415}</td></tr>
  * <tr><td>{@code POST} with a body over the limit</td><td>{@code 413}, read no further</td></tr>
  * <tr><td>{@code POST} while no CDI container can take it</td><td>{@code 503} with {@code Retry-After}</td></tr>
  * <tr><td>{@code OPTIONS} from an allowed or the same origin</td><td>{@code 204} with the CORS headers</td></tr>
@@ -130,7 +134,31 @@ public final class BeaconIntake {
                 .clientAddress(request.clientAddress())
                 .headers(request::header);
         request.cookies().forEach(beacon::cookie);
-        return Answer.accepted(beacon.build(), corsHeaders, delivery);
+        return readable(request, beacon.build(), corsHeaders);
+    }
+
+    /**
+     * Reads the body as its observers will, before the 204: a beacon that is accepted is always
+     * readable, and a broken sender learns why it is not.
+     */
+    private Answer readable(IncomingRequest request, Beacon beacon, Map<String, String> corsHeaders) {
+        try {
+            beacon.contentType().ifPresent(ContentType::charset);
+        } catch (MalformedBeaconException e) {
+            return reject(request, 415, "Unknown charset", corsHeaders);
+        }
+        try {
+            beacon.form();
+            if (beacon.hasJsonMediaType()) {
+                JsonValue json = beacon.json().orElseThrow();
+                if (beacon.contentType().orElseThrow().is("application/reports+json") && json.getValueType() != JsonValue.ValueType.ARRAY) {
+                    return reject(request, 400, "An application/reports+json body must be a JSON array", corsHeaders);
+                }
+            }
+        } catch (MalformedBeaconException e) {
+            return reject(request, 400, "Body not readable as its media type: " + e.getMessage().replaceAll("\\s+", " "), corsHeaders);
+        }
+        return Answer.accepted(beacon, corsHeaders, delivery);
     }
 
     private Answer preflight(IncomingRequest request) {
@@ -174,7 +202,7 @@ public final class BeaconIntake {
                     + " Content-Type " + LogText.escape(request.header("Content-Type")));
         }
         if (hasBody(request)) {
-            // A rejection leaves the body unread, and containers then drop the connection without a word;
+            // Most rejections leave the body unread, and containers then drop the connection without a word;
             // saying so keeps the client from sending its next beacon into a closing connection.
             Map<String, String> closing = new LinkedHashMap<>(headers);
             closing.put("Connection", "close");

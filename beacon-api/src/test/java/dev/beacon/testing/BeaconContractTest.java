@@ -222,6 +222,61 @@ public abstract class BeaconContractTest {
     }
 
     @Test
+    void rejectsBodiesNotReadableAsTheirMediaTypeWith400AndAReason() throws Exception {
+        Map<String, BrowserBody> unreadable = Map.of(
+                "json", new BrowserBody("application/json", "{\"a\":".getBytes(StandardCharsets.UTF_8)),
+                "reports", new BrowserBody("application/reports+json", "{\"type\":\"csp-violation\"}".getBytes(StandardCharsets.UTF_8)),
+                "csp", new BrowserBody("application/csp-report", "not json".getBytes(StandardCharsets.UTF_8)),
+                "percent", new BrowserBody("application/x-www-form-urlencoded", "a=%ZZ".getBytes(StandardCharsets.US_ASCII)),
+                "noboundary", new BrowserBody("multipart/form-data", ChromiumBodies.formDataWithFile("{}").bytes()),
+                "truncated", new BrowserBody("multipart/form-data; boundary=" + ChromiumBodies.BOUNDARY,
+                        Arrays.copyOf(ChromiumBodies.formDataWithFile("{}").bytes(), 60)));
+        Map<String, String> endpoints = new HashMap<>();
+        for (Map.Entry<String, BrowserBody> body : unreadable.entrySet()) {
+            String endpoint = uniqueEndpoint();
+            endpoints.put(body.getKey(), endpoint);
+            HttpResponse<String> response = post(endpoint, body.getValue());
+
+            assertEquals(400, response.statusCode(), body.getKey());
+            assertEquals(1, response.body().strip().lines().count(), () -> body.getKey() + ": " + response.body());
+        }
+        for (String endpoint : endpoints.values()) {
+            assertNothingDelivered(endpoint);
+        }
+    }
+
+    @Test
+    void rejectsUnknownCharsetWith415() throws Exception {
+        String endpoint = uniqueEndpoint();
+        HttpResponse<String> response = post(endpoint, new BrowserBody("text/plain; charset=klingon-8", "x".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(415, response.statusCode());
+        assertNothingDelivered(endpoint);
+    }
+
+    @Test
+    void rejectsEncodedBodyWith415() throws Exception {
+        String endpoint = uniqueEndpoint();
+        HttpResponse<String> response = post(endpoint, ChromiumBodies.string("x"), "Content-Encoding", "gzip");
+
+        assertEquals(415, response.statusCode());
+        assertTrue(response.headers().firstValue("Accept-Post").isPresent());
+        assertNothingDelivered(endpoint);
+    }
+
+    @Test
+    void rejectsRepeatedContentTypeWith400() throws Exception {
+        String endpoint = uniqueEndpoint();
+        try (RawHttp raw = new RawHttp(beaconUri())) {
+            raw.send("POST " + path(endpoint) + " HTTP/1.1\r\nHost: " + authority() + "\r\n"
+                    + "Content-Type: text/plain\r\nContent-Type: application/json\r\nContent-Length: 1\r\n\r\nx");
+
+            assertEquals(400, RawHttp.status(raw.readHead()));
+        }
+        assertNothingDelivered(endpoint);
+    }
+
+    @Test
     void acceptsBodyOfExactlyTheLimit() throws Exception {
         String endpoint = uniqueEndpoint();
         byte[] largest = new byte[(int) BeaconConfig.DEFAULT_MAX_BODY_SIZE];

@@ -175,6 +175,13 @@ class BeaconOnServerIT {
         assertEquals(415, xml.statusCode());
         assertTrue(xml.headers().firstValue("Accept-Post").orElseThrow().contains("application/csp-report"));
 
+        HttpResponse<String> brokenJson = post(via, endpoint, new BrowserBody("application/json", "{\"a\":".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(400, brokenJson.statusCode());
+        assertTrue(brokenJson.body().startsWith("Body not readable as its media type"), brokenJson.body());
+        HttpResponse<String> truncatedForm = post(via, endpoint, new BrowserBody("multipart/form-data; boundary=" + ChromiumBodies.BOUNDARY,
+                Arrays.copyOf(ChromiumBodies.formDataWithFile("{}").bytes(), 60)));
+        assertEquals(400, truncatedForm.statusCode());
+
         HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri(via, endpoint)).GET().build(), BodyHandlers.ofString());
         assertEquals(405, get.statusCode());
         assertEquals(List.of("OPTIONS", "POST"), Arrays.stream(get.headers().firstValue("Allow").orElseThrow().split(","))
