@@ -14,6 +14,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +33,7 @@ public final class BeaconDelivery {
 
     private final Supplier<BeanManager> beanManagerLookup;
     private volatile BeanManager beanManager;
+    private final AtomicBoolean unavailabilityReported = new AtomicBoolean();
 
     /**
      * @param beanManagerLookup finds the application's bean manager; called until it succeeds
@@ -59,8 +61,11 @@ public final class BeaconDelivery {
             beanManager = beanManagerLookup.get();
             return true;
         } catch (IllegalStateException e) {
-            LOGGER.log(Level.SEVERE, "Beacons cannot be delivered: no CDI container is available to this application."
-                    + " Beacons are answered 503 until one is. Cause: {0}", e.getMessage());
+            // Once, not per beacon: every beacon fails alike until a container appears.
+            if (unavailabilityReported.compareAndSet(false, true)) {
+                LOGGER.log(Level.SEVERE, "Beacons cannot be delivered: no CDI container is available to this application."
+                        + " Beacons are answered 503 until one is. Cause: {0}", e.getMessage());
+            }
             return false;
         }
     }

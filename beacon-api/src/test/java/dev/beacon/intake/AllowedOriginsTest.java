@@ -3,7 +3,6 @@ package dev.beacon.intake;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,41 +50,6 @@ class AllowedOriginsTest {
     }
 
     private static IncomingRequest request(String serverOrigin, String secFetchSite) {
-        return new IncomingRequest() {
-            @Override
-            public String method() {
-                return "POST";
-            }
-
-            @Override
-            public String path() {
-                return "/beacon";
-            }
-
-            @Override
-            public List<String> headers(String name) {
-                return name.equals("Sec-Fetch-Site") && secFetchSite != null ? List.of(secFetchSite) : List.of();
-            }
-
-            @Override
-            public String serverOrigin() {
-                return serverOrigin;
-            }
-
-            @Override
-            public String clientAddress() {
-                return null;
-            }
-
-            @Override
-            public Map<String, String> cookies() {
-                return Map.of();
-            }
-
-            @Override
-            public InputStream body() {
-                return InputStream.nullInputStream();
-            }
-        };
+        return InMemoryRequest.post(serverOrigin, secFetchSite == null ? Map.of() : Map.of("Sec-Fetch-Site", secFetchSite), new byte[0]);
     }
 }

@@ -3,13 +3,10 @@ package dev.beacon.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beacon.testing.LogRecords;
 import dev.beacon.testing.RecordingObservers;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
@@ -18,31 +15,16 @@ import org.junit.jupiter.api.Test;
 
 class BeaconObserverCheckTest {
 
-    private final Logger logger = Logger.getLogger(BeaconObserverCheck.class.getName());
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogRecords records;
 
     @BeforeEach
     void capture() {
-        logger.addHandler(handler);
+        records = LogRecords.of(BeaconObserverCheck.class);
     }
 
     @AfterEach
     void release() {
-        logger.removeHandler(handler);
+        records.close();
     }
 
     @Test
@@ -50,8 +32,8 @@ class BeaconObserverCheckTest {
         BeaconObserverCheck check = new BeaconObserverCheck();
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(check).addBeanClass(Unrelated.class).initialize()) {
             assertEquals(0, check.observerCount());
-            assertTrue(records.stream().anyMatch(record -> record.getLevel() == Level.WARNING
-                    && record.getMessage().contains("No observer method receives Beacon events")), records::toString);
+            assertTrue(records.at(Level.WARNING).stream().anyMatch(message -> message.contains("No observer method receives Beacon events")),
+                    records::toString);
         }
     }
 
@@ -60,7 +42,7 @@ class BeaconObserverCheckTest {
         BeaconObserverCheck check = new BeaconObserverCheck();
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(check).addBeanClass(RecordingObservers.class).initialize()) {
             assertEquals(3, check.observerCount());
-            assertTrue(records.stream().noneMatch(record -> record.getLevel() == Level.WARNING), records::toString);
+            assertEquals(List.of(), records.at(Level.WARNING));
         }
     }
 

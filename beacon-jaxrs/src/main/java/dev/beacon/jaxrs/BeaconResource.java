@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -49,6 +50,8 @@ import java.util.logging.Logger;
 public class BeaconResource {
 
     private static final Logger LOGGER = Logger.getLogger(BeaconResource.class.getName());
+
+    private static final AtomicReference<String> LAST_REPORTED_SETTING_ERROR = new AtomicReference<>();
 
     @Context
     private HttpHeaders headers;
@@ -161,7 +164,10 @@ public class BeaconResource {
     }
 
     private static Response misconfigured(IllegalArgumentException invalidSetting) {
-        LOGGER.severe(() -> "Beacons are refused with 503 until the setting is fixed: " + invalidSetting.getMessage());
+        // Once per distinct problem, not per beacon: every beacon fails alike until the setting is fixed.
+        if (!invalidSetting.getMessage().equals(LAST_REPORTED_SETTING_ERROR.getAndSet(invalidSetting.getMessage()))) {
+            LOGGER.severe(() -> "Beacons are refused with 503 until the setting is fixed: " + invalidSetting.getMessage());
+        }
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "60")
                 .entity("Beacon endpoint misconfigured\n").type(MediaType.TEXT_PLAIN_TYPE).build();
     }

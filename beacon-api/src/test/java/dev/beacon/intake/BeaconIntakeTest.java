@@ -1,0 +1,37 @@
+package dev.beacon.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.BeaconConfig;
+import dev.beacon.testing.LogRecords;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+
+class BeaconIntakeTest {
+
+    @Test
+    void refusesBeaconsWith503WhileNoCdiContainerIsReachableAndSaysSoOnce() {
+        BeaconDelivery unreachable = new BeaconDelivery(() -> {
+            throw new IllegalStateException("no CDI provider");
+        });
+        BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), unreachable);
+        InMemoryRequest beacon = InMemoryRequest.post("http://127.0.0.1:8080",
+                Map.of("Content-Type", "text/plain", "Content-Length", "1"), "x".getBytes(StandardCharsets.UTF_8));
+
+        try (LogRecords log = LogRecords.of(BeaconDelivery.class)) {
+            Answer first = intake.answer(beacon, "default");
+            Answer second = intake.answer(beacon, "default");
+
+            assertEquals(503, first.status());
+            assertEquals(503, second.status());
+            assertEquals("60", first.headers().get("Retry-After"));
+            assertEquals(Optional.empty(), first.beacon());
+            assertEquals(1, log.at(Level.SEVERE).size(), log::toString);
+            assertTrue(log.at(Level.SEVERE).get(0).contains("no CDI container"), log::toString);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.beacon.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * What one logger wrote while a test ran; close it to stop listening.
+ */
+public final class LogRecords extends Handler implements AutoCloseable {
+
+    private final Logger logger;
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
+    private LogRecords(Logger logger) {
+        this.logger = logger;
+        logger.addHandler(this);
+    }
+
+    public static LogRecords of(Class<?> loggingClass) {
+        return new LogRecords(Logger.getLogger(loggingClass.getName()));
+    }
+
+    /** @return the messages logged at {@code level}, unformatted */
+    public List<String> at(Level level) {
+        return records.stream().filter(record -> record.getLevel() == level).map(LogRecord::getMessage).toList();
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        records.add(record);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
+    }
+
+    @Override
+    public String toString() {
+        return records.stream().map(record -> record.getLevel() + " " + record.getMessage()).toList().toString();
+    }
+}
