@@ -2,8 +2,10 @@ package dev.beacon.intake;
 
 import dev.beacon.Beacon;
 import dev.beacon.BeaconEndpoint;
+import dev.beacon.BeaconStatistics;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.EventContext;
@@ -12,6 +14,7 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +36,7 @@ public final class BeaconDelivery {
 
     private final Supplier<BeanManager> beanManagerLookup;
     private volatile BeanManager beanManager;
+    private volatile BeaconStatistics statistics;
     private final AtomicBoolean unavailabilityReported = new AtomicBoolean();
 
     /**
@@ -58,7 +62,11 @@ public final class BeaconDelivery {
             return true;
         }
         try {
-            beanManager = beanManagerLookup.get();
+            BeanManager found = beanManagerLookup.get();
+            Instance<BeaconStatistics> registered = found.createInstance().select(BeaconStatistics.class);
+            // Without the library's extension (a container that skips it) counting goes on, unseen by the app.
+            statistics = registered.isResolvable() ? registered.get() : new BeaconStatistics();
+            beanManager = found;
             return true;
         } catch (IllegalStateException e) {
             // Once, not per beacon: every beacon fails alike until a container appears.
@@ -80,13 +88,27 @@ public final class BeaconDelivery {
         if (!isReady()) {
             throw new IllegalStateException("deliver() called before isReady() returned true");
         }
+        statistics.countAccepted();
         BeaconEndpoint qualifier = BeaconEndpoint.Literal.of(beacon.endpoint());
         notifySynchronousObservers(beacon, qualifier);
         Event<Beacon> event = beanManager.getEvent().select(Beacon.class, qualifier);
-        event.fireAsync(beacon).exceptionally(failure -> {
-            logAsynchronousFailures(beacon, failure);
-            return beacon;
+        event.fireAsync(beacon).whenComplete((delivered, failure) -> {
+            if (failure != null) {
+                asynchronousFailures(failure).forEach(each -> reportFailure(beacon, "an asynchronous observer", each));
+            }
+            statistics.countDelivered();
         });
+    }
+
+    /**
+     * Counts a request to a beacon path that was refused, when the application can be reached.
+     *
+     * @param status the HTTP status it was answered with
+     */
+    public void countRejected(int status) {
+        if (isReady()) {
+            statistics.countRejected(status);
+        }
     }
 
     private void notifySynchronousObservers(Beacon beacon, BeaconEndpoint qualifier) {
@@ -101,22 +123,19 @@ public final class BeaconDelivery {
                 ObserverMethod<Beacon> beaconObserver = (ObserverMethod<Beacon>) observer;
                 beaconObserver.notify(context);
             } catch (RuntimeException e) {
-                logFailure(beacon, observer.getBeanClass().getName(), e);
+                reportFailure(beacon, observer.getBeanClass().getName(), e);
             }
         }
     }
 
-    private static void logAsynchronousFailures(Beacon beacon, Throwable failure) {
+    /** CDI reports asynchronous observer failures as one exception holding each as suppressed. */
+    private static List<Throwable> asynchronousFailures(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause.getSuppressed().length == 0) {
-            logFailure(beacon, "an asynchronous observer", cause);
-        }
-        for (Throwable each : cause.getSuppressed()) {
-            logFailure(beacon, "an asynchronous observer", each);
-        }
+        return cause.getSuppressed().length == 0 ? List.of(cause) : List.of(cause.getSuppressed());
     }
 
-    private static void logFailure(Beacon beacon, String observer, Throwable failure) {
+    private void reportFailure(Beacon beacon, String observer, Throwable failure) {
+        statistics.countObserverFailure();
         LOGGER.log(Level.WARNING, failure, () -> "Beacon observer " + observer + " failed on a beacon to endpoint '"
                 + beacon.endpoint() + "'; the other observers still received it.");
     }

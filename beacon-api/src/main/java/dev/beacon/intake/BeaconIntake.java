@@ -195,7 +195,8 @@ public final class BeaconIntake {
         }
     }
 
-    private static Answer reject(IncomingRequest request, int status, String reason, Map<String, String> headers) {
+    private Answer reject(IncomingRequest request, int status, String reason, Map<String, String> headers) {
+        delivery.countRejected(status);
         if (LOGGER.isLoggable(Level.FINE)) {
             LOGGER.fine(status + " " + reason + ": " + request.method().toUpperCase(Locale.ROOT) + " " + LogText.escape(request.path())
                     + " Origin " + LogText.escape(request.header("Origin"))

@@ -9,6 +9,7 @@ import dev.beacon.Beacon;
 import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconEndpoint;
 import dev.beacon.BeaconForm;
+import dev.beacon.BeaconStatistics;
 import dev.beacon.ContentType;
 import dev.beacon.FilePart;
 import dev.beacon.testing.ChromiumBodies.BrowserBody;
@@ -422,6 +423,31 @@ public abstract class BeaconContractTest {
         assertEquals("still delivered", observers.sync().awaitOne(FaultyObservers.ENDPOINT).text());
         assertEquals("still delivered", observers.async().awaitOne(FaultyObservers.ENDPOINT).text());
         assertEquals(failuresBefore + 2, faulty.awaitCalls(failuresBefore + 2));
+    }
+
+    @Test
+    void countsAcceptedDeliveredRejectedAndObserverFailuresForTheApplication() throws Exception {
+        BeaconStatistics statistics = container().bean(BeaconStatistics.class);
+        long accepted = statistics.accepted();
+        long delivered = statistics.delivered();
+        long failures = statistics.observerFailures();
+        long refused = statistics.rejectedByStatus().getOrDefault(415, 0L);
+        String endpoint = uniqueEndpoint();
+
+        post(endpoint, ChromiumBodies.string("counted"));
+        post(FaultyObservers.ENDPOINT, ChromiumBodies.string("counted, and its observers fail"));
+        post(endpoint, new BrowserBody("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)));
+        observers.async().awaitOne(endpoint);
+
+        assertEquals(accepted + 2, statistics.accepted());
+        assertEquals(refused + 1, statistics.rejectedByStatus().get(415));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((statistics.delivered() < delivered + 2 || statistics.observerFailures() < failures + 2) && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // counted when the last asynchronous observer returns, just after it records
+        }
+        // At least: an earlier test's asynchronous observer may finish in this window too.
+        assertTrue(statistics.delivered() >= delivered + 2, () -> statistics.delivered() + " delivered, from " + delivered);
+        assertEquals(failures + 2, statistics.observerFailures());
     }
 
     @Test

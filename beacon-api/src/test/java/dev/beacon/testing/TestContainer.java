@@ -1,6 +1,6 @@
 package dev.beacon.testing;
 
-import dev.beacon.intake.BeaconObserverCheck;
+import dev.beacon.intake.BeaconExtension;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
@@ -19,7 +19,7 @@ public final class TestContainer implements AutoCloseable {
         return new TestContainer(new Weld()
                 .disableDiscovery()
                 .addBeanClasses(RecordingObservers.class, FaultyObservers.class, SlowObserver.class)
-                .addExtension(new BeaconObserverCheck())
+                .addExtension(new BeaconExtension())
                 .initialize());
     }
 

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.testing.ChromiumBodies;
 import dev.beacon.testing.ChromiumBodies.BrowserBody;
 import dev.beacon.testing.RawHttp;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.File;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -250,6 +253,20 @@ class BeaconOnServerIT {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void countsForTheApplicationWhatItAcceptedAndRefused(String via) throws Exception {
+        JsonObject before = statistics();
+        String endpoint = uniqueEndpoint("counted");
+        post(via, endpoint, ChromiumBodies.string("counted"));
+        post(via, endpoint, new BrowserBody("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)));
+        received.await("/async", endpoint, 1);
+
+        JsonObject after = statistics();
+        assertEquals(before.getInt("accepted") + 1, after.getInt("accepted"));
+        assertEquals(before.getJsonObject("rejectedByStatus").getInt("415", 0) + 1, after.getJsonObject("rejectedByStatus").getInt("415"));
+    }
+
     @Test
     void beaconToTheFilterNeverReachesTheApplicationsCsrfFilter() throws Exception {
         // The application's CSRF filter on /* refuses every POST without a token: a 204 means it never saw the beacon.
@@ -281,6 +298,12 @@ class BeaconOnServerIT {
 
     private String origin() {
         return app.getScheme() + "://" + app.getAuthority();
+    }
+
+    private JsonObject statistics() throws Exception {
+        try (JsonReader reader = Json.createReader(new StringReader(get("statistics").body()))) {
+            return reader.readObject();
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BeaconObserverCheckTest {
+class BeaconExtensionTest {
 
     private LogRecords records;
 
     @BeforeEach
     void capture() {
-        records = LogRecords.of(BeaconObserverCheck.class);
+        records = LogRecords.of(BeaconExtension.class);
     }
 
     @AfterEach
@@ -29,7 +29,7 @@ class BeaconObserverCheckTest {
 
     @Test
     void warnsAtDeploymentWhenNoObserverReceivesBeacons() {
-        BeaconObserverCheck check = new BeaconObserverCheck();
+        BeaconExtension check = new BeaconExtension();
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(check).addBeanClass(Unrelated.class).initialize()) {
             assertEquals(0, check.observerCount());
             assertTrue(records.at(Level.WARNING).stream().anyMatch(message -> message.contains("No observer method receives Beacon events")),
@@ -39,7 +39,7 @@ class BeaconObserverCheckTest {
 
     @Test
     void countsObserversAndStaysQuietWhenThereAreSome() {
-        BeaconObserverCheck check = new BeaconObserverCheck();
+        BeaconExtension check = new BeaconExtension();
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(check).addBeanClass(RecordingObservers.class).initialize()) {
             assertEquals(3, check.observerCount());
             assertEquals(List.of(), records.at(Level.WARNING));
