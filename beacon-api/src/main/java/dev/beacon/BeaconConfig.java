@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * <tr><td>{@value #ALLOWED_ORIGINS}</td><td>(none)</td><td>comma-separated origins allowed to send cross-origin: {@code https://app.example.com}, {@code https://*.example.com}, or {@code *}</td></tr>
  * <tr><td>{@value #ACCEPT_WITHOUT_ORIGIN}</td><td>{@code true}</td><td>whether a POST without {@code Origin} (not from a browser) is accepted</td></tr>
  * <tr><td>{@value #CORS_MAX_AGE}</td><td>{@code 7200}</td><td>seconds a browser may cache a preflight answer</td></tr>
+ * <tr><td>{@value #MAX_IN_FLIGHT}</td><td>{@code 10000}</td><td>accepted beacons awaiting their observers, per entry point; past it, {@code 503} with {@code Retry-After}</td></tr>
  * </table>
  */
 public final class BeaconConfig {
@@ -46,6 +47,8 @@ public final class BeaconConfig {
     public static final String ACCEPT_WITHOUT_ORIGIN = "beacon.accept-without-origin";
     /** Setting name: how long browsers may cache a preflight answer, in seconds. */
     public static final String CORS_MAX_AGE = "beacon.cors-max-age";
+    /** Setting name: how many accepted beacons may be awaiting their observers at once, per entry point. */
+    public static final String MAX_IN_FLIGHT = "beacon.max-in-flight";
 
     /** The token in {@value #MEDIA_TYPES} that accepts a beacon sent without {@code Content-Type}. */
     public static final String NO_CONTENT_TYPE = "none";
@@ -81,6 +84,8 @@ public final class BeaconConfig {
     private static final String ERROR_ORIGINS =
             "The '%s' setting must be a comma-separated list of origins: 'https://app.example.com',"
             + " 'https://*.example.com' for every subdomain, 'http://localhost:8080', or '*' for any origin; got '%s'.";
+    private static final String ERROR_IN_FLIGHT =
+            "The '%s' setting must be a whole number of beacons between 1 and 1000000, e.g. 10000; got '%s'.";
     private static final String ERROR_SECONDS =
             "The '%s' setting must be a whole number of seconds between 0 and 86400, e.g. 7200; got '%s'.";
 
@@ -91,6 +96,7 @@ public final class BeaconConfig {
     private final List<String> allowedOrigins;
     private final boolean acceptWithoutOrigin;
     private final Duration corsMaxAge;
+    private final int maxInFlight;
 
     private BeaconConfig(Function<String, String> settings) {
         this.enabled = bool(settings, ENABLED, true);
@@ -101,6 +107,7 @@ public final class BeaconConfig {
         this.allowedOrigins = list(settings, ALLOWED_ORIGINS, "", ERROR_ORIGINS, value -> ORIGIN.matcher(value).matches());
         this.acceptWithoutOrigin = bool(settings, ACCEPT_WITHOUT_ORIGIN, true);
         this.corsMaxAge = Duration.ofSeconds(number(settings, CORS_MAX_AGE, 7200, 0, 86_400, ERROR_SECONDS));
+        this.maxInFlight = (int) number(settings, MAX_IN_FLIGHT, 10_000, 1, 1_000_000, ERROR_IN_FLIGHT);
     }
 
     /**
@@ -170,6 +177,13 @@ public final class BeaconConfig {
      */
     public Duration corsMaxAge() {
         return corsMaxAge;
+    }
+
+    /**
+     * @return how many accepted beacons may be awaiting their observers at once, per entry point
+     */
+    public int maxInFlight() {
+        return maxInFlight;
     }
 
     private static boolean isMediaType(String value) {

@@ -23,6 +23,7 @@ class BeaconConfigTest {
         assertEquals(List.of(), config.allowedOrigins());
         assertTrue(config.acceptWithoutOrigin());
         assertEquals(Duration.ofHours(2), config.corsMaxAge());
+        assertEquals(10_000, config.maxInFlight());
     }
 
     @Test
@@ -34,7 +35,8 @@ class BeaconConfigTest {
                 BeaconConfig.MAX_BODY_SIZE, "131072",
                 BeaconConfig.ALLOWED_ORIGINS, "https://*.example.com, http://localhost:8080",
                 BeaconConfig.ACCEPT_WITHOUT_ORIGIN, "false",
-                BeaconConfig.CORS_MAX_AGE, "0")::get);
+                BeaconConfig.CORS_MAX_AGE, "0",
+                BeaconConfig.MAX_IN_FLIGHT, "50")::get);
 
         assertEquals(false, config.enabled());
         assertEquals(List.of("/rum", "/csp-reports"), config.paths());
@@ -43,11 +45,13 @@ class BeaconConfigTest {
         assertEquals(List.of("https://*.example.com", "http://localhost:8080"), config.allowedOrigins());
         assertEquals(false, config.acceptWithoutOrigin());
         assertEquals(Duration.ZERO, config.corsMaxAge());
+        assertEquals(50, config.maxInFlight());
     }
 
     @Test
     void invalidValueFailsNamingSettingValueAndExample() {
         Map<String, String> invalid = Map.of(
+                BeaconConfig.MAX_IN_FLIGHT, "unbounded",
                 BeaconConfig.ENABLED, "yes",
                 BeaconConfig.PATHS, "beacon",
                 BeaconConfig.MEDIA_TYPES, "text/*",

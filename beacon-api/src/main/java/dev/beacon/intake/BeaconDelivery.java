@@ -17,6 +17,7 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -35,22 +36,36 @@ public final class BeaconDelivery {
     private static final Logger LOGGER = Logger.getLogger(BeaconDelivery.class.getName());
 
     private final Supplier<BeanManager> beanManagerLookup;
+    private final Semaphore inFlight;
     private volatile BeanManager beanManager;
     private volatile BeaconStatistics statistics;
     private final AtomicBoolean unavailabilityReported = new AtomicBoolean();
 
     /**
      * @param beanManagerLookup finds the application's bean manager; called until it succeeds
+     * @param maxInFlight how many accepted beacons may be awaiting their observers at once
      */
-    public BeaconDelivery(Supplier<BeanManager> beanManagerLookup) {
+    public BeaconDelivery(Supplier<BeanManager> beanManagerLookup, int maxInFlight) {
         this.beanManagerLookup = beanManagerLookup;
+        this.inFlight = new Semaphore(maxInFlight);
     }
 
     /**
+     * @param maxInFlight how many accepted beacons may be awaiting their observers at once
      * @return a delivery to the CDI container of the calling application, looked up at first use
      */
-    public static BeaconDelivery toCurrentContainer() {
-        return new BeaconDelivery(() -> CDI.current().getBeanManager());
+    public static BeaconDelivery toCurrentContainer(int maxInFlight) {
+        return new BeaconDelivery(() -> CDI.current().getBeanManager(), maxInFlight);
+    }
+
+    /**
+     * Takes a place for one beacon among those awaiting their observers. Taken before the 204, so that
+     * a beacon is refused while it still can be, never dropped after; {@link #deliver} gives it back.
+     *
+     * @return false when every place is taken
+     */
+    boolean reserve() {
+        return inFlight.tryAcquire();
     }
 
     /**
@@ -89,15 +104,21 @@ public final class BeaconDelivery {
             throw new IllegalStateException("deliver() called before isReady() returned true");
         }
         statistics.countAccepted();
-        BeaconEndpoint qualifier = BeaconEndpoint.Literal.of(beacon.endpoint());
-        notifySynchronousObservers(beacon, qualifier);
-        Event<Beacon> event = beanManager.getEvent().select(Beacon.class, qualifier);
-        event.fireAsync(beacon).whenComplete((delivered, failure) -> {
-            if (failure != null) {
-                asynchronousFailures(failure).forEach(each -> reportFailure(beacon, "an asynchronous observer", each));
-            }
-            statistics.countDelivered();
-        });
+        try {
+            BeaconEndpoint qualifier = BeaconEndpoint.Literal.of(beacon.endpoint());
+            notifySynchronousObservers(beacon, qualifier);
+            Event<Beacon> event = beanManager.getEvent().select(Beacon.class, qualifier);
+            event.fireAsync(beacon).whenComplete((delivered, failure) -> {
+                if (failure != null) {
+                    asynchronousFailures(failure).forEach(each -> reportFailure(beacon, "an asynchronous observer", each));
+                }
+                statistics.countDelivered();
+                inFlight.release();
+            });
+        } catch (RuntimeException e) {
+            inFlight.release();
+            throw e;
+        }
     }
 
     /**

@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * {@code reports+json} that is not an array, a truncated multipart body, invalid percent-encoding)</td><td>{@code 400}</td></tr>
  * <tr><td>{@code POST} with a charset the server does not know</td><td>{@code 415}</td></tr>
  * <tr><td>{@code POST} with a body over the limit</td><td>{@code 413}, read no further</td></tr>
- * <tr><td>{@code POST} while no CDI container can take it</td><td>{@code 503} with {@code Retry-After}</td></tr>
+ * <tr><td>{@code POST} while no CDI container can take it, or while
+ * {@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT} beacons await their observers</td><td>{@code 503} with {@code Retry-After}</td></tr>
  * <tr><td>{@code OPTIONS} from an allowed or the same origin</td><td>{@code 204} with the CORS headers</td></tr>
  * <tr><td>{@code OPTIONS} from another origin</td><td>{@code 403}, no CORS headers</td></tr>
  * <tr><td>any other method</td><td>{@code 405} with {@code Allow: POST, OPTIONS}</td></tr>
@@ -157,6 +158,11 @@ public final class BeaconIntake {
             }
         } catch (MalformedBeaconException e) {
             return reject(request, 400, "Body not readable as its media type: " + e.getMessage().replaceAll("\\s+", " "), corsHeaders);
+        }
+        if (!delivery.reserve()) {
+            Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
+            headers.put("Retry-After", "5");
+            return reject(request, 503, "Too many beacons awaiting delivery", headers);
         }
         return Answer.accepted(beacon, corsHeaders, delivery);
     }

@@ -17,7 +17,7 @@ class BeaconIntakeTest {
     void refusesBeaconsWith503WhileNoCdiContainerIsReachableAndSaysSoOnce() {
         BeaconDelivery unreachable = new BeaconDelivery(() -> {
             throw new IllegalStateException("no CDI provider");
-        });
+        }, 10);
         BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), unreachable);
         InMemoryRequest beacon = InMemoryRequest.post("http://127.0.0.1:8080",
                 Map.of("Content-Type", "text/plain", "Content-Length", "1"), "x".getBytes(StandardCharsets.UTF_8));

@@ -33,7 +33,7 @@ final class ConfiguredIntake {
             return current.intake;
         }
         BeaconConfig config = BeaconConfig.from(BeaconSettings.layered(ownSettings));
-        ConfiguredIntake built = new ConfiguredIntake(configuration, new BeaconIntake(config, BeaconDelivery.toCurrentContainer()));
+        ConfiguredIntake built = new ConfiguredIntake(configuration, new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config.maxInFlight())));
         CURRENT.set(built);
         return built.intake;
     }

@@ -67,7 +67,7 @@ public class BeaconFilter extends HttpFilter {
         BeaconConfig config = BeaconConfig.from(BeaconSettings.layered(
                 name -> Optional.ofNullable(getInitParameter(name)).orElseGet(() -> getServletContext().getInitParameter(name))));
         paths = new BeaconPaths(config.paths());
-        intake = new BeaconIntake(config, BeaconDelivery.toCurrentContainer());
+        intake = new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config.maxInFlight()));
         String contextPath = getServletContext().getContextPath();
         LOGGER.info(() -> "Beacon filter receives beacons at " + config.paths().stream()
                 .map(base -> contextPath + base + ", " + contextPath + base + "/{name}").collect(Collectors.joining(", ")));
@@ -83,8 +83,12 @@ public class BeaconFilter extends HttpFilter {
             return;
         }
         Answer answer = intake.answer(new ServletIncomingRequest(request), endpoint.get());
-        send(answer, response);
-        answer.deliver();
+        try {
+            send(answer, response);
+        } finally {
+            // Accepted is accepted: a browser that left before its 204 was flushed still sent the beacon.
+            answer.deliver();
+        }
     }
 
     private static void send(Answer answer, HttpServletResponse response) throws IOException {
