@@ -10,28 +10,18 @@ cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-3}
 seconds=${SECONDS_PER_ROUND:-10}
 port=${PORT:-18080}
-war=beacon-it/target/beacon-it.war
-micro=beacon-it/target/payara-micro.jar
-[ -f "$war" ] && [ -f "$micro" ] || { echo "bench: build first: ./mvnw -DskipTests package" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
-
-server_pid=
-stop() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=; fi; }
-trap stop EXIT
+source bench/demo-server.sh
 
 # $1: value of beacon.enabled; prints requests/s of GET /hello
 round() {
-    java -Dbeacon.enabled="$1" -jar "$micro" --nocluster --port "$port" --contextroot / \
-        --prebootcommandfile beacon-it/src/test/payara/preboot-commands.txt --deploy "$war" > "target-bench-$1.log" 2>&1 &
-    server_pid=$!
-    for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/hello" && break; sleep 1; done
+    start_demo -Dbeacon.enabled="$1"
     # The switch must have taken: a beacon gets 204 from the filter, or the app's CSRF 403 without it.
     local expected=403; [ "$1" = true ] && expected=204
     local got; got=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: text/plain' -d x "http://127.0.0.1:$port/beacon")
     [ "$got" = "$expected" ] || { echo "bench: beacon.enabled=$1 but POST /beacon answered $got" >&2; exit 1; }
     wrk -t1 -c8 -d3s "http://127.0.0.1:$port/hello" > /dev/null           # warm-up
     wrk -t1 -c8 -d"${seconds}s" "http://127.0.0.1:$port/hello" | awk '/Requests\/sec/ {print $2}'
-    stop
+    stop_demo
 }
 
 on=(); off=()
@@ -39,7 +29,6 @@ for i in $(seq 1 "$rounds"); do
     on+=("$(round true)"); off+=("$(round false)")
     echo "round $i: filter on ${on[-1]} req/s, off ${off[-1]} req/s"
 done
-rm -f target-bench-*.log
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 m_on=$(median "${on[@]}"); m_off=$(median "${off[@]}")
 echo "median: on $m_on req/s, off $m_off req/s, ratio on/off $(awk -v a="$m_on" -v b="$m_off" 'BEGIN {printf "%.3f", a/b}')"

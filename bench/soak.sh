@@ -11,17 +11,9 @@ cd "$(dirname "$0")/.."
 duration=${DURATION:-60s}
 connections=${CONNECTIONS:-64}
 port=${PORT:-18080}
-war=beacon-it/target/beacon-it.war
-micro=beacon-it/target/payara-micro.jar
-[ -f "$war" ] && [ -f "$micro" ] || { echo "soak: build first: ./mvnw -DskipTests package" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "soak: needs wrk (apt-get install wrk)" >&2; exit 1; }
-
-# The demo's observer logs every beacon: at saturation that log is the bulk of the work, so it goes nowhere.
-java ${SOAK_JAVA_OPTS:-} -jar "$micro" --nocluster --port "$port" --contextroot / \
-    --prebootcommandfile beacon-it/src/test/payara/preboot-commands.txt --deploy "$war" > /dev/null 2>&1 &
-server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/hello" && break; sleep 1; done
+source bench/demo-server.sh
+# shellcheck disable=SC2086 # SOAK_JAVA_OPTS holds several options
+start_demo ${SOAK_JAVA_OPTS:-}
 
 wrk -t2 -c"$connections" -d"$duration" -s bench/soak.lua "http://127.0.0.1:$port/beacon/soak" | tee /dev/stderr \
     | awk '/^wrk:/' > soak-wrk.txt
