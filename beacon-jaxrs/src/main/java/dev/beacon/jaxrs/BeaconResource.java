@@ -4,6 +4,7 @@ import dev.beacon.BeaconEndpoint;
 import dev.beacon.intake.Answer;
 import dev.beacon.intake.BeaconIntake;
 import dev.beacon.intake.BeaconPaths;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.OPTIONS;
@@ -43,8 +44,8 @@ import java.util.logging.Logger;
  * {@code /*} must let its path through. Where that cannot be arranged, use the servlet filter.
  * <p>
  * <b>Configuration</b> ({@link dev.beacon.BeaconConfig}) comes from the {@code Application}'s
- * properties, then context parameters, MicroProfile Config and system properties; it is read on the
- * first request and when the application's configuration changes.
+ * properties, then context parameters, MicroProfile Config and system properties. It is read once,
+ * on the first beacon the deployed application receives.
  */
 @Path("beacon")
 public class BeaconResource {
@@ -155,11 +156,12 @@ public class BeaconResource {
     }
 
     private Answer answer(String endpoint, InputStream body) {
+        ServletContext application = servletRequest.getServletContext();
         Function<String, String> ownSettings = name -> {
             Object property = configuration.getProperty(name);
-            return property != null ? property.toString() : servletRequest.getServletContext().getInitParameter(name);
+            return property != null ? property.toString() : application.getInitParameter(name);
         };
-        BeaconIntake intake = ConfiguredIntake.of(configuration, ownSettings);
+        BeaconIntake intake = ConfiguredIntake.of(application, ownSettings);
         return intake.answer(new JaxrsIncomingRequest(request, headers, uriInfo, servletRequest, body), endpoint);
     }
 

@@ -4,14 +4,18 @@ import dev.beacon.BeaconConfig;
 import dev.beacon.intake.BeaconDelivery;
 import dev.beacon.intake.BeaconIntake;
 import dev.beacon.intake.BeaconSettings;
-import jakarta.ws.rs.core.Configuration;
+import jakarta.servlet.ServletContext;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * The intake of the application the resource runs in, built on the first request and again only when
- * the JAX-RS configuration changes. A resource instance lives for one request, and reading and
- * validating the settings on every beacon would cost more than the beacon.
+ * The intake of the application the resource runs in, built on its first request. A resource instance
+ * lives for one request; rebuilding the intake each time would re-read the settings and, worse, start
+ * a fresh in-flight bound per beacon, which is no bound at all.
+ * <p>
+ * Keyed by the {@link ServletContext}, one per deployed application: RESTEasy injects a new
+ * {@code Configuration} into every request, so that cannot be the key. The first JAX-RS
+ * {@code Application} to receive a beacon supplies the {@code Application} properties.
  * <p>
  * An invalid setting throws {@link IllegalArgumentException}, naming the setting, on every request until fixed.
  */
@@ -19,21 +23,21 @@ final class ConfiguredIntake {
 
     private static final AtomicReference<ConfiguredIntake> CURRENT = new AtomicReference<>();
 
-    private final Configuration configuration;
+    private final ServletContext application;
     private final BeaconIntake intake;
 
-    private ConfiguredIntake(Configuration configuration, BeaconIntake intake) {
-        this.configuration = configuration;
+    private ConfiguredIntake(ServletContext application, BeaconIntake intake) {
+        this.application = application;
         this.intake = intake;
     }
 
-    static BeaconIntake of(Configuration configuration, Function<String, String> ownSettings) {
+    static BeaconIntake of(ServletContext application, Function<String, String> ownSettings) {
         ConfiguredIntake current = CURRENT.get();
-        if (current != null && current.configuration == configuration) {
+        if (current != null && current.application == application) {
             return current.intake;
         }
         BeaconConfig config = BeaconConfig.from(BeaconSettings.layered(ownSettings));
-        ConfiguredIntake built = new ConfiguredIntake(configuration, new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config.maxInFlight())));
+        ConfiguredIntake built = new ConfiguredIntake(application, new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config.maxInFlight())));
         CURRENT.set(built);
         return built.intake;
     }
