@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>{@code
  * @Inject BeaconStatistics beacons;
  *
- * long lost = beacons.accepted() - beacons.delivered() - beacons.inFlight();  // always 0
+ * boolean observersKeepUp = beacons.inFlight() < 1_000;
+ * long refusedAsTooLarge = beacons.rejectedByStatus().getOrDefault(413, 0L);
  * }</pre>
  * A beacon counts as delivered once every synchronous and asynchronous observer has returned or
  * thrown; one that threw also counts in {@link #observerFailures()}.
