@@ -508,24 +508,9 @@ public abstract class BeaconContractTest {
         return beaconUri().getAuthority();
     }
 
-    /** A beacon as Chromium sends it same-origin: POST, Origin, Sec-Fetch-Site, the body's Content-Type. */
+    /** A beacon as Chromium sends it same-origin, from a page of the server under test. */
     protected HttpRequest.Builder request(String endpoint, BrowserBody body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(endpoint)).POST(BodyPublishers.ofByteArray(body.bytes()));
-        Map<String, String> given = new HashMap<>();
-        for (int i = 0; i < headers.length; i += 2) {
-            given.put(headers[i], headers[i + 1]);
-        }
-        request.header("Origin", given.getOrDefault("Origin", "http://" + authority()));
-        request.header("Sec-Fetch-Site", given.getOrDefault("Sec-Fetch-Site", "same-origin"));
-        given.forEach((name, value) -> {
-            if (!name.equals("Origin") && !name.equals("Sec-Fetch-Site")) {
-                request.header(name, value);
-            }
-        });
-        if (body.contentType() != null) {
-            request.header("Content-Type", body.contentType());
-        }
-        return request;
+        return body.postTo(uri(endpoint), "http://" + authority(), headers);
     }
 
     protected HttpResponse<String> post(String endpoint, BrowserBody body, String... headers) throws IOException, InterruptedException {

@@ -1,6 +1,10 @@
 package dev.beacon.testing;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Beacon bodies byte for byte as Chromium sends them, with the Content-Type it sends ({@code null}
@@ -80,5 +84,26 @@ public final class ChromiumBodies {
 
     /** A body and the Content-Type a browser sends with it. */
     public record BrowserBody(String contentType, byte[] bytes) {
+
+        /**
+         * This body as Chromium sends it same-origin: a POST with {@code Origin} (the page's),
+         * {@code Sec-Fetch-Site: same-origin} and the body's Content-Type, if any.
+         *
+         * @param headers name, value pairs added, or replacing Origin and Sec-Fetch-Site
+         */
+        public HttpRequest.Builder postTo(URI uri, String pageOrigin, String... headers) {
+            Map<String, String> sent = new LinkedHashMap<>();
+            sent.put("Origin", pageOrigin);
+            sent.put("Sec-Fetch-Site", "same-origin");
+            for (int i = 0; i < headers.length; i += 2) {
+                sent.put(headers[i], headers[i + 1]);
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+            sent.forEach(request::header);
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            return request;
+        }
     }
 }

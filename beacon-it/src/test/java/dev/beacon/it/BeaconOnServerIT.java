@@ -22,7 +22,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -326,18 +325,7 @@ class BeaconOnServerIT {
 
     /** A beacon as Chromium sends it same-origin. */
     private HttpRequest.Builder beacon(String via, String endpoint, BrowserBody body, String... headers) {
-        Map<String, String> given = new LinkedHashMap<>();
-        given.put("Origin", origin());
-        given.put("Sec-Fetch-Site", "same-origin");
-        for (int i = 0; i < headers.length; i += 2) {
-            given.put(headers[i], headers[i + 1]);
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(via, endpoint)).POST(BodyPublishers.ofByteArray(body.bytes()));
-        given.forEach(request::header);
-        if (body.contentType() != null) {
-            request.header("Content-Type", body.contentType());
-        }
-        return request;
+        return body.postTo(uri(via, endpoint), origin(), headers);
     }
 
     private HttpResponse<String> preflight(String via, String origin) throws Exception {
