@@ -54,7 +54,7 @@ public final class ContentType {
         return new ContentType(
                 value.substring(0, slash).toLowerCase(Locale.ROOT),
                 value.substring(slash + 1, subtypeEnd).toLowerCase(Locale.ROOT),
-                HeaderParameters.parse(value, subtypeEnd),
+                HeaderParameters.parse(value, subtypeEnd, HeaderParameters.Quoting.QUOTED_PAIRS),
                 header);
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Parses the {@code ; name=value} parameters that follow a media type or a {@code Content-Disposition}
  * (RFC 9110 section 5.6.6): names are case-insensitive and kept lower-case, values are tokens or
- * quoted strings.
+ * quoted strings, whose quoting depends on who wrote them (see {@link Quoting}).
  */
 final class HeaderParameters {
 
@@ -17,7 +17,18 @@ final class HeaderParameters {
     private HeaderParameters() {
     }
 
-    static Map<String, String> parse(String header, int from) {
+    /** How a quoted value is written. */
+    enum Quoting {
+        /** RFC 9110: a backslash escapes the character after it. */
+        QUOTED_PAIRS,
+        /**
+         * The HTML standard's {@code multipart/form-data}: browsers percent-encode {@code "}, CR and
+         * LF in names and file names and send every other character, backslash included, as it is.
+         */
+        HTML_FORM_DATA
+    }
+
+    static Map<String, String> parse(String header, int from, Quoting quoting) {
         Map<String, String> parameters = new LinkedHashMap<>();
         int i = skipWhitespace(header, from);
         while (i < header.length()) {
@@ -40,7 +51,7 @@ final class HeaderParameters {
                 i++;
                 while (i < header.length() && header.charAt(i) != '"') {
                     char c = header.charAt(i);
-                    if (c == '\\' && i + 1 < header.length()) {
+                    if (c == '\\' && quoting == Quoting.QUOTED_PAIRS && i + 1 < header.length()) {
                         c = header.charAt(++i);
                     }
                     quoted.append(c);

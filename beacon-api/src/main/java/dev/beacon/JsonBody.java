@@ -20,7 +20,8 @@ final class JsonBody {
     static JsonValue parse(String text) {
         try (JsonReader reader = Readers.FACTORY.createReader(new StringReader(text))) {
             return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | NumberFormatException e) {
+            // Parsson reads a number as a BigDecimal, which refuses an exponent beyond an int: 1e9999999999
             throw new MalformedBeaconException("Body is not valid JSON: " + e.getMessage(), e);
         }
     }

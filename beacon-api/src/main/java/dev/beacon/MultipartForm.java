@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses a {@code multipart/form-data} body (RFC 7578) held in memory. Browsers quote names and
- * file names and percent-encode {@code "}, CR and LF in them; we keep them as sent.
+ * Parses a {@code multipart/form-data} body (RFC 7578) held in memory, as browsers write it: they
+ * quote names and file names and percent-encode {@code "}, CR and LF in them, which we keep as sent.
  */
 final class MultipartForm {
 
@@ -88,7 +88,7 @@ final class MultipartForm {
         if (disposition == null || !disposition.regionMatches(true, 0, "form-data", 0, "form-data".length())) {
             throw new MalformedBeaconException("multipart/form-data part lacks 'Content-Disposition: form-data'");
         }
-        Map<String, String> parameters = HeaderParameters.parse(disposition, "form-data".length());
+        Map<String, String> parameters = HeaderParameters.parse(disposition, "form-data".length(), HeaderParameters.Quoting.HTML_FORM_DATA);
         String name = parameters.get("name");
         if (name == null) {
             throw new MalformedBeaconException("multipart/form-data part has no name");

@@ -51,6 +51,15 @@ class BeaconBodyTest {
         }
     }
 
+    /** Found by {@code JsonFuzzTest}: the JSON parser throws NumberFormatException, not JsonException, for it. */
+    @Test
+    void jsonNumberWithAnExponentBeyondAnIntIsMalformedAndTextThatHoldsOneIsJustText() {
+        String json = "[1e9999999999]";
+
+        assertThrows(MalformedBeaconException.class, beacon(ChromiumBodies.jsonBlob(json))::json);
+        assertEquals(Optional.empty(), beacon(ChromiumBodies.string(json)).json());
+    }
+
     @Test
     void parsesEachViewOnceForAllObservers() {
         Beacon json = beacon(ChromiumBodies.jsonBlob("{\"a\":1}"));
@@ -111,6 +120,18 @@ class BeaconBodyTest {
         assertEquals(List.of("XyZ--XyZ"), form.values("a"));
         assertEquals(0, form.files().get(0).size());
         assertEquals(Optional.empty(), form.files().get(0).contentType());
+    }
+
+    /** Found by {@code FormFuzzTest}: a backslash is not an escape in a name a browser writes. */
+    @Test
+    void multipartNamesAndFileNamesKeepTheBackslashesBrowsersSendAsTheyAre() {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"a\\%22b\\\"\r\n\r\nv\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"C:\\temp\\t.json\"\r\n\r\n{}\r\n--b--\r\n";
+        BeaconForm form = beacon(new BrowserBody("multipart/form-data; boundary=b", body.getBytes(StandardCharsets.UTF_8)))
+                .form().orElseThrow();
+
+        assertEquals(List.of("v"), form.values("a\\%22b\\"));
+        assertEquals("C:\\temp\\t.json", form.files().get(0).filename());
     }
 
     @Test

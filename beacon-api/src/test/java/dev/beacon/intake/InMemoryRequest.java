@@ -7,11 +7,14 @@ import java.util.Map;
 
 /**
  * A request to a beacon path held in memory, for the intake rules that need no HTTP to prove.
+ *
+ * @param headerList every header in the order sent, a name repeated for each of its values
  */
-record InMemoryRequest(String method, String serverOrigin, Map<String, String> headerValues, byte[] bodyBytes) implements IncomingRequest {
+record InMemoryRequest(String method, String serverOrigin, List<Map.Entry<String, String>> headerList, byte[] bodyBytes)
+        implements IncomingRequest {
 
     static InMemoryRequest post(String serverOrigin, Map<String, String> headers, byte[] body) {
-        return new InMemoryRequest("POST", serverOrigin, headers, body);
+        return new InMemoryRequest("POST", serverOrigin, List.copyOf(headers.entrySet()), body);
     }
 
     @Override
@@ -21,7 +24,7 @@ record InMemoryRequest(String method, String serverOrigin, Map<String, String> h
 
     @Override
     public List<String> headers(String name) {
-        return headerValues.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+        return headerList.stream().filter(header -> header.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
     }
 
     @Override
@@ -37,5 +40,10 @@ record InMemoryRequest(String method, String serverOrigin, Map<String, String> h
     @Override
     public InputStream body() {
         return new ByteArrayInputStream(bodyBytes);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + headerList + " " + bodyBytes.length + " bytes";
     }
 }

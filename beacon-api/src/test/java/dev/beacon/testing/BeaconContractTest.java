@@ -228,6 +228,7 @@ public abstract class BeaconContractTest {
                 "json", new BrowserBody("application/json", "{\"a\":".getBytes(StandardCharsets.UTF_8)),
                 "reports", new BrowserBody("application/reports+json", "{\"type\":\"csp-violation\"}".getBytes(StandardCharsets.UTF_8)),
                 "csp", new BrowserBody("application/csp-report", "not json".getBytes(StandardCharsets.UTF_8)),
+                "exponent", new BrowserBody("application/json", "[1e9999999999]".getBytes(StandardCharsets.UTF_8)),
                 "percent", new BrowserBody("application/x-www-form-urlencoded", "a=%ZZ".getBytes(StandardCharsets.US_ASCII)),
                 "noboundary", new BrowserBody("multipart/form-data", ChromiumBodies.formDataWithFile("{}").bytes()),
                 "truncated", new BrowserBody("multipart/form-data; boundary=" + ChromiumBodies.BOUNDARY,

@@ -1,0 +1,32 @@
+package dev.beacon;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Any body of the JSON family, or text that may hold JSON, parses or is refused as malformed: never
+ * another exception, never a stack overflow on deep nesting.
+ */
+class JsonFuzzTest {
+
+    private static final String[] MEDIA_TYPES = {
+        "application/json", "application/reports+json", "application/csp-report", "text/plain;charset=UTF-8", null,
+    };
+
+    @FuzzTest
+    void parsesOrRefusesAnyBody(FuzzedDataProvider data) {
+        String mediaType = data.pickValue(MEDIA_TYPES);
+        Beacon beacon = Beacon.builder("default", "/beacon")
+                .contentType(mediaType == null ? null : ContentType.parse(mediaType))
+                .body(data.consumeRemainingAsBytes())
+                .build();
+        try {
+            beacon.json().ifPresent(json -> json.toString());
+        } catch (MalformedBeaconException refused) {
+            // 400 at the intake; but text that is not JSON is just text
+            assertFalse(mediaType == null || mediaType.startsWith("text/plain"), refused::getMessage);
+        }
+    }
+}
