@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * <tr><td>{@value #ACCEPT_WITHOUT_ORIGIN}</td><td>{@code true}</td><td>whether a POST without {@code Origin} (not from a browser) is accepted</td></tr>
  * <tr><td>{@value #CORS_MAX_AGE}</td><td>{@code 7200}</td><td>seconds a browser may cache a preflight answer</td></tr>
  * <tr><td>{@value #MAX_IN_FLIGHT}</td><td>{@code 10000}</td><td>accepted beacons awaiting their observers, per entry point; past it, {@code 503} with {@code Retry-After}</td></tr>
+ * <tr><td>{@value #SHUTDOWN_TIMEOUT}</td><td>{@code 10}</td><td>seconds the application's shutdown waits, per entry point, for accepted beacons to reach their observers; those that do not are logged with their count</td></tr>
  * </table>
  */
 public final class BeaconConfig {
@@ -49,6 +50,8 @@ public final class BeaconConfig {
     public static final String CORS_MAX_AGE = "beacon.cors-max-age";
     /** Setting name: how many accepted beacons may be awaiting their observers at once, per entry point. */
     public static final String MAX_IN_FLIGHT = "beacon.max-in-flight";
+    /** Setting name: how long shutdown waits for accepted beacons to reach their observers, in seconds. */
+    public static final String SHUTDOWN_TIMEOUT = "beacon.shutdown-timeout";
 
     /** The token in {@value #MEDIA_TYPES} that accepts a beacon sent without {@code Content-Type}. */
     public static final String NO_CONTENT_TYPE = "none";
@@ -87,7 +90,7 @@ public final class BeaconConfig {
     private static final String ERROR_IN_FLIGHT =
             "The '%s' setting must be a whole number of beacons between 1 and 1000000, e.g. 10000; got '%s'.";
     private static final String ERROR_SECONDS =
-            "The '%s' setting must be a whole number of seconds between 0 and 86400, e.g. 7200; got '%s'.";
+            "The '%s' setting must be a whole number of seconds between 0 and 86400; got '%s'.";
 
     private final boolean enabled;
     private final List<String> paths;
@@ -97,6 +100,7 @@ public final class BeaconConfig {
     private final boolean acceptWithoutOrigin;
     private final Duration corsMaxAge;
     private final int maxInFlight;
+    private final Duration shutdownTimeout;
 
     private BeaconConfig(Function<String, String> settings) {
         this.enabled = bool(settings, ENABLED, true);
@@ -108,6 +112,7 @@ public final class BeaconConfig {
         this.acceptWithoutOrigin = bool(settings, ACCEPT_WITHOUT_ORIGIN, true);
         this.corsMaxAge = Duration.ofSeconds(number(settings, CORS_MAX_AGE, 7200, 0, 86_400, ERROR_SECONDS));
         this.maxInFlight = (int) number(settings, MAX_IN_FLIGHT, 10_000, 1, 1_000_000, ERROR_IN_FLIGHT);
+        this.shutdownTimeout = Duration.ofSeconds(number(settings, SHUTDOWN_TIMEOUT, 10, 0, 86_400, ERROR_SECONDS));
     }
 
     /**
@@ -184,6 +189,13 @@ public final class BeaconConfig {
      */
     public int maxInFlight() {
         return maxInFlight;
+    }
+
+    /**
+     * @return how long the application's shutdown waits for accepted beacons to reach their observers
+     */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
     }
 
     private static boolean isMediaType(String value) {

@@ -1,6 +1,7 @@
 package dev.beacon.intake;
 
 import dev.beacon.Beacon;
+import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconEndpoint;
 import dev.beacon.BeaconStatistics;
 import jakarta.enterprise.event.Event;
@@ -14,10 +15,12 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -30,13 +33,20 @@ import java.util.logging.Logger;
  * Each synchronous observer is notified on its own: {@code Event.fire()} would stop at the first
  * observer that throws, and the others would lose the beacon. A failing observer, synchronous or
  * asynchronous, is logged once at {@code WARNING} with the endpoint and its exception.
+ * <p>
+ * When the application shuts down, {@link BeaconExtension} closes every delivery: it takes no more
+ * beacons, and the shutdown waits, up to {@link BeaconConfig#shutdownTimeout()}, for the accepted
+ * ones to reach their observers.
  */
 public final class BeaconDelivery {
 
     private static final Logger LOGGER = Logger.getLogger(BeaconDelivery.class.getName());
 
     private final Supplier<BeanManager> beanManagerLookup;
+    private final int maxInFlight;
     private final Semaphore inFlight;
+    private final Duration shutdownTimeout;
+    private volatile boolean closed;
     private volatile BeanManager beanManager;
     private volatile BeaconStatistics statistics;
     private final AtomicBoolean unavailabilityReported = new AtomicBoolean();
@@ -44,28 +54,63 @@ public final class BeaconDelivery {
     /**
      * @param beanManagerLookup finds the application's bean manager; called until it succeeds
      * @param maxInFlight how many accepted beacons may be awaiting their observers at once
+     * @param shutdownTimeout how long the application's shutdown waits for them
      */
-    public BeaconDelivery(Supplier<BeanManager> beanManagerLookup, int maxInFlight) {
+    public BeaconDelivery(Supplier<BeanManager> beanManagerLookup, int maxInFlight, Duration shutdownTimeout) {
         this.beanManagerLookup = beanManagerLookup;
+        this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
+        this.shutdownTimeout = shutdownTimeout;
     }
 
     /**
-     * @param maxInFlight how many accepted beacons may be awaiting their observers at once
+     * @param config the validated configuration, for {@link BeaconConfig#maxInFlight()} and
+     *        {@link BeaconConfig#shutdownTimeout()}
      * @return a delivery to the CDI container of the calling application, looked up at first use
      */
-    public static BeaconDelivery toCurrentContainer(int maxInFlight) {
-        return new BeaconDelivery(() -> CDI.current().getBeanManager(), maxInFlight);
+    public static BeaconDelivery toCurrentContainer(BeaconConfig config) {
+        return new BeaconDelivery(() -> CDI.current().getBeanManager(), config.maxInFlight(), config.shutdownTimeout());
     }
 
     /**
      * Takes a place for one beacon among those awaiting their observers. Taken before the 204, so that
      * a beacon is refused while it still can be, never dropped after; {@link #deliver} gives it back.
      *
-     * @return false when every place is taken
+     * @return false when every place is taken, or once the application is shutting down
      */
     boolean reserve() {
-        return inFlight.tryAcquire();
+        // Checked before taking a place: close() then waits for every place taken, this one included.
+        return !closed && inFlight.tryAcquire();
+    }
+
+    /**
+     * @return whether the application is shutting down, and this delivery takes no more beacons
+     */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Takes no more beacons, then waits for the accepted ones to reach their observers, up to the
+     * shutdown timeout.
+     *
+     * @return how many accepted beacons had still not reached every observer when the wait ended
+     * @throws InterruptedException when the shutdown is interrupted while waiting
+     */
+    int close() throws InterruptedException {
+        closed = true;
+        if (inFlight.tryAcquire(maxInFlight, shutdownTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            inFlight.release(maxInFlight);
+            return 0;
+        }
+        return maxInFlight - inFlight.availablePermits();
+    }
+
+    /**
+     * @return how many accepted beacons have not yet reached every observer
+     */
+    int inFlight() {
+        return maxInFlight - inFlight.availablePermits();
     }
 
     /**
@@ -81,6 +126,10 @@ public final class BeaconDelivery {
             Instance<BeaconStatistics> registered = found.createInstance().select(BeaconStatistics.class);
             // Without the library's extension (a container that skips it) counting goes on, unseen by the app.
             statistics = registered.isResolvable() ? registered.get() : new BeaconStatistics();
+            Instance<BeaconExtension> extension = found.createInstance().select(BeaconExtension.class);
+            if (extension.isResolvable()) {
+                extension.get().closeAtShutdown(this);
+            }
             beanManager = found;
             return true;
         } catch (IllegalStateException e) {
@@ -109,11 +158,14 @@ public final class BeaconDelivery {
             notifySynchronousObservers(beacon, qualifier);
             Event<Beacon> event = beanManager.getEvent().select(Beacon.class, qualifier);
             event.fireAsync(beacon).whenComplete((delivered, failure) -> {
-                if (failure != null) {
-                    asynchronousFailures(failure).forEach(each -> reportFailure(beacon, "an asynchronous observer", each));
+                try {
+                    if (failure != null) {
+                        asynchronousFailures(failure).forEach(each -> reportFailure(beacon, "an asynchronous observer", each));
+                    }
+                    statistics.countDelivered();
+                } finally {
+                    inFlight.release(); // whatever counting did: a place never given back would starve intake and shutdown
                 }
-                statistics.countDelivered();
-                inFlight.release();
             });
         } catch (RuntimeException e) {
             inFlight.release();

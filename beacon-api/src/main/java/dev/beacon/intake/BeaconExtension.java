@@ -1,25 +1,38 @@
 package dev.beacon.intake;
 
 import dev.beacon.Beacon;
+import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconStatistics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * The library's CDI integration: adds its one bean, {@link BeaconStatistics} (the jars carry no
- * {@code beans.xml}, so it is not discovered twice), and warns at deployment when no observer method
- * receives {@link Beacon} events: the beacons would be answered {@code 204} and then dropped, which is
- * never what an application that adds this library wants.
+ * The library's CDI integration:
+ * <ul>
+ * <li>adds its one bean, {@link BeaconStatistics} (the jars carry no {@code beans.xml}, so it is not
+ * discovered twice);</li>
+ * <li>warns at deployment when no observer method receives {@link Beacon} events: the beacons would be
+ * answered {@code 204} and then dropped, which is never what an application that adds this library
+ * wants;</li>
+ * <li>at shutdown, before the application's beans are destroyed, closes every {@link BeaconDelivery}
+ * and waits for the beacons already accepted to reach their observers; those that cannot within the
+ * shutdown timeout are logged with their count.</li>
+ * </ul>
  */
 public class BeaconExtension implements Extension {
 
     private static final Logger LOGGER = Logger.getLogger(BeaconExtension.class.getName());
 
     private int observers;
+    private final Set<BeaconDelivery> deliveries = ConcurrentHashMap.newKeySet();
 
     void addStatistics(@Observes BeforeBeanDiscovery discovery) {
         discovery.addAnnotatedType(BeaconStatistics.class, BeaconStatistics.class.getName());
@@ -35,6 +48,24 @@ public class BeaconExtension implements Extension {
                     + " answered 204 and dropped. Add one, e.g. 'void onBeacon(@Observes Beacon beacon)' in a CDI bean.");
         } else {
             LOGGER.fine(() -> observers + " observer method(s) receive Beacon events");
+        }
+    }
+
+    void closeAtShutdown(BeaconDelivery delivery) {
+        deliveries.add(delivery);
+    }
+
+    void deliverAcceptedBeacons(@Observes @BeforeDestroyed(ApplicationScoped.class) Object shutdown) throws InterruptedException {
+        for (BeaconDelivery delivery : deliveries) {
+            int waiting = delivery.inFlight();
+            if (waiting > 0) {
+                LOGGER.info(() -> "Shutting down: delivering " + waiting + " accepted beacon(s) to their observers");
+            }
+            int undelivered = delivery.close();
+            if (undelivered > 0) {
+                LOGGER.severe(() -> undelivered + " accepted beacon(s) had not reached their observers when the shutdown"
+                        + " stopped waiting for them (" + BeaconConfig.SHUTDOWN_TIMEOUT + "); they are lost.");
+            }
         }
     }
 

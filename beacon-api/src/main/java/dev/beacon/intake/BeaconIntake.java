@@ -24,12 +24,14 @@ import java.util.logging.Logger;
  * <tr><td>{@code POST} from an origin not allowed</td><td>{@code 403}</td></tr>
  * <tr><td>{@code POST} with a media type not accepted, or an encoded body</td><td>{@code 415} with {@code Accept-Post}</td></tr>
  * <tr><td>{@code POST} with a malformed or repeated {@code Content-Type}</td><td>{@code 400}</td></tr>
+ * <tr><td>{@code POST} whose body ends before its {@code Content-Length}</td><td>{@code 400}</td></tr>
  * <tr><td>{@code POST} whose body is not readable as its media type (JSON that does not parse, a
  * {@code reports+json} that is not an array, a truncated multipart body, invalid percent-encoding)</td><td>{@code 400}</td></tr>
  * <tr><td>{@code POST} with a charset the server does not know</td><td>{@code 415}</td></tr>
  * <tr><td>{@code POST} with a body over the limit</td><td>{@code 413}, read no further</td></tr>
  * <tr><td>{@code POST} while no CDI container can take it, or while
- * {@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT} beacons await their observers</td><td>{@code 503} with {@code Retry-After}</td></tr>
+ * {@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT} beacons await their observers, or while the application shuts
+ * down</td><td>{@code 503} with {@code Retry-After}</td></tr>
  * <tr><td>{@code OPTIONS} from an allowed or the same origin</td><td>{@code 204} with the CORS headers</td></tr>
  * <tr><td>{@code OPTIONS} from another origin</td><td>{@code 403}, no CORS headers</td></tr>
  * <tr><td>any other method</td><td>{@code 405} with {@code Allow: POST, OPTIONS}</td></tr>
@@ -128,6 +130,10 @@ public final class BeaconIntake {
         } catch (IOException e) {
             return reject(request, 400, "The body could not be read to its end", corsHeaders);
         }
+        if (body.length < contentLength) {
+            // Some containers end the stream quietly when the client stops early: the beacon is cut short, not complete.
+            return reject(request, 400, "Body shorter than its Content-Length", corsHeaders);
+        }
         Beacon.Builder beacon = Beacon.builder(endpoint, request.path())
                 .contentType(contentType)
                 .body(body)
@@ -162,7 +168,7 @@ public final class BeaconIntake {
         if (!delivery.reserve()) {
             Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
             headers.put("Retry-After", "5");
-            return reject(request, 503, "Too many beacons awaiting delivery", headers);
+            return reject(request, 503, delivery.isClosed() ? "The application is shutting down" : "Too many beacons awaiting delivery", headers);
         }
         return Answer.accepted(beacon, corsHeaders, delivery);
     }

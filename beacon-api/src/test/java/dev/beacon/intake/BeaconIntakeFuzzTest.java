@@ -11,6 +11,7 @@ import dev.beacon.BeaconConfig;
 import dev.beacon.testing.LogRecords;
 import dev.beacon.testing.TestContainer;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class BeaconIntakeFuzzTest {
                 BeaconConfig.ALLOWED_ORIGINS, "https://allowed.example, https://*.allowed.example",
                 BeaconConfig.MAX_BODY_SIZE, "2048")::get);
         // Nothing is delivered here, so nothing gives its place back: every reservation must succeed.
-        intake = new BeaconIntake(config, new BeaconDelivery(() -> beanManager, Integer.MAX_VALUE));
+        intake = new BeaconIntake(config, new BeaconDelivery(() -> beanManager, Integer.MAX_VALUE, Duration.ZERO));
         Logger logger = Logger.getLogger(BeaconIntake.class.getName());
         intakeLogLevel = logger.getLevel();
         logger.setLevel(Level.FINE); // the level that logs request text

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.BeaconConfig;
 import dev.beacon.testing.LogRecords;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -17,7 +18,7 @@ class BeaconIntakeTest {
     void refusesBeaconsWith503WhileNoCdiContainerIsReachableAndSaysSoOnce() {
         BeaconDelivery unreachable = new BeaconDelivery(() -> {
             throw new IllegalStateException("no CDI provider");
-        }, 10);
+        }, 10, Duration.ZERO);
         BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), unreachable);
         InMemoryRequest beacon = InMemoryRequest.post("http://127.0.0.1:8080",
                 Map.of("Content-Type", "text/plain", "Content-Length", "1"), "x".getBytes(StandardCharsets.UTF_8));

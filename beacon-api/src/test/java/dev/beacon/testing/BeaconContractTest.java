@@ -318,6 +318,58 @@ public abstract class BeaconContractTest {
     }
 
     @Test
+    void rejectsBodyEndingBeforeItsContentLengthWith400() throws Exception {
+        String endpoint = uniqueEndpoint();
+        try (RawHttp raw = new RawHttp(beaconUri())) {
+            raw.send(head(endpoint, "Content-Type: text/plain", "Content-Length: 10") + "abc");
+            raw.stopSending();
+
+            assertEquals(400, RawHttp.status(raw.readHead()));
+        }
+        assertNothingDelivered(endpoint);
+    }
+
+    @Test
+    void readsNoFurtherThanContentLengthAndTakesWhatFollowsAsTheNextRequest() throws Exception {
+        String first = uniqueEndpoint();
+        String second = uniqueEndpoint();
+        try (RawHttp raw = new RawHttp(beaconUri())) {
+            raw.send(head(first, "Content-Type: text/plain", "Content-Length: 3") + "abc"
+                    + head(second, "Content-Type: text/plain", "Content-Length: 2") + "de");
+
+            assertEquals(204, RawHttp.status(raw.readHead()));
+            assertEquals(204, RawHttp.status(raw.readHead()));
+        }
+        assertEquals("abc", observers.sync().awaitOne(first).text());
+        assertEquals("de", observers.sync().awaitOne(second).text());
+    }
+
+    @Test
+    void asksForTheBodyOfAnExpect100ContinueBeacon() throws Exception {
+        String endpoint = uniqueEndpoint();
+        try (RawHttp raw = new RawHttp(beaconUri())) {
+            raw.send(head(endpoint, "Content-Type: text/plain", "Content-Length: 5", "Expect: 100-continue"));
+            assertEquals(100, RawHttp.status(raw.readHead()));
+            raw.send("hello");
+
+            assertEquals(204, RawHttp.status(raw.readHead()));
+        }
+        assertEquals("hello", observers.sync().awaitOne(endpoint).text());
+    }
+
+    @Test
+    void refusesAnExpect100ContinueBeaconOverTheLimitWithoutAskingForItsBody() throws Exception {
+        String endpoint = uniqueEndpoint();
+        try (RawHttp raw = new RawHttp(beaconUri())) {
+            raw.send(head(endpoint, "Content-Type: text/plain", "Content-Length: " + (BeaconConfig.DEFAULT_MAX_BODY_SIZE + 1),
+                    "Expect: 100-continue"));
+
+            assertEquals(413, RawHttp.status(raw.readHead()));
+        }
+        assertNothingDelivered(endpoint);
+    }
+
+    @Test
     void answersOtherMethodsWith405AndAllow() throws Exception {
         String endpoint = uniqueEndpoint();
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri(endpoint)).GET());
@@ -503,6 +555,12 @@ public abstract class BeaconContractTest {
 
     protected String path(String endpoint) {
         return uri(endpoint).getPath();
+    }
+
+    /** A same-origin beacon's request line and headers, up to the blank line that ends them. */
+    protected String head(String endpoint, String... headers) {
+        return "POST " + path(endpoint) + " HTTP/1.1\r\nHost: " + authority() + "\r\nOrigin: http://" + authority() + "\r\n"
+                + String.join("\r\n", headers) + "\r\n\r\n";
     }
 
     protected String authority() {

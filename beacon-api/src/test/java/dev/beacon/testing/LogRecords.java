@@ -1,7 +1,9 @@
 package dev.beacon.testing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -29,9 +31,29 @@ public final class LogRecords extends Handler implements AutoCloseable {
         return records.stream().filter(record -> record.getLevel() == level).map(LogRecord::getMessage).toList();
     }
 
+    /**
+     * @return whether a message containing {@code fragment} was logged at {@code level} within the timeout
+     */
+    public boolean await(Level level, String fragment, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (records) {
+            while (at(level).stream().noneMatch(message -> message.contains(fragment))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(records, left);
+            }
+            return true;
+        }
+    }
+
     @Override
     public void publish(LogRecord record) {
-        records.add(record);
+        synchronized (records) {
+            records.add(record);
+            records.notifyAll();
+        }
     }
 
     @Override

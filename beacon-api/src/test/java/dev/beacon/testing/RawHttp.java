@@ -33,6 +33,11 @@ public final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** Stops sending, as a client that goes away before its body is complete; the response can still be read. */
+    public void stopSending() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** One chunk of a chunked body. */
     public RawHttp chunk(byte[] bytes) throws IOException {
         send(Integer.toHexString(bytes.length) + "\r\n");
@@ -58,6 +63,20 @@ public final class RawHttp implements AutoCloseable {
             matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1) ? matched + 1 : 0;
         }
         return head.toString(StandardCharsets.ISO_8859_1).strip();
+    }
+
+    /**
+     * Reads response heads up to the final one, past any interim {@code 1xx}: Grizzly (Payara) answers
+     * {@code Expect: 100-continue} before the application sees the request.
+     *
+     * @return the final status line and headers
+     */
+    public String readFinalHead() throws IOException {
+        String head = readHead();
+        while (!head.isEmpty() && status(head) < 200) {
+            head = readHead();
+        }
+        return head;
     }
 
     /**

@@ -37,7 +37,7 @@ final class ConfiguredIntake {
             return current.intake;
         }
         BeaconConfig config = BeaconConfig.from(BeaconSettings.layered(ownSettings));
-        ConfiguredIntake built = new ConfiguredIntake(application, new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config.maxInFlight())));
+        ConfiguredIntake built = new ConfiguredIntake(application, new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config)));
         CURRENT.set(built);
         return built.intake;
     }

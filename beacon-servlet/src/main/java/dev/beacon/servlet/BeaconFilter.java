@@ -67,7 +67,7 @@ public class BeaconFilter extends HttpFilter {
         BeaconConfig config = BeaconConfig.from(BeaconSettings.layered(
                 name -> Optional.ofNullable(getInitParameter(name)).orElseGet(() -> getServletContext().getInitParameter(name))));
         paths = new BeaconPaths(config.paths());
-        intake = new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config.maxInFlight()));
+        intake = new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config));
         String contextPath = getServletContext().getContextPath();
         LOGGER.info(() -> "Beacon filter receives beacons at " + config.paths().stream()
                 .map(base -> contextPath + base + ", " + contextPath + base + "/{name}").collect(Collectors.joining(", ")));

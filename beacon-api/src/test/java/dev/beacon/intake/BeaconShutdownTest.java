@@ -1,0 +1,156 @@
+package dev.beacon.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.Beacon;
+import dev.beacon.BeaconConfig;
+import dev.beacon.BeaconEndpoint;
+import dev.beacon.testing.LogRecords;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What happens to accepted beacons when the application shuts down while an observer still works on
+ * them: the shutdown waits for them, up to its timeout, and says how many it could not wait for.
+ */
+class BeaconShutdownTest {
+
+    private static final Duration LONG_ENOUGH = Duration.ofSeconds(30);
+
+    private WeldContainer weld;
+    private LogRecords log;
+
+    @BeforeEach
+    void start() {
+        GatedAsyncObserver.reset();
+        weld = new Weld().disableDiscovery()
+                .addBeanClasses(GatedAsyncObserver.class)
+                .addExtension(new BeaconExtension())
+                .initialize();
+        log = LogRecords.of(BeaconExtension.class);
+    }
+
+    @AfterEach
+    void stop() {
+        GatedAsyncObserver.gate.countDown();
+        if (weld.isRunning()) {
+            weld.shutdown();
+        }
+        log.close();
+    }
+
+    @Test
+    void shutdownWaitsForAcceptedBeaconsToReachTheirObserversBeforeDestroyingThem() throws Exception {
+        BeaconIntake intake = intakeWithShutdownTimeout(LONG_ENOUGH);
+        acceptAndDeliver(intake);
+        assertTrue(GatedAsyncObserver.entered.await(10, TimeUnit.SECONDS));
+
+        Thread shutdown = new Thread(weld::shutdown, "shutdown");
+        shutdown.start();
+        assertTrue(log.await(Level.INFO, "delivering 1 accepted beacon", LONG_ENOUGH), log::toString);
+        // Opened only once the shutdown waits: a shutdown that did not wait would have destroyed the observer by then.
+        awaitTimedWaiting(shutdown);
+        GatedAsyncObserver.gate.countDown();
+        shutdown.join(LONG_ENOUGH.toMillis());
+
+        assertFalse(shutdown.isAlive());
+        assertEquals(1, GatedAsyncObserver.finished.get());
+        assertEquals(1, GatedAsyncObserver.finishedWhenDestroyed.get(), "the observer finished before its bean was destroyed");
+        assertEquals(0, log.at(Level.SEVERE).size(), log::toString);
+    }
+
+    @Test
+    void shutdownStopsWaitingAtItsTimeoutAndLogsHowManyBeaconsAreLost() throws Exception {
+        BeaconIntake intake = intakeWithShutdownTimeout(Duration.ZERO);
+        acceptAndDeliver(intake);
+        acceptAndDeliver(intake);
+        assertTrue(GatedAsyncObserver.entered.await(10, TimeUnit.SECONDS));
+
+        weld.shutdown();
+
+        assertEquals(1, log.at(Level.SEVERE).size(), log::toString);
+        assertTrue(log.at(Level.SEVERE).get(0).startsWith("2 accepted beacon(s) had not reached their observers"), log::toString);
+    }
+
+    @Test
+    void beaconsArrivingDuringShutdownAreRefusedWith503() throws Exception {
+        BeaconDelivery delivery = new BeaconDelivery(weld::getBeanManager, 10, LONG_ENOUGH);
+        BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), delivery);
+        assertTrue(delivery.isReady());
+
+        assertEquals(0, delivery.close());
+        Answer answer = intake.answer(beacon(), GatedAsyncObserver.ENDPOINT);
+
+        assertEquals(503, answer.status());
+        assertEquals("The application is shutting down", answer.reason().orElseThrow());
+        assertTrue(answer.beacon().isEmpty());
+    }
+
+    private static void awaitTimedWaiting(Thread thread) {
+        long deadline = System.nanoTime() + LONG_ENOUGH.toNanos();
+        while (thread.getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(thread.isAlive() && System.nanoTime() < deadline, () -> thread.getName() + " never waited; it is " + thread.getState());
+            Thread.onSpinWait();
+        }
+    }
+
+    private BeaconIntake intakeWithShutdownTimeout(Duration timeout) {
+        return new BeaconIntake(BeaconConfig.defaults(), new BeaconDelivery(weld::getBeanManager, 10, timeout));
+    }
+
+    private static void acceptAndDeliver(BeaconIntake intake) {
+        Answer answer = intake.answer(beacon(), GatedAsyncObserver.ENDPOINT);
+        assertEquals(204, answer.status(), answer.reason()::toString);
+        answer.deliver();
+    }
+
+    private static InMemoryRequest beacon() {
+        return InMemoryRequest.post("http://127.0.0.1:8080", Map.of("Content-Type", "text/plain", "Content-Length", "1"),
+                "x".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An asynchronous observer that holds every beacon until the test opens its gate. */
+    @ApplicationScoped
+    static class GatedAsyncObserver {
+
+        static final String ENDPOINT = "gated";
+
+        static volatile CountDownLatch entered;
+        static volatile CountDownLatch gate;
+        static final AtomicInteger finished = new AtomicInteger();
+        static final AtomicInteger finishedWhenDestroyed = new AtomicInteger(-1);
+
+        static void reset() {
+            entered = new CountDownLatch(1);
+            gate = new CountDownLatch(1);
+            finished.set(0);
+            finishedWhenDestroyed.set(-1);
+        }
+
+        void hold(@ObservesAsync @BeaconEndpoint(ENDPOINT) Beacon beacon) throws InterruptedException {
+            entered.countDown();
+            gate.await(30, TimeUnit.SECONDS);
+            finished.incrementAndGet();
+        }
+
+        @PreDestroy
+        void destroyed() {
+            finishedWhenDestroyed.set(finished.get());
+        }
+    }
+}
