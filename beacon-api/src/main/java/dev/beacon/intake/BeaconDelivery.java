@@ -103,7 +103,7 @@ public final class BeaconDelivery {
             inFlight.release(maxInFlight);
             return 0;
         }
-        return maxInFlight - inFlight.availablePermits();
+        return inFlight();
     }
 
     /**

@@ -270,8 +270,7 @@ public abstract class BeaconContractTest {
     void rejectsRepeatedContentTypeWith400() throws Exception {
         String endpoint = uniqueEndpoint();
         try (RawHttp raw = new RawHttp(beaconUri())) {
-            raw.send("POST " + path(endpoint) + " HTTP/1.1\r\nHost: " + authority() + "\r\n"
-                    + "Content-Type: text/plain\r\nContent-Type: application/json\r\nContent-Length: 1\r\n\r\nx");
+            raw.send(head(endpoint, "Content-Type: text/plain", "Content-Type: application/json", "Content-Length: 1") + "x");
 
             assertEquals(400, RawHttp.status(raw.readHead()));
         }
@@ -293,8 +292,7 @@ public abstract class BeaconContractTest {
         String endpoint = uniqueEndpoint();
         try (RawHttp raw = new RawHttp(beaconUri())) {
             // The body never follows: a server that waited for it would not answer, and the read would time out.
-            raw.send("POST " + path(endpoint) + " HTTP/1.1\r\nHost: " + authority() + "\r\n"
-                    + "Content-Type: text/plain\r\nContent-Length: " + (BeaconConfig.DEFAULT_MAX_BODY_SIZE + 1) + "\r\n\r\n");
+            raw.send(head(endpoint, "Content-Type: text/plain", "Content-Length: " + (BeaconConfig.DEFAULT_MAX_BODY_SIZE + 1)));
 
             assertEquals(413, RawHttp.status(raw.readHead()));
         }
@@ -305,8 +303,7 @@ public abstract class BeaconContractTest {
     void rejectsChunkedBodyWith413AsSoonAsItCrossesTheLimit() throws Exception {
         String endpoint = uniqueEndpoint();
         try (RawHttp raw = new RawHttp(beaconUri())) {
-            raw.send("POST " + path(endpoint) + " HTTP/1.1\r\nHost: " + authority() + "\r\n"
-                    + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
+            raw.send(head(endpoint, "Content-Type: text/plain", "Transfer-Encoding: chunked"));
             byte[] chunk = new byte[16_384];
             for (int sent = 0; sent <= BeaconConfig.DEFAULT_MAX_BODY_SIZE; sent += chunk.length) {
                 raw.chunk(chunk);

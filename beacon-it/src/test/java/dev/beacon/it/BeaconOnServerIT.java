@@ -195,13 +195,11 @@ class BeaconOnServerIT {
         assertEquals(403, foreign.statusCode());
 
         try (RawHttp raw = new RawHttp(app)) {
-            raw.send("POST " + uri(via, endpoint).getPath() + " HTTP/1.1\r\nHost: " + app.getAuthority()
-                    + "\r\nContent-Type: text/plain\r\nContent-Length: 70000\r\n\r\n");
+            raw.send(head(via, endpoint, "Content-Length: 70000"));
             assertEquals(413, RawHttp.status(raw.readHead()));
         }
         try (RawHttp raw = new RawHttp(app)) {
-            raw.send("POST " + uri(via, endpoint).getPath() + " HTTP/1.1\r\nHost: " + app.getAuthority()
-                    + "\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
+            raw.send(head(via, endpoint, "Transfer-Encoding: chunked"));
             for (int sent = 0; sent <= 65_536; sent += 16_384) {
                 raw.chunk(new byte[16_384]);
             }
