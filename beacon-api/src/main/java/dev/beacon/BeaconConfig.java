@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * <tr><td>{@value #ACCEPT_WITHOUT_ORIGIN}</td><td>{@code true}</td><td>whether a POST without {@code Origin} (not from a browser) is accepted</td></tr>
  * <tr><td>{@value #CORS_MAX_AGE}</td><td>{@code 7200}</td><td>seconds a browser may cache a preflight answer</td></tr>
  * <tr><td>{@value #MAX_IN_FLIGHT}</td><td>{@code 10000}</td><td>accepted beacons awaiting their observers, per entry point; past it, {@code 503} with {@code Retry-After}</td></tr>
+ * <tr><td>{@value #CONTENT_ENCODINGS}</td><td>(none)</td><td>comma-separated content codings that are decoded: {@code gzip}, {@code deflate}; the decoded body is held to {@value #MAX_BODY_SIZE} too. Browsers do not compress beacons, so by default a body with a {@code Content-Encoding} gets {@code 415}</td></tr>
  * <tr><td>{@value #SHUTDOWN_TIMEOUT}</td><td>{@code 10}</td><td>seconds the application's shutdown waits, per entry point, for accepted beacons to reach their observers; those that do not are logged with their count</td></tr>
  * </table>
  */
@@ -50,6 +51,8 @@ public final class BeaconConfig {
     public static final String CORS_MAX_AGE = "beacon.cors-max-age";
     /** Setting name: how many accepted beacons may be awaiting their observers at once, per entry point. */
     public static final String MAX_IN_FLIGHT = "beacon.max-in-flight";
+    /** Setting name: the content codings decoded before a beacon is read. */
+    public static final String CONTENT_ENCODINGS = "beacon.content-encodings";
     /** Setting name: how long shutdown waits for accepted beacons to reach their observers, in seconds. */
     public static final String SHUTDOWN_TIMEOUT = "beacon.shutdown-timeout";
 
@@ -87,6 +90,9 @@ public final class BeaconConfig {
     private static final String ERROR_ORIGINS =
             "The '%s' setting must be a comma-separated list of origins: 'https://app.example.com',"
             + " 'https://*.example.com' for every subdomain, 'http://localhost:8080', or '*' for any origin; got '%s'.";
+    private static final String ERROR_ENCODINGS =
+            "The '%s' setting must be a comma-separated list of the content codings beacons may be decoded from:"
+            + " 'gzip', 'deflate', or both; got '%s'.";
     private static final String ERROR_IN_FLIGHT =
             "The '%s' setting must be a whole number of beacons between 1 and 1000000, e.g. 10000; got '%s'.";
     private static final String ERROR_SECONDS =
@@ -99,6 +105,7 @@ public final class BeaconConfig {
     private final List<String> allowedOrigins;
     private final boolean acceptWithoutOrigin;
     private final Duration corsMaxAge;
+    private final List<String> contentEncodings;
     private final int maxInFlight;
     private final Duration shutdownTimeout;
 
@@ -111,6 +118,8 @@ public final class BeaconConfig {
         this.allowedOrigins = list(settings, ALLOWED_ORIGINS, "", ERROR_ORIGINS, value -> ORIGIN.matcher(value).matches());
         this.acceptWithoutOrigin = bool(settings, ACCEPT_WITHOUT_ORIGIN, true);
         this.corsMaxAge = Duration.ofSeconds(number(settings, CORS_MAX_AGE, 7200, 0, 86_400, ERROR_SECONDS));
+        this.contentEncodings = list(settings, CONTENT_ENCODINGS, "", ERROR_ENCODINGS, BeaconConfig::isDecodedCoding)
+                .stream().map(coding -> coding.toLowerCase(Locale.ROOT)).distinct().toList();
         this.maxInFlight = (int) number(settings, MAX_IN_FLIGHT, 10_000, 1, 1_000_000, ERROR_IN_FLIGHT);
         this.shutdownTimeout = Duration.ofSeconds(number(settings, SHUTDOWN_TIMEOUT, 10, 0, 86_400, ERROR_SECONDS));
     }
@@ -185,6 +194,14 @@ public final class BeaconConfig {
     }
 
     /**
+     * @return the content codings that are decoded, lower-case ({@code gzip}, {@code deflate}); empty
+     *         when an encoded body is refused
+     */
+    public List<String> contentEncodings() {
+        return contentEncodings;
+    }
+
+    /**
      * @return how many accepted beacons may be awaiting their observers at once, per entry point
      */
     public int maxInFlight() {
@@ -208,6 +225,10 @@ public final class BeaconConfig {
         } catch (MalformedBeaconException e) {
             return false;
         }
+    }
+
+    private static boolean isDecodedCoding(String value) {
+        return value.equalsIgnoreCase("gzip") || value.equalsIgnoreCase("deflate");
     }
 
     private static boolean bool(Function<String, String> settings, String name, boolean fallback) {

@@ -24,6 +24,8 @@ class BeaconConfigTest {
         assertTrue(config.acceptWithoutOrigin());
         assertEquals(Duration.ofHours(2), config.corsMaxAge());
         assertEquals(10_000, config.maxInFlight());
+        assertEquals(List.of(), config.contentEncodings());
+        assertEquals(Duration.ofSeconds(10), config.shutdownTimeout());
     }
 
     @Test
@@ -36,7 +38,9 @@ class BeaconConfigTest {
                 BeaconConfig.ALLOWED_ORIGINS, "https://*.example.com, http://localhost:8080",
                 BeaconConfig.ACCEPT_WITHOUT_ORIGIN, "false",
                 BeaconConfig.CORS_MAX_AGE, "0",
-                BeaconConfig.MAX_IN_FLIGHT, "50")::get);
+                BeaconConfig.MAX_IN_FLIGHT, "50",
+                BeaconConfig.CONTENT_ENCODINGS, "Deflate, gzip",
+                BeaconConfig.SHUTDOWN_TIMEOUT, "0")::get);
 
         assertEquals(false, config.enabled());
         assertEquals(List.of("/rum", "/csp-reports"), config.paths());
@@ -46,6 +50,8 @@ class BeaconConfigTest {
         assertEquals(false, config.acceptWithoutOrigin());
         assertEquals(Duration.ZERO, config.corsMaxAge());
         assertEquals(50, config.maxInFlight());
+        assertEquals(List.of("deflate", "gzip"), config.contentEncodings());
+        assertEquals(Duration.ZERO, config.shutdownTimeout());
     }
 
     @Test
@@ -57,7 +63,9 @@ class BeaconConfigTest {
                 BeaconConfig.MEDIA_TYPES, "text/*",
                 BeaconConfig.MAX_BODY_SIZE, "0",
                 BeaconConfig.ALLOWED_ORIGINS, "example.com",
-                BeaconConfig.CORS_MAX_AGE, "-1");
+                BeaconConfig.CORS_MAX_AGE, "-1",
+                BeaconConfig.CONTENT_ENCODINGS, "gzip, br",
+                BeaconConfig.SHUTDOWN_TIMEOUT, "forever");
         invalid.forEach((name, value) -> {
             IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                     () -> BeaconConfig.from(Map.of(name, value)::get), name);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,13 +23,15 @@ import java.util.logging.Logger;
  * <tr><th>request</th><th>answer</th></tr>
  * <tr><td>{@code POST}, accepted</td><td>{@code 204}, then {@link Answer#deliver()}</td></tr>
  * <tr><td>{@code POST} from an origin not allowed</td><td>{@code 403}</td></tr>
- * <tr><td>{@code POST} with a media type not accepted, or an encoded body</td><td>{@code 415} with {@code Accept-Post}</td></tr>
+ * <tr><td>{@code POST} with a media type not accepted</td><td>{@code 415} with {@code Accept-Post}</td></tr>
+ * <tr><td>{@code POST} with a {@code Content-Encoding} not configured to be decoded</td><td>{@code 415} with {@code Accept-Encoding}</td></tr>
+ * <tr><td>{@code POST} whose body is not valid in its {@code Content-Encoding}</td><td>{@code 400}</td></tr>
  * <tr><td>{@code POST} with a malformed or repeated {@code Content-Type}</td><td>{@code 400}</td></tr>
  * <tr><td>{@code POST} whose body ends before its {@code Content-Length}</td><td>{@code 400}</td></tr>
  * <tr><td>{@code POST} whose body is not readable as its media type (JSON that does not parse, a
  * {@code reports+json} that is not an array, a truncated multipart body, invalid percent-encoding)</td><td>{@code 400}</td></tr>
  * <tr><td>{@code POST} with a charset the server does not know</td><td>{@code 415}</td></tr>
- * <tr><td>{@code POST} with a body over the limit</td><td>{@code 413}, read no further</td></tr>
+ * <tr><td>{@code POST} with a body over the limit, as sent or once decoded</td><td>{@code 413}, read no further</td></tr>
  * <tr><td>{@code POST} while no CDI container can take it, or while
  * {@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT} beacons await their observers, or while the application shuts
  * down</td><td>{@code 503} with {@code Retry-After}</td></tr>
@@ -47,6 +50,7 @@ public final class BeaconIntake {
     private static final Map<String, String> VARY_ORIGIN = Map.of("Vary", "Origin");
 
     private final AcceptedMediaTypes mediaTypes;
+    private final ContentDecoding decoding;
     private final BodyLimit limit;
     private final AllowedOrigins origins;
     private final boolean acceptWithoutOrigin;
@@ -59,6 +63,7 @@ public final class BeaconIntake {
      */
     public BeaconIntake(BeaconConfig config, BeaconDelivery delivery) {
         this.mediaTypes = new AcceptedMediaTypes(config.mediaTypes());
+        this.decoding = new ContentDecoding(config.contentEncodings());
         this.limit = new BodyLimit(config.maxBodySize());
         this.origins = new AllowedOrigins(config.allowedOrigins());
         this.acceptWithoutOrigin = config.acceptWithoutOrigin();
@@ -104,11 +109,16 @@ public final class BeaconIntake {
         } catch (MalformedBeaconException e) {
             return reject(request, 400, "Malformed Content-Type: " + e.getMessage(), corsHeaders);
         }
-        String encoding = request.header("Content-Encoding");
-        if (!mediaTypes.accepts(contentType) || encoding != null && !encoding.strip().equalsIgnoreCase("identity")) {
+        if (!mediaTypes.accepts(contentType)) {
             Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
             headers.put("Accept-Post", mediaTypes.acceptPost());
-            return reject(request, 415, encoding == null ? "Media type not accepted for beacons" : "Encoded bodies are not accepted", headers);
+            return reject(request, 415, "Media type not accepted for beacons", headers);
+        }
+        Optional<ContentDecoding.Coding> coding = decoding.codingOf(request.headers("Content-Encoding"));
+        if (coding.isEmpty()) {
+            Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
+            headers.put("Accept-Encoding", decoding.acceptEncoding());
+            return reject(request, 415, "Content-Encoding not accepted", headers);
         }
 
         long contentLength = contentLength(request);
@@ -133,6 +143,13 @@ public final class BeaconIntake {
         if (body.length < contentLength) {
             // Some containers end the stream quietly when the client stops early: the beacon is cut short, not complete.
             return reject(request, 400, "Body shorter than its Content-Length", corsHeaders);
+        }
+        try {
+            body = decoding.decode(coding.get(), body, limit);
+        } catch (BodyLimit.BodyTooLargeException e) {
+            return reject(request, 413, "Body larger than " + limit.maxBytes() + " bytes once decoded", corsHeaders);
+        } catch (IOException e) {
+            return reject(request, 400, "Body not valid " + coding.get().token(), corsHeaders);
         }
         Beacon.Builder beacon = Beacon.builder(endpoint, request.path())
                 .contentType(contentType)

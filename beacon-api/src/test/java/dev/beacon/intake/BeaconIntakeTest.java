@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.BeaconConfig;
+import dev.beacon.testing.Compressed;
 import dev.beacon.testing.LogRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,10 +17,7 @@ class BeaconIntakeTest {
 
     @Test
     void refusesBeaconsWith503WhileNoCdiContainerIsReachableAndSaysSoOnce() {
-        BeaconDelivery unreachable = new BeaconDelivery(() -> {
-            throw new IllegalStateException("no CDI provider");
-        }, 10, Duration.ZERO);
-        BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), unreachable);
+        BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), withoutCdiContainer());
         InMemoryRequest beacon = InMemoryRequest.post("http://127.0.0.1:8080",
                 Map.of("Content-Type", "text/plain", "Content-Length", "1"), "x".getBytes(StandardCharsets.UTF_8));
 
@@ -34,5 +32,28 @@ class BeaconIntakeTest {
             assertEquals(1, log.at(Level.SEVERE).size(), log::toString);
             assertTrue(log.at(Level.SEVERE).get(0).contains("no CDI container"), log::toString);
         }
+    }
+
+    @Test
+    void refusesAnEncodedBodyWith415AndAcceptEncodingUnlessDecodingIsConfigured() {
+        BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), withoutCdiContainer());
+        byte[] gzip = Compressed.gzip("x".getBytes(StandardCharsets.UTF_8));
+        InMemoryRequest beacon = InMemoryRequest.post("http://127.0.0.1:8080",
+                Map.of("Content-Type", "text/plain", "Content-Length", Integer.toString(gzip.length), "Content-Encoding", "gzip"), gzip);
+
+        Answer answer;
+        try (LogRecords log = LogRecords.of(BeaconDelivery.class)) {
+            answer = intake.answer(beacon, "default"); // refused before a container is needed, but counted
+        }
+
+        assertEquals(415, answer.status());
+        assertEquals("identity", answer.headers().get("Accept-Encoding"));
+        assertEquals(Optional.of("Content-Encoding not accepted"), answer.reason());
+    }
+
+    private static BeaconDelivery withoutCdiContainer() {
+        return new BeaconDelivery(() -> {
+            throw new IllegalStateException("no CDI provider");
+        }, 10, Duration.ZERO);
     }
 }

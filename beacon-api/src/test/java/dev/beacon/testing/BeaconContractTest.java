@@ -43,7 +43,8 @@ public abstract class BeaconContractTest {
     /** What each entry point under test is configured with. */
     public static final Map<String, String> SETTINGS = Map.of(
             BeaconConfig.ALLOWED_ORIGINS, "https://allowed.example, https://*.example.org",
-            BeaconConfig.CORS_MAX_AGE, "600");
+            BeaconConfig.CORS_MAX_AGE, "600",
+            BeaconConfig.CONTENT_ENCODINGS, "gzip, deflate");
 
     private static final AtomicInteger ENDPOINTS = new AtomicInteger();
 
@@ -257,12 +258,49 @@ public abstract class BeaconContractTest {
     }
 
     @Test
-    void rejectsEncodedBodyWith415() throws Exception {
+    void decodesConfiguredContentCodingsBeforeObserversSeeTheBody() throws Exception {
+        byte[] report = "[{\"type\":\"csp-violation\",\"body\":{}}]".getBytes(StandardCharsets.UTF_8);
+        String gzipped = uniqueEndpoint();
+        String deflated = uniqueEndpoint();
+        assertEquals(204, post(gzipped, new BrowserBody("application/reports+json", Compressed.gzip(report)),
+                "Content-Encoding", "gzip").statusCode());
+        assertEquals(204, post(deflated, new BrowserBody("application/reports+json", Compressed.deflate(report)),
+                "Content-Encoding", "deflate").statusCode());
+
+        for (String endpoint : List.of(gzipped, deflated)) {
+            Beacon beacon = observers.sync().awaitOne(endpoint);
+            assertArrayEquals(report, beacon.body());
+            assertEquals(1, beacon.json().orElseThrow().asJsonArray().size());
+        }
+    }
+
+    @Test
+    void rejectsContentCodingNotConfiguredWith415AndAcceptEncoding() throws Exception {
         String endpoint = uniqueEndpoint();
-        HttpResponse<String> response = post(endpoint, ChromiumBodies.string("x"), "Content-Encoding", "gzip");
+        HttpResponse<String> response = post(endpoint, ChromiumBodies.string("x"), "Content-Encoding", "br");
 
         assertEquals(415, response.statusCode());
-        assertTrue(response.headers().firstValue("Accept-Post").isPresent());
+        assertEquals(Optional.of("identity, gzip, deflate"), response.headers().firstValue("Accept-Encoding"));
+        assertNothingDelivered(endpoint);
+    }
+
+    @Test
+    void rejectsBodyInflatingPastTheLimitWith413() throws Exception {
+        String endpoint = uniqueEndpoint();
+        byte[] bomb = Compressed.gzip(new byte[16 * 1024 * 1024]);
+        HttpResponse<String> response = post(endpoint, new BrowserBody("text/plain", bomb), "Content-Encoding", "gzip");
+
+        assertEquals(413, response.statusCode(), response.body());
+        assertNothingDelivered(endpoint);
+    }
+
+    @Test
+    void rejectsBodyNotValidInItsContentCodingWith400() throws Exception {
+        String endpoint = uniqueEndpoint();
+        HttpResponse<String> response = post(endpoint, ChromiumBodies.string("not gzip"), "Content-Encoding", "gzip");
+
+        assertEquals(400, response.statusCode());
+        assertEquals("Body not valid gzip", response.body().strip());
         assertNothingDelivered(endpoint);
     }
 

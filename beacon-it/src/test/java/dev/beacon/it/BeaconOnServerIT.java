@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.testing.ChromiumBodies;
 import dev.beacon.testing.ChromiumBodies.BrowserBody;
+import dev.beacon.testing.Compressed;
 import dev.beacon.testing.RawHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -255,6 +256,35 @@ class BeaconOnServerIT {
         post(via, marker, ChromiumBodies.string("marker"));
         received.awaitOne(marker);
         for (String refused : List.of(cutShort, tooLarge)) {
+            assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals(refused)));
+        }
+    }
+
+    /** The servers run with {@code beacon.content-encodings=gzip}, see {@code arquillian.xml}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void decodesTheConfiguredContentCodingAndHoldsItToTheLimit(String via) throws Exception {
+        String gzipped = uniqueEndpoint("gzipped");
+        byte[] json = "{\"event\":\"unload\"}".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> accepted = post(via, gzipped, new BrowserBody("application/json", Compressed.gzip(json)), "Content-Encoding", "gzip");
+        assertEquals(204, accepted.statusCode(), accepted.body());
+        assertEquals("{\"event\":\"unload\"}", received.awaitOne(gzipped).getString("text"));
+
+        String deflated = uniqueEndpoint("deflated");
+        HttpResponse<String> notConfigured = post(via, deflated, new BrowserBody("application/json", Compressed.deflate(json)),
+                "Content-Encoding", "deflate");
+        assertEquals(415, notConfigured.statusCode());
+        assertEquals(Optional.of("identity, gzip"), notConfigured.headers().firstValue("Accept-Encoding"));
+
+        String bomb = uniqueEndpoint("bomb");
+        HttpResponse<String> tooLarge = post(via, bomb, new BrowserBody("text/plain", Compressed.gzip(new byte[16 * 1024 * 1024])),
+                "Content-Encoding", "gzip");
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+
+        String marker = uniqueEndpoint("marker");
+        post(via, marker, ChromiumBodies.string("marker"));
+        received.awaitOne(marker);
+        for (String refused : List.of(deflated, bomb)) {
             assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals(refused)));
         }
     }

@@ -1,0 +1,109 @@
+package dev.beacon.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * The content codings a beacon body is accepted in, and their decoding held to the body limit: a
+ * small compressed body cannot grow past the limit however far it would inflate.
+ */
+final class ContentDecoding {
+
+    /** A content coding a body can arrive in. */
+    enum Coding {
+        IDENTITY, GZIP, DEFLATE;
+
+        String token() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Set<Coding> accepted = EnumSet.of(Coding.IDENTITY);
+    private final String acceptEncoding;
+
+    /**
+     * @param codings the configured codings, lower-case: {@code gzip}, {@code deflate}
+     */
+    ContentDecoding(List<String> codings) {
+        codings.forEach(coding -> accepted.add(Coding.valueOf(coding.toUpperCase(Locale.ROOT))));
+        this.acceptEncoding = accepted.stream().map(Coding::token).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * @param contentEncoding the request's {@code Content-Encoding} values, empty when it has none
+     * @return the coding the body is in; empty when that is not accepted: a coding not configured,
+     *         or several stacked, which no browser sends
+     */
+    Optional<Coding> codingOf(List<String> contentEncoding) {
+        List<String> tokens = contentEncoding.stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(token -> token.strip().toLowerCase(Locale.ROOT))
+                .filter(token -> !token.isEmpty() && !token.equals("identity"))
+                .toList();
+        if (tokens.isEmpty()) {
+            return Optional.of(Coding.IDENTITY);
+        }
+        if (tokens.size() > 1) {
+            return Optional.empty();
+        }
+        Coding coding = switch (tokens.get(0)) {
+            case "gzip", "x-gzip" -> Coding.GZIP; // RFC 9110 asks recipients to take x-gzip as gzip
+            case "deflate" -> Coding.DEFLATE;
+            default -> null;
+        };
+        return accepted.contains(coding) ? Optional.of(coding) : Optional.empty();
+    }
+
+    /**
+     * @return the value of {@code Accept-Encoding} in a {@code 415}: the codings accepted, {@code identity} first
+     */
+    String acceptEncoding() {
+        return acceptEncoding;
+    }
+
+    /**
+     * @param coding the coding the body is in
+     * @param body the body as received, already within the limit
+     * @param limit the limit the decoded body is held to
+     * @return the decoded body
+     * @throws BodyLimit.BodyTooLargeException as soon as the decoded body crosses the limit
+     * @throws IOException when the body is not valid in its coding, or ends early
+     */
+    byte[] decode(Coding coding, byte[] body, BodyLimit limit) throws IOException {
+        return switch (coding) {
+            case IDENTITY -> body;
+            case GZIP -> {
+                try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    yield limit.read(gzip, -1);
+                }
+            }
+            case DEFLATE -> inflate(body, limit);
+        };
+    }
+
+    private static byte[] inflate(byte[] body, BodyLimit limit) throws IOException {
+        Inflater inflater = new Inflater();
+        try {
+            byte[] decoded = limit.read(new InflaterInputStream(new ByteArrayInputStream(body), inflater), -1);
+            if (!inflater.finished()) {
+                // InflaterInputStream ends quietly at a stream that asks for a preset dictionary: that body was not read.
+                throw new ZipException("deflate stream needs a preset dictionary");
+            }
+            return decoded;
+        } finally {
+            inflater.end();
+        }
+    }
+}
