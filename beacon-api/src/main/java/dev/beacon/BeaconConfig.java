@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * <tr><td>{@value #CORS_MAX_AGE}</td><td>{@code 7200}</td><td>seconds a browser may cache a preflight answer</td></tr>
  * <tr><td>{@value #MAX_IN_FLIGHT}</td><td>{@code 10000}</td><td>accepted beacons awaiting their observers, per entry point; past it, {@code 503} with {@code Retry-After}</td></tr>
  * <tr><td>{@value #CONTENT_ENCODINGS}</td><td>(none)</td><td>comma-separated content codings that are decoded: {@code gzip}, {@code deflate}; the decoded body is held to {@value #MAX_BODY_SIZE} too. Browsers do not compress beacons, so by default a body with a {@code Content-Encoding} gets {@code 415}</td></tr>
+ * <tr><td>{@value #READ_TIMEOUT}</td><td>{@code 10}</td><td>seconds the filter waits for a whole body, reading it without holding a thread; then {@code 408}</td></tr>
  * <tr><td>{@value #SHUTDOWN_TIMEOUT}</td><td>{@code 10}</td><td>seconds the application's shutdown waits, per entry point, for accepted beacons to reach their observers; those that do not are logged with their count</td></tr>
  * </table>
  */
@@ -53,6 +54,8 @@ public final class BeaconConfig {
     public static final String MAX_IN_FLIGHT = "beacon.max-in-flight";
     /** Setting name: the content codings decoded before a beacon is read. */
     public static final String CONTENT_ENCODINGS = "beacon.content-encodings";
+    /** Setting name: how long the filter waits for a whole body, in seconds. */
+    public static final String READ_TIMEOUT = "beacon.read-timeout";
     /** Setting name: how long shutdown waits for accepted beacons to reach their observers, in seconds. */
     public static final String SHUTDOWN_TIMEOUT = "beacon.shutdown-timeout";
 
@@ -95,6 +98,8 @@ public final class BeaconConfig {
             + " 'gzip', 'deflate', or both; got '%s'.";
     private static final String ERROR_IN_FLIGHT =
             "The '%s' setting must be a whole number of beacons between 1 and 1000000, e.g. 10000; got '%s'.";
+    private static final String ERROR_READ_TIMEOUT =
+            "The '%s' setting must be a whole number of seconds between 1 and 86400; got '%s'.";
     private static final String ERROR_SECONDS =
             "The '%s' setting must be a whole number of seconds between 0 and 86400; got '%s'.";
 
@@ -107,6 +112,7 @@ public final class BeaconConfig {
     private final Duration corsMaxAge;
     private final List<String> contentEncodings;
     private final int maxInFlight;
+    private final Duration readTimeout;
     private final Duration shutdownTimeout;
 
     private BeaconConfig(Function<String, String> settings) {
@@ -121,6 +127,7 @@ public final class BeaconConfig {
         this.contentEncodings = list(settings, CONTENT_ENCODINGS, "", ERROR_ENCODINGS, BeaconConfig::isDecodedCoding)
                 .stream().map(coding -> coding.toLowerCase(Locale.ROOT)).distinct().toList();
         this.maxInFlight = (int) number(settings, MAX_IN_FLIGHT, 10_000, 1, 1_000_000, ERROR_IN_FLIGHT);
+        this.readTimeout = Duration.ofSeconds(number(settings, READ_TIMEOUT, 10, 1, 86_400, ERROR_READ_TIMEOUT));
         this.shutdownTimeout = Duration.ofSeconds(number(settings, SHUTDOWN_TIMEOUT, 10, 0, 86_400, ERROR_SECONDS));
     }
 
@@ -206,6 +213,13 @@ public final class BeaconConfig {
      */
     public int maxInFlight() {
         return maxInFlight;
+    }
+
+    /**
+     * @return how long the filter waits for a whole body before it answers {@code 408}
+     */
+    public Duration readTimeout() {
+        return readTimeout;
     }
 
     /**

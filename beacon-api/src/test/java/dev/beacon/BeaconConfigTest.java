@@ -26,21 +26,23 @@ class BeaconConfigTest {
         assertEquals(10_000, config.maxInFlight());
         assertEquals(List.of(), config.contentEncodings());
         assertEquals(Duration.ofSeconds(10), config.shutdownTimeout());
+        assertEquals(Duration.ofSeconds(10), config.readTimeout());
     }
 
     @Test
     void readsEverySetting() {
-        BeaconConfig config = BeaconConfig.from(Map.of(
-                BeaconConfig.ENABLED, "FALSE",
-                BeaconConfig.PATHS, " /rum , /csp-reports ",
-                BeaconConfig.MEDIA_TYPES, "Text/Plain, none",
-                BeaconConfig.MAX_BODY_SIZE, "131072",
-                BeaconConfig.ALLOWED_ORIGINS, "https://*.example.com, http://localhost:8080",
-                BeaconConfig.ACCEPT_WITHOUT_ORIGIN, "false",
-                BeaconConfig.CORS_MAX_AGE, "0",
-                BeaconConfig.MAX_IN_FLIGHT, "50",
-                BeaconConfig.CONTENT_ENCODINGS, "Deflate, gzip",
-                BeaconConfig.SHUTDOWN_TIMEOUT, "0")::get);
+        BeaconConfig config = BeaconConfig.from(Map.ofEntries(
+                Map.entry(BeaconConfig.ENABLED, "FALSE"),
+                Map.entry(BeaconConfig.PATHS, " /rum , /csp-reports "),
+                Map.entry(BeaconConfig.MEDIA_TYPES, "Text/Plain, none"),
+                Map.entry(BeaconConfig.MAX_BODY_SIZE, "131072"),
+                Map.entry(BeaconConfig.ALLOWED_ORIGINS, "https://*.example.com, http://localhost:8080"),
+                Map.entry(BeaconConfig.ACCEPT_WITHOUT_ORIGIN, "false"),
+                Map.entry(BeaconConfig.CORS_MAX_AGE, "0"),
+                Map.entry(BeaconConfig.MAX_IN_FLIGHT, "50"),
+                Map.entry(BeaconConfig.CONTENT_ENCODINGS, "Deflate, gzip"),
+                Map.entry(BeaconConfig.SHUTDOWN_TIMEOUT, "0"),
+                Map.entry(BeaconConfig.READ_TIMEOUT, "30"))::get);
 
         assertEquals(false, config.enabled());
         assertEquals(List.of("/rum", "/csp-reports"), config.paths());
@@ -52,6 +54,7 @@ class BeaconConfigTest {
         assertEquals(50, config.maxInFlight());
         assertEquals(List.of("deflate", "gzip"), config.contentEncodings());
         assertEquals(Duration.ZERO, config.shutdownTimeout());
+        assertEquals(Duration.ofSeconds(30), config.readTimeout());
     }
 
     @Test
@@ -65,7 +68,8 @@ class BeaconConfigTest {
                 BeaconConfig.ALLOWED_ORIGINS, "example.com",
                 BeaconConfig.CORS_MAX_AGE, "-1",
                 BeaconConfig.CONTENT_ENCODINGS, "gzip, br",
-                BeaconConfig.SHUTDOWN_TIMEOUT, "forever");
+                BeaconConfig.SHUTDOWN_TIMEOUT, "forever",
+                BeaconConfig.READ_TIMEOUT, "0");
         invalid.forEach((name, value) -> {
             IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                     () -> BeaconConfig.from(Map.of(name, value)::get), name);

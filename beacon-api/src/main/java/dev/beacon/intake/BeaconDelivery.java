@@ -4,6 +4,7 @@ import dev.beacon.Beacon;
 import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconEndpoint;
 import dev.beacon.BeaconStatistics;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -80,7 +81,12 @@ public final class BeaconDelivery {
      */
     boolean reserve() {
         // Checked before taking a place: close() then waits for every place taken, this one included.
-        return !closed && inFlight.tryAcquire();
+        if (closed || !inFlight.tryAcquire()) {
+            return false;
+        }
+        // Counted with the place: a place taken and never given back then shows as a beacon in flight for good.
+        statistics.countAccepted();
+        return true;
     }
 
     /**
@@ -152,7 +158,6 @@ public final class BeaconDelivery {
         if (!isReady()) {
             throw new IllegalStateException("deliver() called before isReady() returned true");
         }
-        statistics.countAccepted();
         try {
             BeaconEndpoint qualifier = BeaconEndpoint.Literal.of(beacon.endpoint());
             notifySynchronousObservers(beacon, qualifier);
@@ -184,7 +189,26 @@ public final class BeaconDelivery {
         }
     }
 
+    /**
+     * Notifies in a request context, as an observer called from a request thread would expect: the
+     * entry point may deliver from a container thread outside any request, once the body is read
+     * without blocking.
+     */
     private void notifySynchronousObservers(Beacon beacon, BeaconEndpoint qualifier) {
+        Instance<RequestContextController> controllers = beanManager.createInstance().select(RequestContextController.class);
+        RequestContextController requestContext = controllers.get();
+        boolean activatedHere = requestContext.activate();
+        try {
+            notifyEach(beacon, qualifier);
+        } finally {
+            if (activatedHere) {
+                requestContext.deactivate();
+            }
+            controllers.destroy(requestContext);
+        }
+    }
+
+    private void notifyEach(Beacon beacon, BeaconEndpoint qualifier) {
         Set<ObserverMethod<? super Beacon>> observers = beanManager.resolveObserverMethods(beacon, qualifier);
         BeaconEventContext context = new BeaconEventContext(beacon, qualifier);
         for (ObserverMethod<? super Beacon> observer : observers) {

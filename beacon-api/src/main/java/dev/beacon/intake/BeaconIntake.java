@@ -6,6 +6,7 @@ import dev.beacon.ContentType;
 import dev.beacon.MalformedBeaconException;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ import java.util.logging.Logger;
  * {@code reports+json} that is not an array, a truncated multipart body, invalid percent-encoding)</td><td>{@code 400}</td></tr>
  * <tr><td>{@code POST} with a charset the server does not know</td><td>{@code 415}</td></tr>
  * <tr><td>{@code POST} with a body over the limit, as sent or once decoded</td><td>{@code 413}, read no further</td></tr>
+ * <tr><td>{@code POST} whose body is not complete within {@value dev.beacon.BeaconConfig#READ_TIMEOUT}, where
+ * the entry point reads it without blocking</td><td>{@code 408}</td></tr>
  * <tr><td>{@code POST} while no CDI container can take it, or while
  * {@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT} beacons await their observers, or while the application shuts
  * down</td><td>{@code 503} with {@code Retry-After}</td></tr>
@@ -55,6 +58,7 @@ public final class BeaconIntake {
     private final AllowedOrigins origins;
     private final boolean acceptWithoutOrigin;
     private final String corsMaxAge;
+    private final Duration readTimeout;
     private final BeaconDelivery delivery;
 
     /**
@@ -68,91 +72,128 @@ public final class BeaconIntake {
         this.origins = new AllowedOrigins(config.allowedOrigins());
         this.acceptWithoutOrigin = config.acceptWithoutOrigin();
         this.corsMaxAge = Long.toString(config.corsMaxAge().toSeconds());
+        this.readTimeout = config.readTimeout();
         this.delivery = delivery;
     }
 
     /**
+     * Answers a request, reading its body, if it has one to read, from {@link IncomingRequest#body()}:
+     * blocking, for an entry point that has no other way to read it.
+     *
      * @param request a request to a beacon path
      * @param endpoint the endpoint name the path stands for
      * @return the answer to send; then, once it is sent, call {@link Answer#deliver()}
      */
     public Answer answer(IncomingRequest request, String endpoint) {
-        return switch (request.method()) {
-            case "POST" -> receive(request, endpoint);
-            case "OPTIONS" -> preflight(request);
-            default -> reject(request, 405, "Beacons are sent with POST", Map.of("Allow", ALLOWED_METHODS));
-        };
-    }
-
-    private Answer receive(IncomingRequest request, String endpoint) {
-        String origin = request.header("Origin");
-        Map<String, String> corsHeaders = new LinkedHashMap<>(VARY_ORIGIN);
-        if (origin == null) {
-            if (!acceptWithoutOrigin) {
-                return reject(request, 403, "A beacon must carry an Origin header", VARY_ORIGIN);
-            }
-        } else if (!AllowedOrigins.isSameOrigin(origin, request)) {
-            if (!origins.allows(origin)) {
-                return reject(request, 403, "Origin not allowed to send beacons", VARY_ORIGIN);
-            }
-            corsHeaders.put("Access-Control-Allow-Origin", origin);
-            corsHeaders.put("Access-Control-Allow-Credentials", "true");
-        }
-
-        List<String> contentTypes = request.headers("Content-Type");
-        if (contentTypes.size() > 1) {
-            return reject(request, 400, "More than one Content-Type header", corsHeaders);
-        }
-        ContentType contentType;
-        try {
-            contentType = contentTypes.isEmpty() ? null : ContentType.parse(contentTypes.get(0));
-        } catch (MalformedBeaconException e) {
-            return reject(request, 400, "Malformed Content-Type: " + e.getMessage(), corsHeaders);
-        }
-        if (!mediaTypes.accepts(contentType)) {
-            Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
-            headers.put("Accept-Post", mediaTypes.acceptPost());
-            return reject(request, 415, "Media type not accepted for beacons", headers);
-        }
-        Optional<ContentDecoding.Coding> coding = decoding.codingOf(request.headers("Content-Encoding"));
-        if (coding.isEmpty()) {
-            Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
-            headers.put("Accept-Encoding", decoding.acceptEncoding());
-            return reject(request, 415, "Content-Encoding not accepted", headers);
-        }
-
-        long contentLength = contentLength(request);
-        if (limit.refuses(contentLength)) {
-            return tooLarge(request, corsHeaders);
-        }
-        if (!delivery.isReady()) {
-            Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
-            headers.put("Retry-After", "60");
-            return reject(request, 503, "Beacons cannot be delivered now", headers);
+        Optional<Answer> withoutBody = answerBeforeBody(request);
+        if (withoutBody.isPresent()) {
+            return withoutBody.get();
         }
         byte[] body;
         try {
             // Not closed: the container owns the stream, and Undertow's close() drains the rest of the body,
             // which for a body over the limit can be endless.
-            body = limit.read(request.body(), contentLength);
+            body = limit.read(request.body(), contentLength(request));
         } catch (BodyLimit.BodyTooLargeException e) {
-            return tooLarge(request, corsHeaders);
+            return tooLarge(request);
         } catch (IOException e) {
-            return reject(request, 400, "The body could not be read to its end", corsHeaders);
+            return unreadable(request);
         }
-        if (body.length < contentLength) {
+        return answerWithBody(request, endpoint, body);
+    }
+
+    /**
+     * The first half of {@link #answer}, for an entry point that reads the body itself: everything
+     * that can be answered from the request line and headers alone.
+     *
+     * @param request a request to a beacon path
+     * @return the answer, for every request but a {@code POST} whose body is to be read; then read at
+     *         most {@link #maxBodySize()} bytes of it and call {@link #answerWithBody}, {@link #tooLarge},
+     *         {@link #unreadable} or {@link #timedOut}
+     */
+    public Optional<Answer> answerBeforeBody(IncomingRequest request) {
+        return switch (request.method()) {
+            case "POST" -> refuseOnHeaders(request);
+            case "OPTIONS" -> Optional.of(preflight(request));
+            default -> Optional.of(reject(request, 405, "Beacons are sent with POST", Map.of("Allow", ALLOWED_METHODS)));
+        };
+    }
+
+    /**
+     * @return the largest body a beacon may have, in bytes
+     */
+    public long maxBodySize() {
+        return limit.maxBytes();
+    }
+
+    private Optional<Answer> refuseOnHeaders(IncomingRequest request) {
+        String origin = request.header("Origin");
+        if (origin == null) {
+            if (!acceptWithoutOrigin) {
+                return Optional.of(reject(request, 403, "A beacon must carry an Origin header", VARY_ORIGIN));
+            }
+        } else if (!AllowedOrigins.isSameOrigin(origin, request) && !origins.allows(origin)) {
+            return Optional.of(reject(request, 403, "Origin not allowed to send beacons", VARY_ORIGIN));
+        }
+        Map<String, String> corsHeaders = corsHeaders(request);
+
+        List<String> contentTypes = request.headers("Content-Type");
+        if (contentTypes.size() > 1) {
+            return Optional.of(reject(request, 400, "More than one Content-Type header", corsHeaders));
+        }
+        ContentType contentType;
+        try {
+            contentType = contentType(request);
+        } catch (MalformedBeaconException e) {
+            return Optional.of(reject(request, 400, "Malformed Content-Type: " + e.getMessage(), corsHeaders));
+        }
+        if (!mediaTypes.accepts(contentType)) {
+            Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
+            headers.put("Accept-Post", mediaTypes.acceptPost());
+            return Optional.of(reject(request, 415, "Media type not accepted for beacons", headers));
+        }
+        if (decoding.codingOf(request.headers("Content-Encoding")).isEmpty()) {
+            Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
+            headers.put("Accept-Encoding", decoding.acceptEncoding());
+            return Optional.of(reject(request, 415, "Content-Encoding not accepted", headers));
+        }
+        if (limit.refuses(contentLength(request))) {
+            return Optional.of(tooLarge(request));
+        }
+        if (!delivery.isReady()) {
+            Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
+            headers.put("Retry-After", "60");
+            return Optional.of(reject(request, 503, "Beacons cannot be delivered now", headers));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The second half of {@link #answer}: the answer to a {@code POST} that {@link #answerBeforeBody}
+     * let through, once its whole body is read.
+     *
+     * @param request the request
+     * @param endpoint the endpoint name its path stands for
+     * @param body its whole body, at most {@link #maxBodySize()} bytes
+     * @return the answer to send; then, once it is sent, call {@link Answer#deliver()}
+     */
+    public Answer answerWithBody(IncomingRequest request, String endpoint, byte[] body) {
+        Map<String, String> corsHeaders = corsHeaders(request);
+        if (body.length < contentLength(request)) {
             // Some containers end the stream quietly when the client stops early: the beacon is cut short, not complete.
             return reject(request, 400, "Body shorter than its Content-Length", corsHeaders);
         }
+        // answerBeforeBody refused a coding not accepted
+        ContentDecoding.Coding coding = decoding.codingOf(request.headers("Content-Encoding")).orElseThrow();
         try {
-            body = decoding.decode(coding.get(), body, limit);
+            body = decoding.decode(coding, body, limit);
         } catch (BodyLimit.BodyTooLargeException e) {
             return reject(request, 413, "Body larger than " + limit.maxBytes() + " bytes once decoded", corsHeaders);
         } catch (IOException e) {
-            return reject(request, 400, "Body not valid " + coding.get().token(), corsHeaders);
+            return reject(request, 400, "Body not valid " + coding.token(), corsHeaders);
         }
         Beacon.Builder beacon = Beacon.builder(endpoint, request.path())
-                .contentType(contentType)
+                .contentType(contentType(request))
                 .body(body)
                 .receivedAt(Instant.now())
                 .clientAddress(request.clientAddress())
@@ -208,8 +249,44 @@ public final class BeaconIntake {
         return Answer.noContent(headers);
     }
 
-    private Answer tooLarge(IncomingRequest request, Map<String, String> corsHeaders) {
-        return reject(request, 413, "Body larger than " + limit.maxBytes() + " bytes", corsHeaders);
+    /**
+     * @param request a request whose body crossed {@link #maxBodySize()} while being read
+     * @return {@code 413}
+     */
+    public Answer tooLarge(IncomingRequest request) {
+        return reject(request, 413, "Body larger than " + limit.maxBytes() + " bytes", corsHeaders(request));
+    }
+
+    /**
+     * @param request a request whose body could not be read to its end: the client went away or broke the framing
+     * @return {@code 400}
+     */
+    public Answer unreadable(IncomingRequest request) {
+        return reject(request, 400, "The body could not be read to its end", corsHeaders(request));
+    }
+
+    /**
+     * @param request a request whose body was not complete within the read timeout
+     * @return {@code 408}
+     */
+    public Answer timedOut(IncomingRequest request) {
+        return reject(request, 408, "Body not complete within " + readTimeout.toSeconds() + " s", corsHeaders(request));
+    }
+
+    /** What every answer to a POST from an admitted origin carries: the CORS headers for a cross-origin one. */
+    private Map<String, String> corsHeaders(IncomingRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>(VARY_ORIGIN);
+        String origin = request.header("Origin");
+        if (origin != null && !AllowedOrigins.isSameOrigin(origin, request) && origins.allows(origin)) {
+            headers.put("Access-Control-Allow-Origin", origin);
+            headers.put("Access-Control-Allow-Credentials", "true");
+        }
+        return headers;
+    }
+
+    private static ContentType contentType(IncomingRequest request) {
+        String header = request.header("Content-Type");
+        return header == null ? null : ContentType.parse(header);
     }
 
     private static long contentLength(IncomingRequest request) {

@@ -353,6 +353,19 @@ public abstract class BeaconContractTest {
     }
 
     @Test
+    void acceptsChunkedBodySentInPieces() throws Exception {
+        String endpoint = uniqueEndpoint();
+        try (RawHttp raw = new RawHttp(beaconUri())) {
+            raw.send(head(endpoint, "Content-Type: text/plain", "Transfer-Encoding: chunked"));
+            raw.chunk("abc".getBytes(StandardCharsets.US_ASCII));
+            raw.chunk("de".getBytes(StandardCharsets.US_ASCII)).lastChunk();
+
+            assertEquals(204, RawHttp.status(raw.readHead()));
+        }
+        assertEquals("abcde", observers.sync().awaitOne(endpoint).text());
+    }
+
+    @Test
     void rejectsBodyEndingBeforeItsContentLengthWith400() throws Exception {
         String endpoint = uniqueEndpoint();
         try (RawHttp raw = new RawHttp(beaconUri())) {

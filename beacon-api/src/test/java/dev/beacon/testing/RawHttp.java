@@ -45,6 +45,11 @@ public final class RawHttp implements AutoCloseable {
         return send("\r\n");
     }
 
+    /** The last chunk, which ends a chunked body. */
+    public RawHttp lastChunk() throws IOException {
+        return send("0\r\n\r\n");
+    }
+
     /**
      * Reads the response head.
      *

@@ -21,6 +21,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +50,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(ArquillianExtension.class)
 class BeaconOnServerIT {
+
+    /** More than WildFly's request threads (16 per core) and Payara Micro's. */
+    private static final int TRICKLING_CLIENTS = 250;
 
     private static final AtomicInteger ENDPOINTS = new AtomicInteger();
 
@@ -237,6 +242,15 @@ class BeaconOnServerIT {
         assertEquals("abc", received.awaitOne(first).getString("text"));
         assertEquals("de", received.awaitOne(second).getString("text"));
 
+        String chunked = uniqueEndpoint("chunked");
+        try (RawHttp raw = new RawHttp(app)) {
+            raw.send(head(via, chunked, "Transfer-Encoding: chunked"));
+            raw.chunk("abc".getBytes(StandardCharsets.US_ASCII));
+            raw.chunk("de".getBytes(StandardCharsets.US_ASCII)).lastChunk();
+            assertEquals(204, RawHttp.status(raw.readHead()));
+        }
+        assertEquals("abcde", received.awaitOne(chunked).getString("text"));
+
         String continued = uniqueEndpoint("continued");
         try (RawHttp raw = new RawHttp(app)) {
             raw.send(head(via, continued, "Content-Length: 5", "Expect: 100-continue"));
@@ -289,6 +303,64 @@ class BeaconOnServerIT {
         }
     }
 
+    /**
+     * More clients trickling their bodies than either server has request threads: read blocking, each
+     * would hold one, and the prompt beacons would wait behind them.
+     */
+    @Test
+    void filterAnswersPromptBeaconsWhileManyClientsTrickleTheirBodies() throws Exception {
+        String trickle = uniqueEndpoint("trickle");
+        String prompt = uniqueEndpoint("prompt");
+        List<RawHttp> trickling = new ArrayList<>();
+        try {
+            for (int i = 0; i < TRICKLING_CLIENTS; i++) {
+                trickling.add(new RawHttp(app).send(head("beacon", trickle, "Content-Length: 2") + "a"));
+            }
+            for (int i = 0; i < 10; i++) {
+                HttpRequest beacon = beacon("beacon", prompt, ChromiumBodies.string("prompt")).timeout(Duration.ofSeconds(5)).build();
+                assertEquals(204, http.send(beacon, BodyHandlers.discarding()).statusCode());
+            }
+            assertEquals(10, received.await("", prompt, 10).size());
+
+            int accepted = 0;
+            for (RawHttp raw : trickling) {
+                raw.send("b");
+            }
+            for (RawHttp raw : trickling) {
+                // A slow machine may take longer than the read timeout to get here: 408 is an answer too.
+                int status = RawHttp.status(raw.readHead());
+                assertTrue(status == 204 || status == 408, "status " + status);
+                accepted += status == 204 ? 1 : 0;
+            }
+            String marker = uniqueEndpoint("marker");
+            post("beacon", marker, ChromiumBodies.string("marker"));
+            received.awaitOne(marker);
+            assertEquals(accepted, received.items("", item -> item.getString("endpoint").equals(trickle)).size());
+            // Every place in flight taken is given back: none was taken for an answer that was then not given.
+            JsonObject settled = awaitNothingInFlight();
+            assertEquals(settled.getInt("accepted"), settled.getInt("delivered"), settled::toString);
+        } finally {
+            for (RawHttp raw : trickling) {
+                raw.close();
+            }
+        }
+    }
+
+    @Test
+    void filterAnswersABodyStalledPastTheReadTimeoutWith408() throws Exception {
+        String stalled = uniqueEndpoint("stalled");
+        try (RawHttp raw = new RawHttp(app)) {
+            // arquillian.xml sets beacon.read-timeout to 3 s
+            raw.send(head("beacon", stalled, "Content-Length: 2") + "a");
+            assertEquals(408, RawHttp.status(raw.readHead()));
+        }
+
+        String marker = uniqueEndpoint("marker");
+        post("beacon", marker, ChromiumBodies.string("marker"));
+        received.awaitOne(marker);
+        assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals(stalled)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"beacon", "api/beacon"})
     void answersPreflightsForAllowedOriginsOnly(String via) throws Exception {
@@ -321,6 +393,12 @@ class BeaconOnServerIT {
             // Had the 204 waited for the observer, which holds for 30 s, get() would time out.
             assertEquals(204, response.get(10, TimeUnit.SECONDS).statusCode());
             assertEquals("1 holding", awaitGate(gate, "1 holding"));
+            // The held observer has a thread of its own: more new connections than the server has I/O threads
+            // are all answered meanwhile.
+            for (int i = 0; i < 8; i++) {
+                HttpRequest other = HttpRequest.newBuilder(gate).timeout(Duration.ofSeconds(5)).GET().build();
+                assertEquals("1 holding", HttpClient.newHttpClient().send(other, BodyHandlers.ofString()).body());
+            }
         } finally {
             http.send(HttpRequest.newBuilder(gate).header("X-CSRF-Token", "test").POST(BodyPublishers.noBody()).build(),
                     BodyHandlers.discarding());
@@ -388,6 +466,15 @@ class BeaconOnServerIT {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(app.resolve(path)).GET().build(), BodyHandlers.ofString());
+    }
+
+    private JsonObject awaitNothingInFlight() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        JsonObject statistics;
+        while ((statistics = statistics()).getInt("inFlight") > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // each turn is an HTTP round trip: that is the pacing
+        }
+        return statistics;
     }
 
     private String awaitGate(URI gate, String expected) throws Exception {

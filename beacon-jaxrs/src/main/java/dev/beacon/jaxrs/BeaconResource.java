@@ -94,7 +94,8 @@ public class BeaconResource {
     @Path("{endpoint}")
     public Response receive(@PathParam("endpoint") String endpoint, InputStream body) {
         if (!BeaconPaths.isEndpointName(endpoint)) {
-            return notAnEndpoint();
+            // The body stays unread, and the container may drop the connection for it: the client should not reuse it.
+            return notAnEndpoint().header("Connection", "close").build();
         }
         Answer answer;
         try {
@@ -129,7 +130,7 @@ public class BeaconResource {
     @Path("{endpoint}")
     public Response preflight(@PathParam("endpoint") String endpoint) {
         if (!BeaconPaths.isEndpointName(endpoint)) {
-            return notAnEndpoint();
+            return notAnEndpoint().build();
         }
         try {
             return toResponse(answer(endpoint, null));
@@ -174,8 +175,8 @@ public class BeaconResource {
                 .entity("Beacon endpoint misconfigured\n").type(MediaType.TEXT_PLAIN_TYPE).build();
     }
 
-    private static Response notAnEndpoint() {
-        return Response.status(Response.Status.NOT_FOUND).entity("Not a beacon endpoint name\n").type(MediaType.TEXT_PLAIN_TYPE).build();
+    private static Response.ResponseBuilder notAnEndpoint() {
+        return Response.status(Response.Status.NOT_FOUND).entity("Not a beacon endpoint name\n").type(MediaType.TEXT_PLAIN_TYPE);
     }
 
     private static Response toResponse(Answer answer) {

@@ -13,7 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -37,6 +39,11 @@ import java.util.stream.Collectors;
  * travels down the filter chain. The answers to everything else are listed in
  * {@link BeaconIntake}. Requests to other paths pass straight through.
  * <p>
+ * <b>Reading:</b> the body is read with non-blocking I/O, so a client that
+ * trickles it holds a connection, not a request thread, and gets {@code 408} after
+ * {@value BeaconConfig#READ_TIMEOUT}. Where the request cannot go async (Undertow asks every filter on
+ * the path to be {@code async-supported}) the body is read blocking, and a warning says so once.
+ * <p>
  * <b>Configuration</b> ({@link BeaconConfig} lists every setting) as context parameters, e.g.
  * <pre>{@code
  * <context-param>
@@ -47,7 +54,8 @@ import java.util.stream.Collectors;
  * <p>
  * <b>Switching it off or taking it over:</b> {@code beacon.enabled=false} keeps it from
  * registering; a filter named {@value #NAME} in the application's {@code web.xml} replaces the
- * registration (then its {@code <init-param>}s configure it, and its mapping decides the order);
+ * registration (then its {@code <init-param>}s configure it, its mapping decides the order, and it
+ * should be {@code <async-supported>true</async-supported>});
  * an {@code <absolute-ordering>} that leaves out the web fragment named {@code beacon} removes it.
  */
 public class BeaconFilter extends HttpFilter {
@@ -61,6 +69,9 @@ public class BeaconFilter extends HttpFilter {
 
     private transient BeaconPaths paths;
     private transient BeaconIntake intake;
+    private transient Duration readTimeout;
+    private transient ReadDeadlines deadlines;
+    private final transient AtomicBoolean blockingReadsReported = new AtomicBoolean();
 
     @Override
     public void init() {
@@ -68,6 +79,8 @@ public class BeaconFilter extends HttpFilter {
                 name -> Optional.ofNullable(getInitParameter(name)).orElseGet(() -> getServletContext().getInitParameter(name))));
         paths = new BeaconPaths(config.paths());
         intake = new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config));
+        readTimeout = config.readTimeout();
+        deadlines = new ReadDeadlines();
         String contextPath = getServletContext().getContextPath();
         LOGGER.info(() -> "Beacon filter receives beacons at " + config.paths().stream()
                 .map(base -> contextPath + base + ", " + contextPath + base + "/{name}").collect(Collectors.joining(", ")));
@@ -82,7 +95,36 @@ public class BeaconFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Answer answer = intake.answer(new ServletIncomingRequest(request), endpoint.get());
+        ServletIncomingRequest incoming = new ServletIncomingRequest(request);
+        Optional<Answer> withoutBody = intake.answerBeforeBody(incoming);
+        if (withoutBody.isPresent()) {
+            send(withoutBody.get(), response);
+        } else if (request.getContentLengthLong() == 0) {
+            sendAndDeliver(intake.answerWithBody(incoming, endpoint.get(), new byte[0]), response);
+        } else if (request.isAsyncSupported()) {
+            NonBlockingBody.read(request, response, incoming, endpoint.get(), request.getContentLengthLong(), intake, deadlines, readTimeout);
+        } else {
+            reportBlockingReads(request);
+            sendAndDeliver(intake.answer(incoming, endpoint.get()), response);
+        }
+    }
+
+    /** Once: every beacon takes this path alike, for as long as the application runs. */
+    private void reportBlockingReads(HttpServletRequest request) {
+        if (blockingReadsReported.compareAndSet(false, true)) {
+            LOGGER.warning(() -> "Beacon bodies to " + request.getRequestURI() + " are read blocking: a filter or servlet on"
+                    + " that path does not support async (<async-supported>true</async-supported>; Undertow asks it of every"
+                    + " one, other containers of those before the beacon filter). A client that sends its body slowly then"
+                    + " holds a request thread, and " + BeaconConfig.READ_TIMEOUT + " does not apply.");
+        }
+    }
+
+    @Override
+    public void destroy() {
+        deadlines.close();
+    }
+
+    private static void sendAndDeliver(Answer answer, HttpServletResponse response) throws IOException {
         try {
             send(answer, response);
         } finally {
@@ -91,7 +133,7 @@ public class BeaconFilter extends HttpFilter {
         }
     }
 
-    private static void send(Answer answer, HttpServletResponse response) throws IOException {
+    static void send(Answer answer, HttpServletResponse response) throws IOException {
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);
         if (answer.reason().isPresent()) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.BeaconConfig;
+import dev.beacon.testing.LogRecords;
+import dev.beacon.testing.RecordingObservers;
 import dev.beacon.testing.TestContainer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -17,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.logging.Level;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +59,26 @@ class BeaconFilterRegistrationTest {
             context.addFilter(own, "/beacon/*", EnumSet.of(DispatcherType.REQUEST));
         })) {
             assertEquals(418, postBeacon(app).statusCode());
+        }
+    }
+
+    @Test
+    void declarationWithoutAsyncSupportReadsBodiesBlockingAndSaysSoOnce() throws Exception {
+        try (LogRecords log = LogRecords.of(BeaconFilter.class);
+             JettyApp app = JettyApp.start(Map.of(), context -> {
+                 FilterHolder own = new FilterHolder(BeaconFilter.class);
+                 own.setName(BeaconFilter.NAME);
+                 own.setAsyncSupported(false);
+                 context.addFilter(own, "/beacon/*", EnumSet.of(DispatcherType.REQUEST));
+             })) {
+            RecordingObservers observers = container.bean(RecordingObservers.class);
+            for (int i = 0; i < 2; i++) {
+                assertEquals(204, http.send(beacon(app.uri("/beacon/blocking")), HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+
+            assertEquals(2, observers.sync().await("blocking", 2).size());
+            assertEquals(1, log.at(Level.WARNING).size(), log::toString);
+            assertTrue(log.at(Level.WARNING).get(0).contains("read blocking"), log::toString);
         }
     }
 

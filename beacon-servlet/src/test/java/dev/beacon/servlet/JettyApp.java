@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An existing application on embedded Jetty: its own servlet on {@code /*}, and its own CSRF filter on
@@ -37,7 +38,15 @@ final class JettyApp implements AutoCloseable {
     }
 
     static JettyApp start(Map<String, String> contextParameters, Consumer<ServletContextHandler> customization) throws Exception {
-        Server server = new Server();
+        return start(new QueuedThreadPool(), contextParameters, customization);
+    }
+
+    /**
+     * @param threads the server's threads, e.g. a small pool to show what holds one
+     */
+    static JettyApp start(QueuedThreadPool threads, Map<String, String> contextParameters, Consumer<ServletContextHandler> customization)
+            throws Exception {
+        Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);

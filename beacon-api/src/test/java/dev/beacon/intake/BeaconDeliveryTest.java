@@ -1,0 +1,92 @@
+package dev.beacon.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.Beacon;
+import dev.beacon.BeaconStatistics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+class BeaconDeliveryTest {
+
+    @Test
+    void synchronousObserversMayUseRequestScopedBeansOnAThreadOutsideAnyRequest() {
+        try (WeldContainer weld = new Weld().disableDiscovery()
+                .addBeanClasses(PageViews.class, RequestScopedObserver.class, BeaconStatistics.class).initialize()) {
+            BeaconDelivery delivery = readyDelivery(weld);
+
+            delivery.deliver(Beacon.builder("default", "/beacon").build());
+            delivery.deliver(Beacon.builder("default", "/beacon").build());
+
+            assertEquals(List.of(1, 1), weld.select(RequestScopedObserver.class).get().countsSeen(),
+                    "each beacon had a request context of its own");
+            assertEquals(0, weld.select(BeaconStatistics.class).get().observerFailures());
+        }
+    }
+
+    @Test
+    void leavesARequestContextThatWasAlreadyActiveAsItWas() {
+        try (WeldContainer weld = new Weld().disableDiscovery()
+                .addBeanClasses(PageViews.class, RequestScopedObserver.class, BeaconStatistics.class).initialize()) {
+            BeaconDelivery delivery = readyDelivery(weld);
+            RequestContextController request = weld.select(RequestContextController.class).get();
+            assertTrue(request.activate());
+            try {
+                delivery.deliver(Beacon.builder("default", "/beacon").build());
+                delivery.deliver(Beacon.builder("default", "/beacon").build());
+
+                assertEquals(List.of(1, 2), weld.select(RequestScopedObserver.class).get().countsSeen(),
+                        "both beacons were seen in the request that was active");
+                assertFalse(request.activate(), "still active");
+            } finally {
+                request.deactivate();
+            }
+        }
+    }
+
+    private static BeaconDelivery readyDelivery(WeldContainer weld) {
+        BeanManager beanManager = weld.select(BeanManager.class).get();
+        BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, 10, Duration.ZERO);
+        assertTrue(delivery.isReady());
+        assertTrue(delivery.reserve());
+        assertTrue(delivery.reserve());
+        return delivery;
+    }
+
+    @RequestScoped
+    static class PageViews {
+        private int count;
+
+        int increment() {
+            return ++count;
+        }
+    }
+
+    @ApplicationScoped
+    static class RequestScopedObserver {
+        private final List<Integer> countsSeen = new ArrayList<>();
+
+        @Inject
+        PageViews pageViews;
+
+        void onBeacon(@Observes Beacon beacon) {
+            countsSeen.add(pageViews.increment());
+        }
+
+        List<Integer> countsSeen() {
+            return List.copyOf(countsSeen);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.beacon.servlet;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The deadlines by which beacon bodies must be complete, kept on one daemon thread per filter.
+ * <p>
+ * Not the {@code AsyncContext} timeout: Undertow (WildFly 39) does not fire it while a
+ * {@code ReadListener} waits for data, so a stalled body would hold its connection for good.
+ */
+final class ReadDeadlines implements AutoCloseable {
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "beacon-read-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * @return the pending deadline, to cancel once the body is complete
+     */
+    ScheduledFuture<?> after(Duration timeout, Runnable onExpiry) {
+        return timer.schedule(onExpiry, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
