@@ -7,12 +7,9 @@ import dev.beacon.testing.ChromiumBodies;
 import dev.beacon.testing.ChromiumBodies.BrowserBody;
 import dev.beacon.testing.Compressed;
 import dev.beacon.testing.RawHttp;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.File;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -28,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -56,12 +52,12 @@ class BeaconOnServerIT {
 
     private static final AtomicInteger ENDPOINTS = new AtomicInteger();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
     @ArquillianResource
     private URL appUrl;
 
+    private Shop shop;
     private URI app;
+    private HttpClient http;
     private Received received;
 
     /**
@@ -76,9 +72,10 @@ class BeaconOnServerIT {
 
     @BeforeEach
     void locate() throws Exception {
-        // The servers listen on loopback only; Payara Micro reports the machine's address all the same.
-        app = new URI("http", null, "127.0.0.1", appUrl.getPort(), appUrl.getPath(), null, null);
-        received = new Received(http, app);
+        shop = Shop.at(appUrl);
+        app = shop.app();
+        http = shop.http();
+        received = shop.received();
     }
 
     @ParameterizedTest
@@ -103,7 +100,7 @@ class BeaconOnServerIT {
         for (Map.Entry<String, BrowserBody> body : bodies.entrySet()) {
             String endpoint = uniqueEndpoint(body.getKey());
             endpoints.put(body.getKey(), endpoint);
-            assertEquals(204, post(via, endpoint, body.getValue()).statusCode(), body.getKey());
+            assertEquals(204, shop.post(via, endpoint, body.getValue()).statusCode(), body.getKey());
         }
 
         for (Map.Entry<String, BrowserBody> body : bodies.entrySet()) {
@@ -131,9 +128,9 @@ class BeaconOnServerIT {
     @ValueSource(strings = {"beacon", "api/beacon"})
     void deliversEachBeaconOnceToSynchronousAndAsynchronousObservers(String via) throws Exception {
         String endpoint = uniqueEndpoint("once");
-        post(via, endpoint, ChromiumBodies.string("once"));
+        shop.post(via, endpoint, ChromiumBodies.string("once"));
         String marker = uniqueEndpoint("marker");
-        post(via, marker, ChromiumBodies.string("marker"));
+        shop.post(via, marker, ChromiumBodies.string("marker"));
 
         received.await("", marker, 1);
         received.await("/async", marker, 1);
@@ -145,8 +142,8 @@ class BeaconOnServerIT {
     @ValueSource(strings = {"beacon", "api/beacon"})
     void routesCspReportsToTheQualifiedObserver(String via) throws Exception {
         String other = uniqueEndpoint("notcsp");
-        post(via, other, ChromiumBodies.cspReport());
-        assertEquals(204, post(via, "csp", ChromiumBodies.cspReport()).statusCode());
+        shop.post(via, other, ChromiumBodies.cspReport());
+        assertEquals(204, shop.post(via, "csp", ChromiumBodies.cspReport()).statusCode());
 
         received.awaitOne(other);
         JsonObject report = received.await("/csp", "csp", 1).get(0).getJsonObject("json").getJsonObject("csp-report");
@@ -158,14 +155,14 @@ class BeaconOnServerIT {
     @ValueSource(strings = {"beacon", "api/beacon"})
     void carriesTheRequestMetadataObserversNeed(String via) throws Exception {
         String endpoint = uniqueEndpoint("meta");
-        post(via, endpoint, ChromiumBodies.string("meta"),
+        shop.post(via, endpoint, ChromiumBodies.string("meta"),
                 "Referer", app + "index.html",
                 "User-Agent", "Mozilla/5.0 Chrome/156",
                 "Sec-Fetch-Mode", "no-cors",
                 "Cookie", "session=abc");
 
         JsonObject item = received.awaitOne(endpoint);
-        assertEquals(origin(), item.getString("origin"));
+        assertEquals(shop.origin(), item.getString("origin"));
         assertEquals(app + "index.html", item.getString("referer"));
         assertEquals("Mozilla/5.0 Chrome/156", item.getString("userAgent"));
         assertEquals("same-origin", item.getString("secFetchSite"));
@@ -179,33 +176,33 @@ class BeaconOnServerIT {
     @ValueSource(strings = {"beacon", "api/beacon"})
     void rejectsWhatIsNotABeaconWithTheRightStatusAndNoEvent(String via) throws Exception {
         String endpoint = uniqueEndpoint("rejected");
-        HttpResponse<String> xml = post(via, endpoint, new BrowserBody("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> xml = shop.post(via, endpoint, new BrowserBody("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)));
         assertEquals(415, xml.statusCode());
         assertTrue(xml.headers().firstValue("Accept-Post").orElseThrow().contains("application/csp-report"));
 
-        HttpResponse<String> brokenJson = post(via, endpoint, new BrowserBody("application/json", "{\"a\":".getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> brokenJson = shop.post(via, endpoint, new BrowserBody("application/json", "{\"a\":".getBytes(StandardCharsets.UTF_8)));
         assertEquals(400, brokenJson.statusCode());
         assertTrue(brokenJson.body().startsWith("Body not readable as its media type"), brokenJson.body());
-        HttpResponse<String> hugeExponent = post(via, endpoint, new BrowserBody("application/json", "[1e9999999999]".getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> hugeExponent = shop.post(via, endpoint, new BrowserBody("application/json", "[1e9999999999]".getBytes(StandardCharsets.UTF_8)));
         assertEquals(400, hugeExponent.statusCode(), hugeExponent.body());
-        HttpResponse<String> truncatedForm = post(via, endpoint, new BrowserBody("multipart/form-data; boundary=" + ChromiumBodies.BOUNDARY,
+        HttpResponse<String> truncatedForm = shop.post(via, endpoint, new BrowserBody("multipart/form-data; boundary=" + ChromiumBodies.BOUNDARY,
                 Arrays.copyOf(ChromiumBodies.formDataWithFile("{}").bytes(), 60)));
         assertEquals(400, truncatedForm.statusCode());
 
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri(via, endpoint)).GET().build(), BodyHandlers.ofString());
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(shop.uri(via, endpoint)).GET().build(), BodyHandlers.ofString());
         assertEquals(405, get.statusCode());
         assertEquals(List.of("OPTIONS", "POST"), Arrays.stream(get.headers().firstValue("Allow").orElseThrow().split(","))
                 .map(String::strip).filter(method -> !method.equals("HEAD")).sorted().toList());
 
-        HttpResponse<String> foreign = post(via, endpoint, ChromiumBodies.string("x"), "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
+        HttpResponse<String> foreign = shop.post(via, endpoint, ChromiumBodies.string("x"), "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
         assertEquals(403, foreign.statusCode());
 
         try (RawHttp raw = new RawHttp(app)) {
-            raw.send(head(via, endpoint, "Content-Length: 70000"));
+            raw.send(shop.head(via, endpoint, "Content-Length: 70000"));
             assertEquals(413, RawHttp.status(raw.readHead()));
         }
         try (RawHttp raw = new RawHttp(app)) {
-            raw.send(head(via, endpoint, "Transfer-Encoding: chunked"));
+            raw.send(shop.head(via, endpoint, "Transfer-Encoding: chunked"));
             for (int sent = 0; sent <= 65_536; sent += 16_384) {
                 raw.chunk(new byte[16_384]);
             }
@@ -213,7 +210,7 @@ class BeaconOnServerIT {
         }
 
         String marker = uniqueEndpoint("marker");
-        post(via, marker, ChromiumBodies.string("marker"));
+        shop.post(via, marker, ChromiumBodies.string("marker"));
         received.awaitOne(marker);
         received.await("/async", marker, 1);
         assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals(endpoint)));
@@ -225,7 +222,7 @@ class BeaconOnServerIT {
     void holdsBeaconsToTheirContentLengthAndAnswersExpectContinue(String via) throws Exception {
         String cutShort = uniqueEndpoint("cutshort");
         try (RawHttp raw = new RawHttp(app)) {
-            raw.send(head(via, cutShort, "Content-Length: 10") + "abc");
+            raw.send(shop.head(via, cutShort, "Content-Length: 10") + "abc");
             raw.stopSending();
             // Grizzly (Payara) takes a client that stops sending for one that has gone, and closes without a word.
             String answer = raw.readHead();
@@ -235,7 +232,7 @@ class BeaconOnServerIT {
         String first = uniqueEndpoint("first");
         String second = uniqueEndpoint("second");
         try (RawHttp raw = new RawHttp(app)) {
-            raw.send(head(via, first, "Content-Length: 3") + "abc" + head(via, second, "Content-Length: 2") + "de");
+            raw.send(shop.head(via, first, "Content-Length: 3") + "abc" + shop.head(via, second, "Content-Length: 2") + "de");
             assertEquals(204, RawHttp.status(raw.readHead()));
             assertEquals(204, RawHttp.status(raw.readHead()));
         }
@@ -244,7 +241,7 @@ class BeaconOnServerIT {
 
         String chunked = uniqueEndpoint("chunked");
         try (RawHttp raw = new RawHttp(app)) {
-            raw.send(head(via, chunked, "Transfer-Encoding: chunked"));
+            raw.send(shop.head(via, chunked, "Transfer-Encoding: chunked"));
             raw.chunk("abc".getBytes(StandardCharsets.US_ASCII));
             raw.chunk("de".getBytes(StandardCharsets.US_ASCII)).lastChunk();
             assertEquals(204, RawHttp.status(raw.readHead()));
@@ -253,7 +250,7 @@ class BeaconOnServerIT {
 
         String continued = uniqueEndpoint("continued");
         try (RawHttp raw = new RawHttp(app)) {
-            raw.send(head(via, continued, "Content-Length: 5", "Expect: 100-continue"));
+            raw.send(shop.head(via, continued, "Content-Length: 5", "Expect: 100-continue"));
             assertEquals(100, RawHttp.status(raw.readHead()));
             raw.send("hello");
             assertEquals(204, RawHttp.status(raw.readHead()));
@@ -262,12 +259,12 @@ class BeaconOnServerIT {
 
         String tooLarge = uniqueEndpoint("toolarge");
         try (RawHttp raw = new RawHttp(app)) {
-            raw.send(head(via, tooLarge, "Content-Length: 70000", "Expect: 100-continue"));
+            raw.send(shop.head(via, tooLarge, "Content-Length: 70000", "Expect: 100-continue"));
             assertEquals(413, RawHttp.status(raw.readFinalHead()));
         }
 
         String marker = uniqueEndpoint("marker");
-        post(via, marker, ChromiumBodies.string("marker"));
+        shop.post(via, marker, ChromiumBodies.string("marker"));
         received.awaitOne(marker);
         for (String refused : List.of(cutShort, tooLarge)) {
             assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals(refused)));
@@ -280,23 +277,23 @@ class BeaconOnServerIT {
     void decodesTheConfiguredContentCodingAndHoldsItToTheLimit(String via) throws Exception {
         String gzipped = uniqueEndpoint("gzipped");
         byte[] json = "{\"event\":\"unload\"}".getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> accepted = post(via, gzipped, new BrowserBody("application/json", Compressed.gzip(json)), "Content-Encoding", "gzip");
+        HttpResponse<String> accepted = shop.post(via, gzipped, new BrowserBody("application/json", Compressed.gzip(json)), "Content-Encoding", "gzip");
         assertEquals(204, accepted.statusCode(), accepted.body());
         assertEquals("{\"event\":\"unload\"}", received.awaitOne(gzipped).getString("text"));
 
         String deflated = uniqueEndpoint("deflated");
-        HttpResponse<String> notConfigured = post(via, deflated, new BrowserBody("application/json", Compressed.deflate(json)),
+        HttpResponse<String> notConfigured = shop.post(via, deflated, new BrowserBody("application/json", Compressed.deflate(json)),
                 "Content-Encoding", "deflate");
         assertEquals(415, notConfigured.statusCode());
         assertEquals(Optional.of("identity, gzip"), notConfigured.headers().firstValue("Accept-Encoding"));
 
         String bomb = uniqueEndpoint("bomb");
-        HttpResponse<String> tooLarge = post(via, bomb, new BrowserBody("text/plain", Compressed.gzip(new byte[16 * 1024 * 1024])),
+        HttpResponse<String> tooLarge = shop.post(via, bomb, new BrowserBody("text/plain", Compressed.gzip(new byte[16 * 1024 * 1024])),
                 "Content-Encoding", "gzip");
         assertEquals(413, tooLarge.statusCode(), tooLarge.body());
 
         String marker = uniqueEndpoint("marker");
-        post(via, marker, ChromiumBodies.string("marker"));
+        shop.post(via, marker, ChromiumBodies.string("marker"));
         received.awaitOne(marker);
         for (String refused : List.of(deflated, bomb)) {
             assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals(refused)));
@@ -314,10 +311,10 @@ class BeaconOnServerIT {
         List<RawHttp> trickling = new ArrayList<>();
         try {
             for (int i = 0; i < TRICKLING_CLIENTS; i++) {
-                trickling.add(new RawHttp(app).send(head("beacon", trickle, "Content-Length: 2") + "a"));
+                trickling.add(new RawHttp(app).send(shop.head("beacon", trickle, "Content-Length: 2") + "a"));
             }
             for (int i = 0; i < 10; i++) {
-                HttpRequest beacon = beacon("beacon", prompt, ChromiumBodies.string("prompt")).timeout(Duration.ofSeconds(5)).build();
+                HttpRequest beacon = shop.beacon("beacon", prompt, ChromiumBodies.string("prompt")).timeout(Duration.ofSeconds(5)).build();
                 assertEquals(204, http.send(beacon, BodyHandlers.discarding()).statusCode());
             }
             assertEquals(10, received.await("", prompt, 10).size());
@@ -333,11 +330,11 @@ class BeaconOnServerIT {
                 accepted += status == 204 ? 1 : 0;
             }
             String marker = uniqueEndpoint("marker");
-            post("beacon", marker, ChromiumBodies.string("marker"));
+            shop.post("beacon", marker, ChromiumBodies.string("marker"));
             received.awaitOne(marker);
             assertEquals(accepted, received.items("", item -> item.getString("endpoint").equals(trickle)).size());
             // Every place in flight taken is given back: none was taken for an answer that was then not given.
-            JsonObject settled = awaitNothingInFlight();
+            JsonObject settled = shop.awaitNothingInFlight();
             assertEquals(settled.getInt("accepted"), settled.getInt("delivered"), settled::toString);
         } finally {
             for (RawHttp raw : trickling) {
@@ -351,12 +348,12 @@ class BeaconOnServerIT {
         String stalled = uniqueEndpoint("stalled");
         try (RawHttp raw = new RawHttp(app)) {
             // arquillian.xml sets beacon.read-timeout to 3 s
-            raw.send(head("beacon", stalled, "Content-Length: 2") + "a");
+            raw.send(shop.head("beacon", stalled, "Content-Length: 2") + "a");
             assertEquals(408, RawHttp.status(raw.readHead()));
         }
 
         String marker = uniqueEndpoint("marker");
-        post("beacon", marker, ChromiumBodies.string("marker"));
+        shop.post("beacon", marker, ChromiumBodies.string("marker"));
         received.awaitOne(marker);
         assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals(stalled)));
     }
@@ -382,39 +379,31 @@ class BeaconOnServerIT {
     @ParameterizedTest
     @ValueSource(strings = {"beacon", "api/beacon"})
     void answers204BeforeASlowObserverFinishes(String via) throws Exception {
-        URI gate = app.resolve("gate");
-        http.send(HttpRequest.newBuilder(gate).DELETE().build(), BodyHandlers.discarding());
-        // Its own client: the held beacon keeps its connection busy, and the gate requests must not queue behind it.
-        HttpClient beaconClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try {
-            CompletableFuture<HttpResponse<String>> response = beaconClient.sendAsync(
-                    beacon(via, GatedObserver.ENDPOINT, ChromiumBodies.string("slow")).build(), BodyHandlers.ofString());
-
-            // Had the 204 waited for the observer, which holds for 30 s, get() would time out.
-            assertEquals(204, response.get(10, TimeUnit.SECONDS).statusCode());
-            assertEquals("1 holding", awaitGate(gate, "1 holding"));
+            // Had the 204 waited for the observer, which holds for 30 s, it would not come within 10 s.
+            assertEquals(204, shop.sendHeldBeacon(via).statusCode());
+            assertEquals("1 holding", shop.awaitGate("1 holding"));
             // The held observer has a thread of its own: more new connections than the server has I/O threads
             // are all answered meanwhile.
             for (int i = 0; i < 8; i++) {
-                HttpRequest other = HttpRequest.newBuilder(gate).timeout(Duration.ofSeconds(5)).GET().build();
+                HttpRequest other = HttpRequest.newBuilder(app.resolve("gate")).timeout(Duration.ofSeconds(5)).GET().build();
                 assertEquals("1 holding", HttpClient.newHttpClient().send(other, BodyHandlers.ofString()).body());
             }
         } finally {
-            http.send(HttpRequest.newBuilder(gate).header("X-CSRF-Token", "test").POST(BodyPublishers.noBody()).build(),
-                    BodyHandlers.discarding());
+            shop.openGate();
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"beacon", "api/beacon"})
     void countsForTheApplicationWhatItAcceptedAndRefused(String via) throws Exception {
-        JsonObject before = statistics();
+        JsonObject before = shop.statistics();
         String endpoint = uniqueEndpoint("counted");
-        post(via, endpoint, ChromiumBodies.string("counted"));
-        post(via, endpoint, new BrowserBody("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)));
+        shop.post(via, endpoint, ChromiumBodies.string("counted"));
+        shop.post(via, endpoint, new BrowserBody("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)));
         received.await("/async", endpoint, 1);
 
-        JsonObject after = statistics();
+        JsonObject after = shop.statistics();
         assertEquals(before.getInt("accepted") + 1, after.getInt("accepted"));
         assertEquals(before.getJsonObject("rejectedByStatus").getInt("415", 0) + 1, after.getJsonObject("rejectedByStatus").getInt("415"));
     }
@@ -423,19 +412,19 @@ class BeaconOnServerIT {
     void beaconToTheFilterNeverReachesTheApplicationsCsrfFilter() throws Exception {
         // The application's CSRF filter on /* refuses every POST without a token: a 204 means it never saw the beacon.
         String endpoint = uniqueEndpoint("csrf");
-        assertEquals(204, post("beacon", endpoint, ChromiumBodies.string("x")).statusCode());
+        assertEquals(204, shop.post("beacon", endpoint, ChromiumBodies.string("x")).statusCode());
         received.awaitOne(endpoint);
     }
 
     @Test
     void applicationStillAnswersAsBefore() throws Exception {
-        assertEquals("hello from the shop's own servlet: GET", get("hello").body());
-        assertEquals("hello from the shop's own resource", get("api/greeting").body());
+        assertEquals("hello from the shop's own servlet: GET", shop.get("hello").body());
+        assertEquals("hello from the shop's own resource", shop.get("api/greeting").body());
         assertEquals(403, http.send(HttpRequest.newBuilder(app.resolve("hello")).POST(BodyPublishers.ofString("x")).build(),
                 BodyHandlers.ofString()).statusCode());
         assertEquals(200, http.send(HttpRequest.newBuilder(app.resolve("hello")).header("X-CSRF-Token", "t")
                 .POST(BodyPublishers.ofString("x")).build(), BodyHandlers.ofString()).statusCode());
-        assertTrue(get("index.html").body().contains("beacon demo"));
+        assertTrue(shop.get("index.html").body().contains("beacon demo"));
     }
 
     // --- helpers ---
@@ -444,60 +433,8 @@ class BeaconOnServerIT {
         return what + "-" + ENDPOINTS.incrementAndGet();
     }
 
-    /** A same-origin text beacon's request line and headers, up to the blank line that ends them. */
-    private String head(String via, String endpoint, String... headers) {
-        return "POST " + uri(via, endpoint).getPath() + " HTTP/1.1\r\nHost: " + app.getAuthority() + "\r\nOrigin: http://"
-                + app.getAuthority() + "\r\nContent-Type: text/plain\r\n" + String.join("\r\n", headers) + "\r\n\r\n";
-    }
-
-    private URI uri(String via, String endpoint) {
-        return app.resolve(via + "/" + endpoint);
-    }
-
-    private String origin() {
-        return app.getScheme() + "://" + app.getAuthority();
-    }
-
-    private JsonObject statistics() throws Exception {
-        try (JsonReader reader = Json.createReader(new StringReader(get("statistics").body()))) {
-            return reader.readObject();
-        }
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(app.resolve(path)).GET().build(), BodyHandlers.ofString());
-    }
-
-    private JsonObject awaitNothingInFlight() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        JsonObject statistics;
-        while ((statistics = statistics()).getInt("inFlight") > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // each turn is an HTTP round trip: that is the pacing
-        }
-        return statistics;
-    }
-
-    private String awaitGate(URI gate, String expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        String state;
-        while (!(state = http.send(HttpRequest.newBuilder(gate).GET().build(), BodyHandlers.ofString()).body()).equals(expected)
-                && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // each turn is an HTTP round trip: that is the pacing
-        }
-        return state;
-    }
-
-    private HttpResponse<String> post(String via, String endpoint, BrowserBody body, String... headers) throws Exception {
-        return http.send(beacon(via, endpoint, body, headers).build(), BodyHandlers.ofString());
-    }
-
-    /** A beacon as Chromium sends it same-origin. */
-    private HttpRequest.Builder beacon(String via, String endpoint, BrowserBody body, String... headers) {
-        return body.postTo(uri(via, endpoint), origin(), headers);
-    }
-
     private HttpResponse<String> preflight(String via, String origin) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(via, "csp")).method("OPTIONS", BodyPublishers.noBody())
+        return http.send(HttpRequest.newBuilder(shop.uri(via, "csp")).method("OPTIONS", BodyPublishers.noBody())
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type").build(), BodyHandlers.ofString());

@@ -1,0 +1,136 @@
+package dev.beacon.it;
+
+import dev.beacon.testing.ChromiumBodies;
+import dev.beacon.testing.ChromiumBodies.BrowserBody;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The demo shop deployed on the server under test, as the tests reach it over HTTP: beacons as
+ * Chromium sends them from one of its pages, its counters, and the gate of the {@link GatedObserver}.
+ */
+final class Shop {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final URI app;
+
+    private Shop(URI app) {
+        this.app = app;
+    }
+
+    /**
+     * @param deployed the application's URL as Arquillian reports it
+     */
+    static Shop at(URL deployed) throws URISyntaxException {
+        // The servers listen on loopback only; Payara Micro reports the machine's address all the same.
+        return new Shop(new URI("http", null, "127.0.0.1", deployed.getPort(), deployed.getPath(), null, null));
+    }
+
+    /** The application's root, ending in {@code /}. */
+    URI app() {
+        return app;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    Received received() {
+        return new Received(http, app);
+    }
+
+    URI uri(String via, String endpoint) {
+        return app.resolve(via + "/" + endpoint);
+    }
+
+    /** The origin of the shop's own pages. */
+    String origin() {
+        return app.getScheme() + "://" + app.getAuthority();
+    }
+
+    /** A beacon as Chromium sends it same-origin. */
+    HttpRequest.Builder beacon(String via, String endpoint, BrowserBody body, String... headers) {
+        return body.postTo(uri(via, endpoint), origin(), headers);
+    }
+
+    HttpResponse<String> post(String via, String endpoint, BrowserBody body, String... headers) throws Exception {
+        return http.send(beacon(via, endpoint, body, headers).build(), BodyHandlers.ofString());
+    }
+
+    /** A same-origin text beacon's request line and headers, up to the blank line that ends them. */
+    String head(String via, String endpoint, String... headers) {
+        return "POST " + uri(via, endpoint).getPath() + " HTTP/1.1\r\nHost: " + app.getAuthority() + "\r\nOrigin: " + origin()
+                + "\r\nContent-Type: text/plain\r\n" + String.join("\r\n", headers) + "\r\n\r\n";
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(app.resolve(path)).GET().build(), BodyHandlers.ofString());
+    }
+
+    /** The demo's {@code GET /statistics}: the application's {@code BeaconStatistics}. */
+    JsonObject statistics() throws Exception {
+        try (JsonReader reader = Json.createReader(new StringReader(get("statistics").body()))) {
+            return reader.readObject();
+        }
+    }
+
+    /**
+     * @return the statistics once no accepted beacon awaits an observer, or as they are after 10 seconds
+     */
+    JsonObject awaitNothingInFlight() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        JsonObject statistics;
+        while ((statistics = statistics()).getInt("inFlight") > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // each turn is an HTTP round trip: that is the pacing
+        }
+        return statistics;
+    }
+
+    /**
+     * Closes the gate, then sends a beacon that the {@link GatedObserver} will hold until it opens, on a
+     * client of its own: its connection may stay busy meanwhile.
+     *
+     * @return the beacon's answer
+     * @throws java.util.concurrent.TimeoutException when the answer takes 10 seconds: it waited for the observer
+     */
+    HttpResponse<String> sendHeldBeacon(String via) throws Exception {
+        resetGate();
+        HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return own.sendAsync(beacon(via, GatedObserver.ENDPOINT, ChromiumBodies.string("held")).build(), BodyHandlers.ofString())
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    /** Closes the gate of the {@link GatedObserver} and forgets what entered it. */
+    void resetGate() throws Exception {
+        http.send(HttpRequest.newBuilder(app.resolve("gate")).DELETE().build(), BodyHandlers.discarding());
+    }
+
+    /** Opens the gate: the held observers return. */
+    void openGate() throws Exception {
+        http.send(HttpRequest.newBuilder(app.resolve("gate")).header("X-CSRF-Token", "test").POST(BodyPublishers.noBody()).build(),
+                BodyHandlers.discarding());
+    }
+
+    /**
+     * @return the gate's state, e.g. {@code 1 holding}, once it is {@code expected}, or as it is after 10 seconds
+     */
+    String awaitGate(String expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String state;
+        while (!(state = get("gate").body()).equals(expected) && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // each turn is an HTTP round trip: that is the pacing
+        }
+        return state;
+    }
+}
