@@ -4,6 +4,8 @@ import dev.beacon.Beacon;
 import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconEndpoint;
 import dev.beacon.BeaconStatistics;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
@@ -195,16 +197,26 @@ public final class BeaconDelivery {
      * without blocking.
      */
     private void notifySynchronousObservers(Beacon beacon, BeaconEndpoint qualifier) {
+        if (isRequestContextActive()) {
+            notifyEach(beacon, qualifier); // the common case, on the request's own thread: nothing to set up
+            return;
+        }
         Instance<RequestContextController> controllers = beanManager.createInstance().select(RequestContextController.class);
         RequestContextController requestContext = controllers.get();
-        boolean activatedHere = requestContext.activate();
+        requestContext.activate();
         try {
             notifyEach(beacon, qualifier);
         } finally {
-            if (activatedHere) {
-                requestContext.deactivate();
-            }
+            requestContext.deactivate();
             controllers.destroy(requestContext);
+        }
+    }
+
+    private boolean isRequestContextActive() {
+        try {
+            return beanManager.getContext(RequestScoped.class).isActive();
+        } catch (ContextNotActiveException e) {
+            return false;
         }
     }
 

@@ -86,9 +86,18 @@ public final class BeaconIntake {
      */
     public Answer answer(IncomingRequest request, String endpoint) {
         Optional<Answer> withoutBody = answerBeforeBody(request);
-        if (withoutBody.isPresent()) {
-            return withoutBody.get();
-        }
+        return withoutBody.isPresent() ? withoutBody.get() : readAndAnswer(request, endpoint);
+    }
+
+    /**
+     * The second half of {@link #answer}: reads the body of a {@code POST} that {@link #answerBeforeBody}
+     * let through from {@link IncomingRequest#body()}, blocking, and answers it.
+     *
+     * @param request the request
+     * @param endpoint the endpoint name its path stands for
+     * @return the answer to send; then, once it is sent, call {@link Answer#deliver()}
+     */
+    public Answer readAndAnswer(IncomingRequest request, String endpoint) {
         byte[] body;
         try {
             // Not closed: the container owns the stream, and Undertow's close() drains the rest of the body,

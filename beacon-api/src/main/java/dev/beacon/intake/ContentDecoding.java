@@ -30,6 +30,8 @@ final class ContentDecoding {
         }
     }
 
+    private static final Optional<Coding> IDENTITY = Optional.of(Coding.IDENTITY);
+
     private final Set<Coding> accepted = EnumSet.of(Coding.IDENTITY);
     private final String acceptEncoding;
 
@@ -47,13 +49,16 @@ final class ContentDecoding {
      *         or several stacked, which no browser sends
      */
     Optional<Coding> codingOf(List<String> contentEncoding) {
+        if (contentEncoding.isEmpty()) {
+            return IDENTITY; // every browser beacon
+        }
         List<String> tokens = contentEncoding.stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(token -> token.strip().toLowerCase(Locale.ROOT))
                 .filter(token -> !token.isEmpty() && !token.equals("identity"))
                 .toList();
         if (tokens.isEmpty()) {
-            return Optional.of(Coding.IDENTITY);
+            return IDENTITY;
         }
         if (tokens.size() > 1) {
             return Optional.empty();

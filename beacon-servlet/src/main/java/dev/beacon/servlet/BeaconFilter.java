@@ -99,13 +99,30 @@ public class BeaconFilter extends HttpFilter {
         Optional<Answer> withoutBody = intake.answerBeforeBody(incoming);
         if (withoutBody.isPresent()) {
             send(withoutBody.get(), response);
-        } else if (request.getContentLengthLong() == 0) {
-            sendAndDeliver(intake.answerWithBody(incoming, endpoint.get(), new byte[0]), response);
-        } else if (request.isAsyncSupported()) {
-            NonBlockingBody.read(request, response, incoming, endpoint.get(), request.getContentLengthLong(), intake, deadlines, readTimeout);
-        } else {
+        } else if (!request.isAsyncSupported()) {
             reportBlockingReads(request);
-            sendAndDeliver(intake.answer(incoming, endpoint.get()), response);
+            sendAndDeliver(intake.readAndAnswer(incoming, endpoint.get()), response);
+        } else if (hasArrivedWhole(request)) {
+            // Nearly every beacon: its body came with its headers, and reading it cannot block.
+            sendAndDeliver(intake.readAndAnswer(incoming, endpoint.get()), response);
+        } else {
+            NonBlockingBody.read(request, response, incoming, endpoint.get(), request.getContentLengthLong(), intake, deadlines, readTimeout);
+        }
+    }
+
+    /**
+     * Whether the whole body is already in the server's buffers. An empty body always is: given to a
+     * {@code ReadListener}, it would have Grizzly (Payara) wait on the connection for bytes that never come.
+     */
+    private static boolean hasArrivedWhole(HttpServletRequest request) {
+        long contentLength = request.getContentLengthLong();
+        if (contentLength <= 0) {
+            return contentLength == 0;
+        }
+        try {
+            return request.getInputStream().available() >= contentLength;
+        } catch (IOException clientGone) {
+            return false; // Jetty says so when the client stopped sending early: the reader answers that
         }
     }
 

@@ -144,6 +144,12 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
         }
         deadline.cancel(false);
         Answer answer = first.get();
+        if (answer.beacon().isEmpty()) {
+            // A refusal is sent from here, while the container still expects it: Jetty answers a read error
+            // that the listener leaves open with a 500 of its own.
+            sendAndDeliver(answer);
+            return;
+        }
         try {
             // Not here: Undertow calls a ReadListener on a thread that serves many connections, which a
             // synchronous observer must never hold.
@@ -159,10 +165,14 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
             BeaconFilter.send(answer, (HttpServletResponse) async.getResponse());
         } catch (IOException e) {
             LOGGER.log(Level.FINE, "The client left before its answer was sent", e);
-        } finally {
-            async.complete();
+        }
+        try {
             // Accepted is accepted: a browser that left before its 204 was flushed still sent the beacon.
             answer.deliver();
+        } finally {
+            // Only now, as a beacon read on the request thread: the next request on this connection waits for
+            // the synchronous observers, so a page's beacons reach them in the order it sent them.
+            async.complete();
         }
     }
 }
