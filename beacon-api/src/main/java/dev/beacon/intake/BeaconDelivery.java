@@ -86,8 +86,13 @@ public final class BeaconDelivery {
         if (closed || !inFlight.tryAcquire()) {
             return false;
         }
-        // Counted with the place: a place taken and never given back then shows as a beacon in flight for good.
-        statistics.countAccepted();
+        try {
+            // Counted with the place: a place taken and never given back then shows as a beacon in flight for good.
+            statistics.countAccepted();
+        } catch (RuntimeException e) {
+            inFlight.release();
+            throw e;
+        }
         return true;
     }
 
@@ -108,7 +113,8 @@ public final class BeaconDelivery {
     int close() throws InterruptedException {
         closed = true;
         if (inFlight.tryAcquire(maxInFlight, shutdownTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
-            inFlight.release(maxInFlight);
+            // The places are kept: none can be taken after the wait, not even by a beacon that found the delivery
+            // open an instant before it closed.
             return 0;
         }
         return inFlight();

@@ -90,8 +90,8 @@ public final class BeaconIntake {
     }
 
     /**
-     * The second half of {@link #answer}: reads the body of a {@code POST} that {@link #answerBeforeBody}
-     * let through from {@link IncomingRequest#body()}, blocking, and answers it.
+     * What {@link #answer} does after {@link #answerBeforeBody} let a {@code POST} through: reads its body
+     * from {@link IncomingRequest#body()}, blocking, and answers it.
      *
      * @param request the request
      * @param endpoint the endpoint name its path stands for
@@ -178,8 +178,8 @@ public final class BeaconIntake {
     }
 
     /**
-     * The second half of {@link #answer}: the answer to a {@code POST} that {@link #answerBeforeBody}
-     * let through, once its whole body is read.
+     * The answer to a {@code POST} that {@link #answerBeforeBody} let through, once the entry point has
+     * read its whole body, blocking or not.
      *
      * @param request the request
      * @param endpoint the endpoint name its path stands for

@@ -90,6 +90,10 @@ final class ContentDecoding {
         return switch (coding) {
             case IDENTITY -> body;
             case GZIP -> {
+                if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
+                    // Refused before GZIPInputStream's constructor, which would leave its Inflater to the garbage collector.
+                    throw new ZipException("not in gzip format");
+                }
                 try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
                     yield limit.read(gzip, -1);
                 }

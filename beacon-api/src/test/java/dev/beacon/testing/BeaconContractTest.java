@@ -353,6 +353,17 @@ public abstract class BeaconContractTest {
     }
 
     @Test
+    void takesAPostWithNeitherLengthNorChunksAsAnEmptyBeaconAtOnce() throws Exception {
+        String endpoint = uniqueEndpoint();
+        try (RawHttp raw = new RawHttp(beaconUri())) {
+            raw.send(head(endpoint, "Content-Type: text/plain"));
+
+            assertEquals(204, RawHttp.status(raw.readHead()));
+        }
+        assertEquals(0, observers.sync().awaitOne(endpoint).size());
+    }
+
+    @Test
     void acceptsChunkedBodySentInPieces() throws Exception {
         String endpoint = uniqueEndpoint();
         try (RawHttp raw = new RawHttp(beaconUri())) {
@@ -607,8 +618,12 @@ public abstract class BeaconContractTest {
 
     /** A same-origin beacon's request line and headers, up to the blank line that ends them. */
     protected String head(String endpoint, String... headers) {
-        return "POST " + path(endpoint) + " HTTP/1.1\r\nHost: " + authority() + "\r\nOrigin: http://" + authority() + "\r\n"
-                + String.join("\r\n", headers) + "\r\n\r\n";
+        StringBuilder head = new StringBuilder("POST ").append(path(endpoint)).append(" HTTP/1.1\r\nHost: ").append(authority())
+                .append("\r\nOrigin: http://").append(authority()).append("\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        return head.append("\r\n").toString();
     }
 
     protected String authority() {

@@ -239,6 +239,14 @@ class BeaconOnServerIT {
         assertEquals("abc", received.awaitOne(first).getString("text"));
         assertEquals("de", received.awaitOne(second).getString("text"));
 
+        String unframed = uniqueEndpoint("unframed");
+        try (RawHttp raw = new RawHttp(app)) {
+            // Neither Content-Length nor Transfer-Encoding: an empty body, answered at once, not after the read timeout.
+            raw.send(shop.head(via, unframed));
+            assertEquals(204, RawHttp.status(raw.readHead()));
+        }
+        assertEquals("", received.awaitOne(unframed).getString("text"));
+
         String chunked = uniqueEndpoint("chunked");
         try (RawHttp raw = new RawHttp(app)) {
             raw.send(shop.head(via, chunked, "Transfer-Encoding: chunked"));

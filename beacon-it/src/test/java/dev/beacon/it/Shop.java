@@ -70,8 +70,12 @@ final class Shop {
 
     /** A same-origin text beacon's request line and headers, up to the blank line that ends them. */
     String head(String via, String endpoint, String... headers) {
-        return "POST " + uri(via, endpoint).getPath() + " HTTP/1.1\r\nHost: " + app.getAuthority() + "\r\nOrigin: " + origin()
-                + "\r\nContent-Type: text/plain\r\n" + String.join("\r\n", headers) + "\r\n\r\n";
+        StringBuilder head = new StringBuilder("POST ").append(uri(via, endpoint).getPath()).append(" HTTP/1.1\r\nHost: ")
+                .append(app.getAuthority()).append("\r\nOrigin: ").append(origin()).append("\r\nContent-Type: text/plain\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        return head.append("\r\n").toString();
     }
 
     HttpResponse<String> get(String path) throws Exception {

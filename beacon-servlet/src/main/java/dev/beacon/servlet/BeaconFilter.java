@@ -113,11 +113,15 @@ public class BeaconFilter extends HttpFilter {
     /**
      * Whether the whole body is already in the server's buffers. An empty body always is: given to a
      * {@code ReadListener}, it would have Grizzly (Payara) wait on the connection for bytes that never come.
+     * An HTTP/1 request with neither {@code Content-Length} nor {@code Transfer-Encoding} has an empty body.
      */
     private static boolean hasArrivedWhole(HttpServletRequest request) {
         long contentLength = request.getContentLengthLong();
-        if (contentLength <= 0) {
-            return contentLength == 0;
+        if (contentLength < 0) {
+            return request.getHeader("Transfer-Encoding") == null && request.getProtocol().startsWith("HTTP/1.");
+        }
+        if (contentLength == 0) {
+            return true;
         }
         try {
             return request.getInputStream().available() >= contentLength;

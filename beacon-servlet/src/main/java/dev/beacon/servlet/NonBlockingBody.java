@@ -57,13 +57,14 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
         this.endpoint = endpoint;
         this.contentLength = contentLength;
         this.intake = intake;
-        this.body = new ByteArrayOutputStream((int) Math.max(contentLength, 0));
+        // Grown as bytes come, not sized by the declared length: a client that sends a head and one byte holds little.
+        this.body = new ByteArrayOutputStream();
     }
 
     /**
      * Starts reading; the request thread returns at once, and the container calls back as the body arrives.
      *
-     * @param contentLength the declared length, within the limit; negative for a chunked body
+     * @param contentLength the declared length, within the limit; negative when the body is chunked
      */
     static void read(HttpServletRequest servletRequest, HttpServletResponse response, IncomingRequest request, String endpoint,
                      long contentLength, BeaconIntake intake, ReadDeadlines deadlines, Duration timeout) throws IOException {
@@ -71,8 +72,21 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
         async.setTimeout(0); // the read deadline ends the request, and the answer completes it
         NonBlockingBody reader = new NonBlockingBody(async, servletRequest.getInputStream(), request, endpoint, contentLength, intake);
         async.addListener(reader);
-        reader.deadline = deadlines.after(timeout, () -> reader.answer(() -> intake.timedOut(request)));
+        reader.deadline = deadlines.after(timeout, reader::timeOut);
         reader.input.setReadListener(reader);
+    }
+
+    /**
+     * The read deadline passed. The 408 is written on a container thread: the one deadline thread must
+     * not wait on a client that does not read its answer, while other deadlines fall due.
+     */
+    private void timeOut() {
+        try {
+            async.start(() -> answer(() -> intake.timedOut(request)));
+        } catch (RuntimeException requestOver) {
+            // The container ended the request already: nothing is left to answer.
+            LOGGER.log(Level.FINE, "Beacon request ended before its read deadline", requestOver);
+        }
     }
 
     @Override
@@ -154,8 +168,9 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
             // Not here: Undertow calls a ReadListener on a thread that serves many connections, which a
             // synchronous observer must never hold.
             async.start(() -> sendAndDeliver(answer));
-        } catch (IllegalStateException requestOver) {
-            // The container ended the request (the client left): what was accepted is still delivered.
+        } catch (RuntimeException requestOverOrServerStopping) {
+            // The container ended the request (the client left) or takes no more work: what was accepted
+            // is still delivered, here, rather than lost.
             answer.deliver();
         }
     }
@@ -163,16 +178,27 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
     private void sendAndDeliver(Answer answer) {
         try {
             BeaconFilter.send(answer, (HttpServletResponse) async.getResponse());
-        } catch (IOException e) {
-            LOGGER.log(Level.FINE, "The client left before its answer was sent", e);
+        } catch (IOException | RuntimeException clientGone) {
+            // A container that ended the request under us refuses the response with an IllegalStateException.
+            LOGGER.log(Level.FINE, "The client left before its answer was sent", clientGone);
         }
         try {
             // Accepted is accepted: a browser that left before its 204 was flushed still sent the beacon.
             answer.deliver();
         } finally {
-            // Only now, as a beacon read on the request thread: the next request on this connection waits for
-            // the synchronous observers, so a page's beacons reach them in the order it sent them.
+            complete();
+        }
+    }
+
+    /**
+     * Only after the synchronous observers, as a beacon read on the request thread: the next request on
+     * this connection waits for them, so a page's beacons reach them in the order it sent them.
+     */
+    private void complete() {
+        try {
             async.complete();
+        } catch (IllegalStateException alreadyOver) {
+            LOGGER.log(Level.FINE, "Beacon request was already complete", alreadyOver);
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.beacon.servlet;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,11 +13,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReadDeadlines implements AutoCloseable {
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
         Thread thread = new Thread(task, "beacon-read-deadlines");
         thread.setDaemon(true);
         return thread;
     });
+
+    ReadDeadlines() {
+        // A deadline met is cancelled at once: kept queued, it would hold its reader and body for the whole timeout.
+        timer.setRemoveOnCancelPolicy(true);
+    }
 
     /**
      * @return the pending deadline, to cancel once the body is complete
@@ -27,8 +31,9 @@ final class ReadDeadlines implements AutoCloseable {
         return timer.schedule(onExpiry, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Ends the deadlines still pending now: the bodies they wait for are not waited for any longer. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdownNow().forEach(Runnable::run);
     }
 }
