@@ -129,13 +129,9 @@ class BeaconOnServerIT {
     void deliversEachBeaconOnceToSynchronousAndAsynchronousObservers(String via) throws Exception {
         String endpoint = uniqueEndpoint("once");
         shop.post(via, endpoint, ChromiumBodies.string("once"));
-        String marker = uniqueEndpoint("marker");
-        shop.post(via, marker, ChromiumBodies.string("marker"));
-
-        received.await("", marker, 1);
-        received.await("/async", marker, 1);
-        assertEquals(1, received.items("", item -> item.getString("endpoint").equals(endpoint)).size());
-        assertEquals(1, received.items("/async", item -> item.getString("endpoint").equals(endpoint)).size());
+        awaitMarker(via);
+        assertEquals(1, received.of("", endpoint).size());
+        assertEquals(1, received.of("/async", endpoint).size());
     }
 
     @ParameterizedTest
@@ -148,7 +144,7 @@ class BeaconOnServerIT {
         received.awaitOne(other);
         JsonObject report = received.await("/csp", "csp", 1).get(0).getJsonObject("json").getJsonObject("csp-report");
         assertEquals("img-src", report.getString("violated-directive"));
-        assertEquals(List.of(), received.items("/csp", item -> item.getString("endpoint").equals(other)));
+        assertEquals(List.of(), received.of("/csp", other));
     }
 
     @ParameterizedTest
@@ -209,12 +205,9 @@ class BeaconOnServerIT {
             assertEquals(413, RawHttp.status(raw.readHead()));
         }
 
-        String marker = uniqueEndpoint("marker");
-        shop.post(via, marker, ChromiumBodies.string("marker"));
-        received.awaitOne(marker);
-        received.await("/async", marker, 1);
-        assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals(endpoint)));
-        assertEquals(List.of(), received.items("/async", item -> item.getString("endpoint").equals(endpoint)));
+        awaitMarker(via);
+        assertEquals(List.of(), received.of("", endpoint));
+        assertEquals(List.of(), received.of("/async", endpoint));
     }
 
     @ParameterizedTest
@@ -271,11 +264,9 @@ class BeaconOnServerIT {
             assertEquals(413, RawHttp.status(raw.readFinalHead()));
         }
 
-        String marker = uniqueEndpoint("marker");
-        shop.post(via, marker, ChromiumBodies.string("marker"));
-        received.awaitOne(marker);
+        awaitMarker(via);
         for (String refused : List.of(cutShort, tooLarge)) {
-            assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals(refused)));
+            assertEquals(List.of(), received.of("", refused));
         }
     }
 
@@ -300,11 +291,9 @@ class BeaconOnServerIT {
                 "Content-Encoding", "gzip");
         assertEquals(413, tooLarge.statusCode(), tooLarge.body());
 
-        String marker = uniqueEndpoint("marker");
-        shop.post(via, marker, ChromiumBodies.string("marker"));
-        received.awaitOne(marker);
+        awaitMarker(via);
         for (String refused : List.of(deflated, bomb)) {
-            assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals(refused)));
+            assertEquals(List.of(), received.of("", refused));
         }
     }
 
@@ -337,10 +326,8 @@ class BeaconOnServerIT {
                 assertTrue(status == 204 || status == 408, "status " + status);
                 accepted += status == 204 ? 1 : 0;
             }
-            String marker = uniqueEndpoint("marker");
-            shop.post("beacon", marker, ChromiumBodies.string("marker"));
-            received.awaitOne(marker);
-            assertEquals(accepted, received.items("", item -> item.getString("endpoint").equals(trickle)).size());
+            awaitMarker("beacon");
+            assertEquals(accepted, received.of("", trickle).size());
             // Every place in flight taken is given back: none was taken for an answer that was then not given.
             JsonObject settled = shop.awaitNothingInFlight();
             assertEquals(settled.getInt("accepted"), settled.getInt("delivered"), settled::toString);
@@ -360,10 +347,8 @@ class BeaconOnServerIT {
             assertEquals(408, RawHttp.status(raw.readHead()));
         }
 
-        String marker = uniqueEndpoint("marker");
-        shop.post("beacon", marker, ChromiumBodies.string("marker"));
-        received.awaitOne(marker);
-        assertEquals(List.of(), received.items("", item -> item.getString("endpoint").equals(stalled)));
+        awaitMarker("beacon");
+        assertEquals(List.of(), received.of("", stalled));
     }
 
     @ParameterizedTest
@@ -436,6 +421,17 @@ class BeaconOnServerIT {
     }
 
     // --- helpers ---
+
+    /**
+     * Sends a beacon and waits until both observers have it: what was sent before it on this connection
+     * and was going to be delivered has been by then.
+     */
+    private void awaitMarker(String via) throws Exception {
+        String marker = uniqueEndpoint("marker");
+        shop.post(via, marker, ChromiumBodies.string("marker"));
+        received.await("", marker, 1);
+        received.await("/async", marker, 1);
+    }
 
     private static String uniqueEndpoint(String what) {
         return what + "-" + ENDPOINTS.incrementAndGet();

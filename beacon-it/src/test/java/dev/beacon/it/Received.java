@@ -35,13 +35,20 @@ final class Received {
     List<JsonObject> await(String log, String endpoint, int count) throws Exception {
         long deadline = System.nanoTime() + 15_000_000_000L;
         List<JsonObject> found;
-        while ((found = items(log, item -> item.getString("endpoint").equals(endpoint))).size() < count) {
+        while ((found = of(log, endpoint)).size() < count) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Expected " + count + " beacon(s) to endpoint " + endpoint + " in /received" + log + ", got " + found);
             }
             Thread.onSpinWait(); // each turn is an HTTP round trip: that is the pacing
         }
         return found;
+    }
+
+    /**
+     * @return what the observer of {@code log} received for {@code endpoint}, without waiting
+     */
+    List<JsonObject> of(String log, String endpoint) throws Exception {
+        return items(log, item -> item.getString("endpoint").equals(endpoint));
     }
 
     JsonObject awaitOne(String endpoint) throws Exception {
