@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -69,7 +68,6 @@ public class BeaconFilter extends HttpFilter {
 
     private transient BeaconPaths paths;
     private transient BeaconIntake intake;
-    private transient Duration readTimeout;
     private transient ReadDeadlines deadlines;
     private final transient AtomicBoolean blockingReadsReported = new AtomicBoolean();
 
@@ -79,8 +77,7 @@ public class BeaconFilter extends HttpFilter {
                 name -> Optional.ofNullable(getInitParameter(name)).orElseGet(() -> getServletContext().getInitParameter(name))));
         paths = new BeaconPaths(config.paths());
         intake = new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config));
-        readTimeout = config.readTimeout();
-        deadlines = new ReadDeadlines();
+        deadlines = new ReadDeadlines(config.readTimeout());
         String contextPath = getServletContext().getContextPath();
         LOGGER.info(() -> "Beacon filter receives beacons at " + config.paths().stream()
                 .map(base -> contextPath + base + ", " + contextPath + base + "/{name}").collect(Collectors.joining(", ")));
@@ -106,7 +103,7 @@ public class BeaconFilter extends HttpFilter {
             // Nearly every beacon: its body came with its headers, and reading it cannot block.
             sendAndDeliver(intake.readAndAnswer(incoming, endpoint.get()), response);
         } else {
-            NonBlockingBody.read(request, response, incoming, endpoint.get(), request.getContentLengthLong(), intake, deadlines, readTimeout);
+            NonBlockingBody.read(request, response, incoming, endpoint.get(), intake, deadlines);
         }
     }
 

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -63,16 +62,16 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
 
     /**
      * Starts reading; the request thread returns at once, and the container calls back as the body arrives.
-     *
-     * @param contentLength the declared length, within the limit; negative when the body is chunked
      */
     static void read(HttpServletRequest servletRequest, HttpServletResponse response, IncomingRequest request, String endpoint,
-                     long contentLength, BeaconIntake intake, ReadDeadlines deadlines, Duration timeout) throws IOException {
+                     BeaconIntake intake, ReadDeadlines deadlines) throws IOException {
         AsyncContext async = servletRequest.startAsync(servletRequest, response);
         async.setTimeout(0); // the read deadline ends the request, and the answer completes it
+        // Negative when the body is chunked; within the limit otherwise, which the intake checked already.
+        long contentLength = servletRequest.getContentLengthLong();
         NonBlockingBody reader = new NonBlockingBody(async, servletRequest.getInputStream(), request, endpoint, contentLength, intake);
         async.addListener(reader);
-        reader.deadline = deadlines.after(timeout, reader::timeOut);
+        reader.deadline = deadlines.after(reader::timeOut);
         reader.input.setReadListener(reader);
     }
 

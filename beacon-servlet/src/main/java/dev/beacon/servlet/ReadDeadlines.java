@@ -19,7 +19,13 @@ final class ReadDeadlines implements AutoCloseable {
         return thread;
     });
 
-    ReadDeadlines() {
+    private final Duration timeout;
+
+    /**
+     * @param timeout how long after its start a body must be complete
+     */
+    ReadDeadlines(Duration timeout) {
+        this.timeout = timeout;
         // A deadline met is cancelled at once: kept queued, it would hold its reader and body for the whole timeout.
         timer.setRemoveOnCancelPolicy(true);
     }
@@ -27,7 +33,7 @@ final class ReadDeadlines implements AutoCloseable {
     /**
      * @return the pending deadline, to cancel once the body is complete
      */
-    ScheduledFuture<?> after(Duration timeout, Runnable onExpiry) {
+    ScheduledFuture<?> after(Runnable onExpiry) {
         return timer.schedule(onExpiry, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
