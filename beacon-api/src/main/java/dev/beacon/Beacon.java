@@ -28,8 +28,10 @@ import java.util.function.Function;
  * }
  * }</pre>
  * A beacon is an immutable snapshot: it holds no reference to the request, so it stays valid in
- * asynchronous observers long after the response was sent. Its body is parsed lazily, by the
- * accessor that asks for it, so an observer pays only for the view it uses. Browsers send:
+ * asynchronous observers long after the response was sent. Its body has been read as its media type
+ * before the browser got its {@code 204}: a body that is not readable as what it claims to be (JSON
+ * that does not parse, a truncated multipart form) is refused with {@code 400}, so the views an
+ * observer asks for ({@link #json()}, {@link #form()}) do not fail for it. Browsers send:
  * <table>
  * <caption>What each page call arrives as</caption>
  * <tr><th>page calls</th><th>{@link #contentType()}</th><th>read it with</th></tr>
@@ -153,7 +155,7 @@ public final class Beacon {
         if (contentType == null || contentType.is("text/plain")) {
             return JsonBody.sniff(text());
         }
-        if (isJsonMediaType(contentType)) {
+        if (contentType.isJson()) {
             return Optional.of(JsonBody.parse(text()));
         }
         return Optional.empty();
@@ -250,7 +252,11 @@ public final class Beacon {
     }
 
     /**
-     * @return the cookies the browser sent, by name; unmodifiable, empty for cross-site beacons
+     * The cookies the browser sent with the beacon. Same-site beacons carry all of the page's cookies,
+     * session cookies included: treat their values as credentials, and never log or publish them.
+     * Cross-site beacons carry none in current browsers.
+     *
+     * @return the cookies, by name; unmodifiable, empty when the browser sent none
      */
     public Map<String, String> cookies() {
         return cookies;
@@ -264,19 +270,6 @@ public final class Beacon {
         return contentType == null ? StandardCharsets.UTF_8 : contentType.charset().orElse(StandardCharsets.UTF_8);
     }
 
-    /**
-     * @return whether the body is of a JSON media type: {@code application/json},
-     *         {@code application/*+json} or {@code application/csp-report}
-     */
-    public boolean hasJsonMediaType() {
-        return contentType != null && isJsonMediaType(contentType);
-    }
-
-    private static boolean isJsonMediaType(ContentType type) {
-        return type.is("application/json") || type.is("application/csp-report")
-                || type.type().equals("application") && type.subtype().endsWith("+json");
-    }
-
     @Override
     public String toString() {
         return "Beacon[endpoint=" + endpoint + ", path=" + path + ", contentType=" + contentType
@@ -288,7 +281,10 @@ public final class Beacon {
      */
     public static final class Builder {
 
-        /** The request headers a beacon keeps: what analytics observers need, nothing that could carry credentials. */
+        /**
+         * The request headers a beacon keeps: what analytics observers need. {@code Authorization} and the like stay
+         * behind; the cookies, which do carry credentials, are kept apart, see {@link Beacon#cookies()}.
+         */
         private static final String[] KEPT_HEADERS = {
             "Origin", "Referer", "User-Agent", "Sec-Fetch-Site", "Sec-Fetch-Mode", "Sec-Fetch-Dest"
         };

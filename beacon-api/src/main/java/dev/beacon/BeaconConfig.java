@@ -16,22 +16,24 @@ import java.util.regex.Pattern;
  * filter reads a setting from, in order: its {@code <init-param>} (when the application declares
  * it), a {@code <context-param>} in {@code web.xml}, MicroProfile Config when the server has it
  * (which covers {@code microprofile-config.properties}, environment variables such as
- * {@code BEACON_MAX_BODY_SIZE}, and system properties), then a system property. The resource reads
- * the {@code Application}'s properties, then MicroProfile Config, then system properties.
+ * {@code BEACON_MAX_BODY_SIZE}, and system properties), then a system property. The settings are
+ * the application's: its filter and its resource share them, and share one in-flight budget. They are
+ * read and validated once, when the application starts, and an invalid value fails the deployment.
  * <table>
  * <caption>Settings</caption>
  * <tr><th>name</th><th>default</th><th>meaning</th></tr>
  * <tr><td>{@value #ENABLED}</td><td>{@code true}</td><td>{@code false} keeps the filter from registering</td></tr>
  * <tr><td>{@value #PATHS}</td><td>{@code /beacon}</td><td>comma-separated base paths, under the context root, of the filter; each also takes {@code /{name}}</td></tr>
  * <tr><td>{@value #MEDIA_TYPES}</td><td>see {@link #DEFAULT_MEDIA_TYPES}</td><td>accepted media types; {@code none} accepts a beacon without {@code Content-Type}</td></tr>
- * <tr><td>{@value #MAX_BODY_SIZE}</td><td>{@code 65536}</td><td>largest body in bytes; larger gets {@code 413}</td></tr>
+ * <tr><td>{@value #MAX_BODY_SIZE}</td><td>{@code 1048576} (1 MiB)</td><td>largest body in bytes, as sent and once decoded; larger gets {@code 413}</td></tr>
  * <tr><td>{@value #ALLOWED_ORIGINS}</td><td>(none)</td><td>comma-separated origins allowed to send cross-origin: {@code https://app.example.com}, {@code https://*.example.com}, or {@code *}</td></tr>
  * <tr><td>{@value #ACCEPT_WITHOUT_ORIGIN}</td><td>{@code true}</td><td>whether a POST without {@code Origin} (not from a browser) is accepted</td></tr>
  * <tr><td>{@value #CORS_MAX_AGE}</td><td>{@code 7200}</td><td>seconds a browser may cache a preflight answer</td></tr>
- * <tr><td>{@value #MAX_IN_FLIGHT}</td><td>{@code 10000}</td><td>accepted beacons awaiting their observers, per entry point; past it, {@code 503} with {@code Retry-After}</td></tr>
+ * <tr><td>{@value #MAX_IN_FLIGHT}</td><td>{@code 10000}</td><td>accepted beacons awaiting their observers, in the application; past it, {@code 503} with {@code Retry-After}</td></tr>
+ * <tr><td>{@value #MAX_IN_FLIGHT_BYTES}</td><td>{@code 67108864} (64 MiB)</td><td>bytes of body the accepted beacons awaiting their observers may hold together, in the application; past it, {@code 503} with {@code Retry-After}. At least {@value #MAX_BODY_SIZE}</td></tr>
  * <tr><td>{@value #CONTENT_ENCODINGS}</td><td>(none)</td><td>comma-separated content codings that are decoded: {@code gzip}, {@code deflate}; the decoded body is held to {@value #MAX_BODY_SIZE} too. Browsers do not compress beacons, so by default a body with a {@code Content-Encoding} gets {@code 415}</td></tr>
  * <tr><td>{@value #READ_TIMEOUT}</td><td>{@code 10}</td><td>seconds the filter waits for a whole body, reading it without holding a thread; then {@code 408}</td></tr>
- * <tr><td>{@value #SHUTDOWN_TIMEOUT}</td><td>{@code 10}</td><td>seconds the application's shutdown waits, per entry point, for accepted beacons to reach their observers; those that do not are logged with their count</td></tr>
+ * <tr><td>{@value #SHUTDOWN_TIMEOUT}</td><td>{@code 10}</td><td>seconds the application's shutdown waits for accepted beacons to reach their observers; those that do not are logged with their count</td></tr>
  * </table>
  */
 public final class BeaconConfig {
@@ -52,6 +54,8 @@ public final class BeaconConfig {
     public static final String CORS_MAX_AGE = "beacon.cors-max-age";
     /** Setting name: how many accepted beacons may be awaiting their observers at once, per entry point. */
     public static final String MAX_IN_FLIGHT = "beacon.max-in-flight";
+    /** Setting name: how many bytes of body the accepted beacons awaiting their observers may hold together. */
+    public static final String MAX_IN_FLIGHT_BYTES = "beacon.max-in-flight-bytes";
     /** Setting name: the content codings decoded before a beacon is read. */
     public static final String CONTENT_ENCODINGS = "beacon.content-encodings";
     /** Setting name: how long the filter waits for a whole body, in seconds. */
@@ -70,11 +74,20 @@ public final class BeaconConfig {
     public static final String DEFAULT_MEDIA_TYPES = "text/plain, application/x-www-form-urlencoded, multipart/form-data, "
             + "application/json, application/reports+json, application/csp-report, application/octet-stream, none";
 
-    /** The keepalive quota of browsers: 64 KiB in flight per page. */
-    public static final long DEFAULT_MAX_BODY_SIZE = 65_536;
+    /**
+     * 1 MiB, what collectors commonly accept (nginx's default, Sentry's): Chromium's keepalive quota is
+     * 64 KiB, but Firefox sends larger {@code sendBeacon} bodies, and an XHR fallback has no limit at all.
+     */
+    public static final long DEFAULT_MAX_BODY_SIZE = 1_048_576;
+
+    /** 64 MiB: the memory the beacons awaiting their observers may hold, whatever their number. */
+    public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 67_108_864;
 
     /** Leaves room for the array header: the largest byte array a JVM reliably allocates. */
     private static final long LARGEST_BODY_SIZE = Integer.MAX_VALUE - 8;
+
+    /** A terabyte: past any heap, so a typo with a digit too many is caught rather than taken as no bound. */
+    private static final long LARGEST_IN_FLIGHT_BYTES = 1L << 40;
 
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%-]+(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*");
     private static final Pattern ORIGIN = Pattern.compile("https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\*|null");
@@ -89,7 +102,7 @@ public final class BeaconConfig {
             + " plus 'none' to accept beacons without Content-Type, e.g. 'text/plain, application/json, none'; got '%s'.";
     private static final String ERROR_SIZE =
             "The '%s' setting must be a whole number of bytes between 1 and " + LARGEST_BODY_SIZE
-            + ", e.g. 131072 to accept Firefox beacons up to 128 KiB; got '%s'.";
+            + ", e.g. 2097152 for 2 MiB; got '%s'.";
     private static final String ERROR_ORIGINS =
             "The '%s' setting must be a comma-separated list of origins: 'https://app.example.com',"
             + " 'https://*.example.com' for every subdomain, 'http://localhost:8080', or '*' for any origin; got '%s'.";
@@ -98,6 +111,9 @@ public final class BeaconConfig {
             + " 'gzip', 'deflate', or both; got '%s'.";
     private static final String ERROR_IN_FLIGHT =
             "The '%s' setting must be a whole number of beacons between 1 and 1000000, e.g. 10000; got '%s'.";
+    private static final String ERROR_IN_FLIGHT_BYTES =
+            "The '%s' setting must be a whole number of bytes between the largest body (" + MAX_BODY_SIZE + ", %d) and "
+            + LARGEST_IN_FLIGHT_BYTES + ", e.g. 67108864 for 64 MiB; got '%s'.";
     private static final String ERROR_READ_TIMEOUT =
             "The '%s' setting must be a whole number of seconds between 1 and 86400; got '%s'.";
     private static final String ERROR_SECONDS =
@@ -112,6 +128,7 @@ public final class BeaconConfig {
     private final Duration corsMaxAge;
     private final List<String> contentEncodings;
     private final int maxInFlight;
+    private final long maxInFlightBytes;
     private final Duration readTimeout;
     private final Duration shutdownTimeout;
 
@@ -127,6 +144,7 @@ public final class BeaconConfig {
         this.contentEncodings = list(settings, CONTENT_ENCODINGS, "", ERROR_ENCODINGS, BeaconConfig::isDecodedCoding)
                 .stream().map(coding -> coding.toLowerCase(Locale.ROOT)).distinct().toList();
         this.maxInFlight = (int) number(settings, MAX_IN_FLIGHT, 10_000, 1, 1_000_000, ERROR_IN_FLIGHT);
+        this.maxInFlightBytes = inFlightBytes(settings, maxBodySize);
         this.readTimeout = Duration.ofSeconds(number(settings, READ_TIMEOUT, 10, 1, 86_400, ERROR_READ_TIMEOUT));
         this.shutdownTimeout = Duration.ofSeconds(number(settings, SHUTDOWN_TIMEOUT, 10, 0, 86_400, ERROR_SECONDS));
     }
@@ -209,10 +227,17 @@ public final class BeaconConfig {
     }
 
     /**
-     * @return how many accepted beacons may be awaiting their observers at once, per entry point
+     * @return how many accepted beacons may be awaiting their observers at once, in the application
      */
     public int maxInFlight() {
         return maxInFlight;
+    }
+
+    /**
+     * @return how many bytes of body the accepted beacons awaiting their observers may hold together
+     */
+    public long maxInFlightBytes() {
+        return maxInFlightBytes;
     }
 
     /**
@@ -243,6 +268,13 @@ public final class BeaconConfig {
 
     private static boolean isDecodedCoding(String value) {
         return value.equalsIgnoreCase("gzip") || value.equalsIgnoreCase("deflate");
+    }
+
+    /** At least the largest body, or a beacon of that size could never be accepted. */
+    private static long inFlightBytes(Function<String, String> settings, long maxBodySize) {
+        String error = ERROR_IN_FLIGHT_BYTES.replace("%d", Long.toString(maxBodySize));
+        return number(settings, MAX_IN_FLIGHT_BYTES, Math.max(DEFAULT_MAX_IN_FLIGHT_BYTES, maxBodySize), maxBodySize,
+                LARGEST_IN_FLIGHT_BYTES, error);
     }
 
     private static boolean bool(Function<String, String> settings, String name, boolean fallback) {

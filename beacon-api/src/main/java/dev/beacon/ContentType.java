@@ -88,6 +88,15 @@ public final class ContentType {
     }
 
     /**
+     * @return whether this is a JSON media type: {@code application/json}, any
+     *         {@code application/*+json} (such as {@code application/reports+json}), or
+     *         {@code application/csp-report}, which holds JSON without saying so
+     */
+    public boolean isJson() {
+        return is("application/json") || is("application/csp-report") || type().equals("application") && subtype().endsWith("+json");
+    }
+
+    /**
      * @param name a parameter name, any case
      * @return its value as sent, if present
      */

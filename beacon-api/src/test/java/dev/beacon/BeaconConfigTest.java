@@ -19,11 +19,12 @@ class BeaconConfigTest {
         assertEquals(List.of("/beacon"), config.paths());
         assertEquals(List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/json",
                 "application/reports+json", "application/csp-report", "application/octet-stream", "none"), config.mediaTypes());
-        assertEquals(65_536, config.maxBodySize());
+        assertEquals(1_048_576, config.maxBodySize());
         assertEquals(List.of(), config.allowedOrigins());
         assertTrue(config.acceptWithoutOrigin());
         assertEquals(Duration.ofHours(2), config.corsMaxAge());
         assertEquals(10_000, config.maxInFlight());
+        assertEquals(64L * 1024 * 1024, config.maxInFlightBytes());
         assertEquals(List.of(), config.contentEncodings());
         assertEquals(Duration.ofSeconds(10), config.shutdownTimeout());
         assertEquals(Duration.ofSeconds(10), config.readTimeout());
@@ -40,6 +41,7 @@ class BeaconConfigTest {
                 Map.entry(BeaconConfig.ACCEPT_WITHOUT_ORIGIN, "false"),
                 Map.entry(BeaconConfig.CORS_MAX_AGE, "0"),
                 Map.entry(BeaconConfig.MAX_IN_FLIGHT, "50"),
+                Map.entry(BeaconConfig.MAX_IN_FLIGHT_BYTES, "1048576"),
                 Map.entry(BeaconConfig.CONTENT_ENCODINGS, "Deflate, gzip"),
                 Map.entry(BeaconConfig.SHUTDOWN_TIMEOUT, "0"),
                 Map.entry(BeaconConfig.READ_TIMEOUT, "30"))::get);
@@ -52,6 +54,7 @@ class BeaconConfigTest {
         assertEquals(false, config.acceptWithoutOrigin());
         assertEquals(Duration.ZERO, config.corsMaxAge());
         assertEquals(50, config.maxInFlight());
+        assertEquals(1_048_576, config.maxInFlightBytes());
         assertEquals(List.of("deflate", "gzip"), config.contentEncodings());
         assertEquals(Duration.ZERO, config.shutdownTimeout());
         assertEquals(Duration.ofSeconds(30), config.readTimeout());
@@ -59,23 +62,39 @@ class BeaconConfigTest {
 
     @Test
     void invalidValueFailsNamingSettingValueAndExample() {
-        Map<String, String> invalid = Map.of(
-                BeaconConfig.MAX_IN_FLIGHT, "unbounded",
-                BeaconConfig.ENABLED, "yes",
-                BeaconConfig.PATHS, "beacon",
-                BeaconConfig.MEDIA_TYPES, "text/*",
-                BeaconConfig.MAX_BODY_SIZE, "0",
-                BeaconConfig.ALLOWED_ORIGINS, "example.com",
-                BeaconConfig.CORS_MAX_AGE, "-1",
-                BeaconConfig.CONTENT_ENCODINGS, "gzip, br",
-                BeaconConfig.SHUTDOWN_TIMEOUT, "forever",
-                BeaconConfig.READ_TIMEOUT, "0");
+        Map<String, String> invalid = Map.ofEntries(
+                Map.entry(BeaconConfig.MAX_IN_FLIGHT, "unbounded"),
+                Map.entry(BeaconConfig.MAX_IN_FLIGHT_BYTES, "65536"),
+                Map.entry(BeaconConfig.ENABLED, "yes"),
+                Map.entry(BeaconConfig.PATHS, "beacon"),
+                Map.entry(BeaconConfig.MEDIA_TYPES, "text/*"),
+                Map.entry(BeaconConfig.MAX_BODY_SIZE, "0"),
+                Map.entry(BeaconConfig.ALLOWED_ORIGINS, "example.com"),
+                Map.entry(BeaconConfig.CORS_MAX_AGE, "-1"),
+                Map.entry(BeaconConfig.CONTENT_ENCODINGS, "gzip, br"),
+                Map.entry(BeaconConfig.SHUTDOWN_TIMEOUT, "forever"),
+                Map.entry(BeaconConfig.READ_TIMEOUT, "0"));
         invalid.forEach((name, value) -> {
             IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                     () -> BeaconConfig.from(Map.of(name, value)::get), name);
             assertTrue(failure.getMessage().startsWith("The '" + name + "' setting must be"), failure.getMessage());
             assertTrue(failure.getMessage().endsWith("got '" + value + "'."), failure.getMessage());
         });
+    }
+
+    @Test
+    void inFlightBytesAtLeastTheLargestBodyOrDeploymentFailsSayingWhy() {
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> BeaconConfig.from(Map.of(
+                BeaconConfig.MAX_BODY_SIZE, "4096", BeaconConfig.MAX_IN_FLIGHT_BYTES, "4095")::get));
+
+        assertTrue(failure.getMessage().contains("between the largest body (beacon.max-body-size, 4096)"), failure.getMessage());
+        assertEquals(4096, BeaconConfig.from(Map.of(BeaconConfig.MAX_BODY_SIZE, "4096", BeaconConfig.MAX_IN_FLIGHT_BYTES, "4096")::get)
+                .maxInFlightBytes());
+    }
+
+    @Test
+    void aBodyLimitAboveTheDefaultBudgetRaisesTheBudgetWithIt() {
+        assertEquals(128L * 1024 * 1024, BeaconConfig.from(Map.of(BeaconConfig.MAX_BODY_SIZE, "134217728")::get).maxInFlightBytes());
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * The media types a beacon may have, matched case-insensitively and ignoring parameters, and the
  * {@code Accept-Post} header that lists them in a {@code 415}.
  */
-public final class AcceptedMediaTypes {
+final class AcceptedMediaTypes {
 
     private final Set<String> essences;
     private final boolean acceptsMissing;
@@ -20,7 +20,7 @@ public final class AcceptedMediaTypes {
      * @param mediaTypes lower-case essences, and {@value BeaconConfig#NO_CONTENT_TYPE} to accept a
      *        beacon without {@code Content-Type}
      */
-    public AcceptedMediaTypes(List<String> mediaTypes) {
+    AcceptedMediaTypes(List<String> mediaTypes) {
         this.acceptsMissing = mediaTypes.contains(BeaconConfig.NO_CONTENT_TYPE);
         this.essences = mediaTypes.stream().filter(type -> !type.equals(BeaconConfig.NO_CONTENT_TYPE))
                 .collect(Collectors.toUnmodifiableSet());
@@ -31,14 +31,14 @@ public final class AcceptedMediaTypes {
      * @param type the received media type, {@code null} when none was sent
      * @return whether a beacon of that type is accepted
      */
-    public boolean accepts(ContentType type) {
+    boolean accepts(ContentType type) {
         return type == null ? acceptsMissing : essences.contains(type.essence());
     }
 
     /**
      * @return the value of {@code Accept-Post}: the accepted media types, comma-separated
      */
-    public String acceptPost() {
+    String acceptPost() {
         return acceptPost;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * they match the configured list ({@code https://app.example.com}, {@code https://*.example.com},
  * or {@code *}).
  */
-public final class AllowedOrigins {
+final class AllowedOrigins {
 
     private final List<Origin> allowed;
     private final boolean any;
@@ -19,7 +19,7 @@ public final class AllowedOrigins {
     /**
      * @param origins the configured origins, already validated by {@link dev.beacon.BeaconConfig}
      */
-    public AllowedOrigins(List<String> origins) {
+    AllowedOrigins(List<String> origins) {
         this.any = origins.contains("*");
         this.allowed = origins.stream().filter(origin -> !origin.equals("*"))
                 .map(origin -> Origin.parse(origin).orElseThrow()).toList();
@@ -32,7 +32,7 @@ public final class AllowedOrigins {
      *         {@code Sec-Fetch-Site: same-origin} is trusted too: behind a TLS-terminating proxy the
      *         server sees {@code http} where the page has {@code https}.
      */
-    public static boolean isSameOrigin(String origin, IncomingRequest request) {
+    static boolean isSameOrigin(String origin, IncomingRequest request) {
         if ("same-origin".equalsIgnoreCase(request.header("Sec-Fetch-Site"))) {
             return true;
         }
@@ -44,7 +44,7 @@ public final class AllowedOrigins {
      * @param origin the {@code Origin} header of a cross-origin request
      * @return whether that origin is allowed to send beacons
      */
-    public boolean allows(String origin) {
+    boolean allows(String origin) {
         if (any) {
             return true;
         }

@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -41,66 +39,56 @@ import java.util.logging.Logger;
  * beacons, and the shutdown waits, up to {@link BeaconConfig#shutdownTimeout()}, for the accepted
  * ones to reach their observers.
  */
-public final class BeaconDelivery {
+final class BeaconDelivery {
 
     private static final Logger LOGGER = Logger.getLogger(BeaconDelivery.class.getName());
 
     private final Supplier<BeanManager> beanManagerLookup;
-    private final int maxInFlight;
-    private final Semaphore inFlight;
+    private final InFlightBudget budget;
     private final Duration shutdownTimeout;
-    private volatile boolean closed;
     private volatile BeanManager beanManager;
     private volatile BeaconStatistics statistics;
     private final AtomicBoolean unavailabilityReported = new AtomicBoolean();
 
     /**
      * @param beanManagerLookup finds the application's bean manager; called until it succeeds
-     * @param maxInFlight how many accepted beacons may be awaiting their observers at once
+     * @param budget the places of the beacons awaiting their observers
      * @param shutdownTimeout how long the application's shutdown waits for them
      */
-    public BeaconDelivery(Supplier<BeanManager> beanManagerLookup, int maxInFlight, Duration shutdownTimeout) {
+    BeaconDelivery(Supplier<BeanManager> beanManagerLookup, InFlightBudget budget, Duration shutdownTimeout) {
         this.beanManagerLookup = beanManagerLookup;
-        this.maxInFlight = maxInFlight;
-        this.inFlight = new Semaphore(maxInFlight);
+        this.budget = budget;
         this.shutdownTimeout = shutdownTimeout;
     }
 
     /**
-     * @param config the validated configuration, for {@link BeaconConfig#maxInFlight()} and
-     *        {@link BeaconConfig#shutdownTimeout()}
+     * @param config the validated configuration, for the in-flight budget and the shutdown timeout
      * @return a delivery to the CDI container of the calling application, looked up at first use
      */
-    public static BeaconDelivery toCurrentContainer(BeaconConfig config) {
-        return new BeaconDelivery(() -> CDI.current().getBeanManager(), config.maxInFlight(), config.shutdownTimeout());
+    static BeaconDelivery toCurrentContainer(BeaconConfig config) {
+        return new BeaconDelivery(() -> CDI.current().getBeanManager(),
+                new InFlightBudget(config.maxInFlight(), config.maxInFlightBytes()), config.shutdownTimeout());
     }
 
     /**
-     * Takes a place for one beacon among those awaiting their observers. Taken before the 204, so that
-     * a beacon is refused while it still can be, never dropped after; {@link #deliver} gives it back.
+     * Takes a place for one beacon among those awaiting their observers, and counts it accepted when it
+     * has one. {@link #deliver} gives it back.
      *
-     * @return false when every place is taken, or once the application is shutting down
+     * @param size the beacon's body size
+     * @return {@link InFlightBudget.Reservation#TAKEN}, or why there is no place
      */
-    boolean reserve() {
-        // Checked before taking a place: close() then waits for every place taken, this one included.
-        if (closed || !inFlight.tryAcquire()) {
-            return false;
+    InFlightBudget.Reservation reserve(long size) {
+        InFlightBudget.Reservation reservation = budget.reserve(size);
+        if (reservation == InFlightBudget.Reservation.TAKEN) {
+            try {
+                // Counted with the place: a place taken and never given back then shows as a beacon in flight for good.
+                statistics.countAccepted();
+            } catch (RuntimeException e) {
+                budget.release(size);
+                throw e;
+            }
         }
-        try {
-            // Counted with the place: a place taken and never given back then shows as a beacon in flight for good.
-            statistics.countAccepted();
-        } catch (RuntimeException e) {
-            inFlight.release();
-            throw e;
-        }
-        return true;
-    }
-
-    /**
-     * @return whether the application is shutting down, and this delivery takes no more beacons
-     */
-    boolean isClosed() {
-        return closed;
+        return reservation;
     }
 
     /**
@@ -111,27 +99,21 @@ public final class BeaconDelivery {
      * @throws InterruptedException when the shutdown is interrupted while waiting
      */
     int close() throws InterruptedException {
-        closed = true;
-        if (inFlight.tryAcquire(maxInFlight, shutdownTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
-            // The places are kept: none can be taken after the wait, not even by a beacon that found the delivery
-            // open an instant before it closed.
-            return 0;
-        }
-        return inFlight();
+        return budget.close(shutdownTimeout);
     }
 
     /**
      * @return how many accepted beacons have not yet reached every observer
      */
     int inFlight() {
-        return maxInFlight - inFlight.availablePermits();
+        return budget.beacons();
     }
 
     /**
      * @return whether the CDI container can be reached: a beacon is accepted only then, so that no
      *         beacon answered {@code 204} is lost for want of a container
      */
-    public boolean isReady() {
+    boolean isReady() {
         if (beanManager != null) {
             return true;
         }
@@ -162,7 +144,7 @@ public final class BeaconDelivery {
      *
      * @param beacon the accepted beacon
      */
-    public void deliver(Beacon beacon) {
+    void deliver(Beacon beacon) {
         if (!isReady()) {
             throw new IllegalStateException("deliver() called before isReady() returned true");
         }
@@ -177,11 +159,11 @@ public final class BeaconDelivery {
                     }
                     statistics.countDelivered();
                 } finally {
-                    inFlight.release(); // whatever counting did: a place never given back would starve intake and shutdown
+                    budget.release(beacon.size()); // whatever counting did: a place never given back would starve intake and shutdown
                 }
             });
         } catch (RuntimeException e) {
-            inFlight.release();
+            budget.release(beacon.size());
             throw e;
         }
     }
@@ -191,7 +173,7 @@ public final class BeaconDelivery {
      *
      * @param status the HTTP status it was answered with
      */
-    public void countRejected(int status) {
+    void countRejected(int status) {
         if (isReady()) {
             statistics.countRejected(status);
         }

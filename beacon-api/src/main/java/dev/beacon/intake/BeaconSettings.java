@@ -7,14 +7,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Where a setting is looked up: the entry point's own source first (filter and context parameters,
- * or the JAX-RS {@code Application}'s properties), then MicroProfile Config when the server has it,
- * then system properties.
+ * Where a setting is looked up: the application's own source first (the beacon filter's init
+ * parameters when the application declares it, then context parameters), then MicroProfile Config
+ * when the server has it, then system properties.
  * <p>
  * MicroProfile Config is reached by reflection because it is not a Jakarta EE API: a compile-time
  * dependency would add a jar to every user's WAR, while Payara and WildFly both ship it.
  */
-public final class BeaconSettings {
+final class BeaconSettings {
 
     private static final Logger LOGGER = Logger.getLogger(BeaconSettings.class.getName());
 
@@ -22,10 +22,10 @@ public final class BeaconSettings {
     }
 
     /**
-     * @param own the entry point's own source, returning {@code null} for an unset name
+     * @param own the application's own source, returning {@code null} for an unset name
      * @return the layered lookup
      */
-    public static Function<String, String> layered(Function<String, String> own) {
+    static Function<String, String> layered(Function<String, String> own) {
         Function<String, String> microProfile = microProfileConfig();
         return name -> {
             String value = own.apply(name);

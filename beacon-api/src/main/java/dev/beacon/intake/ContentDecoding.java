@@ -72,6 +72,13 @@ final class ContentDecoding {
     }
 
     /**
+     * @return whether any coding besides {@code identity} is decoded: a preflight must then allow {@code Content-Encoding}
+     */
+    boolean decodesAny() {
+        return accepted.size() > 1;
+    }
+
+    /**
      * @return the value of {@code Accept-Encoding} in a {@code 415}: the codings accepted, {@code identity} first
      */
     String acceptEncoding() {
@@ -81,12 +88,12 @@ final class ContentDecoding {
     /**
      * @param coding the coding the body is in
      * @param body the body as received, already within the limit
-     * @param limit the limit the decoded body is held to
+     * @param maxBytes the limit the decoded body is held to
      * @return the decoded body
-     * @throws BodyLimit.BodyTooLargeException as soon as the decoded body crosses the limit
+     * @throws BodyBuffer.BodyTooLargeException as soon as the decoded body crosses the limit
      * @throws IOException when the body is not valid in its coding, or ends early
      */
-    byte[] decode(Coding coding, byte[] body, BodyLimit limit) throws IOException {
+    byte[] decode(Coding coding, byte[] body, long maxBytes) throws IOException {
         return switch (coding) {
             case IDENTITY -> body;
             case GZIP -> {
@@ -95,17 +102,17 @@ final class ContentDecoding {
                     throw new ZipException("not in gzip format");
                 }
                 try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                    yield limit.read(gzip, -1);
+                    yield new BodyBuffer(-1, maxBytes).readFrom(gzip).toByteArray();
                 }
             }
-            case DEFLATE -> inflate(body, limit);
+            case DEFLATE -> inflate(body, maxBytes);
         };
     }
 
-    private static byte[] inflate(byte[] body, BodyLimit limit) throws IOException {
+    private static byte[] inflate(byte[] body, long maxBytes) throws IOException {
         Inflater inflater = new Inflater();
         try {
-            byte[] decoded = limit.read(new InflaterInputStream(new ByteArrayInputStream(body), inflater), -1);
+            byte[] decoded = new BodyBuffer(-1, maxBytes).readFrom(new InflaterInputStream(new ByteArrayInputStream(body), inflater)).toByteArray();
             if (!inflater.finished()) {
                 // InflaterInputStream ends quietly at a stream that asks for a preset dictionary: that body was not read.
                 throw new ZipException("deflate stream needs a preset dictionary");

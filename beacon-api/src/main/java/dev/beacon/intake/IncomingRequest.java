@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A request to a beacon path, as the servlet filter or the JAX-RS resource sees it.
+ * A request to a beacon path, as the intake reads it.
  */
 public interface IncomingRequest {
 
@@ -33,6 +33,22 @@ public interface IncomingRequest {
     default String header(String name) {
         List<String> values = headers(name);
         return values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * @return the declared {@code Content-Length}, or {@code -1} when the request has none (a chunked
+     *         body, or no body at all) or the header is not a number
+     */
+    default long contentLength() {
+        String value = header("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1; // containers refuse a malformed length before the request reaches a beacon path
+        }
     }
 
     /**

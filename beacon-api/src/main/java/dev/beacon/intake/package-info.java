@@ -1,9 +1,27 @@
 /**
- * The rules shared by the {@code beacon-servlet} filter and the {@code beacon-jaxrs} resource:
- * recognising a beacon, media types, body limit, origins, building the {@link dev.beacon.Beacon}
- * and delivering it to observers. Written once so that both entry points behave the same.
+ * Internal: the one intake behind both entry points, for {@code beacon-servlet} and {@code beacon-jaxrs}
+ * only. Its types change in any release without notice; applications use {@link dev.beacon.Beacon},
+ * {@link dev.beacon.BeaconEndpoint}, {@link dev.beacon.BeaconConfig} and {@link dev.beacon.BeaconStatistics}.
  * <p>
- * Not for applications: these types may change in any release. Applications use
- * {@link dev.beacon.Beacon}, {@link dev.beacon.BeaconEndpoint} and {@link dev.beacon.BeaconConfig}.
+ * Who owns which rule, one class each:
+ * <table>
+ * <caption>Rules and their owners</caption>
+ * <tr><th>rule</th><th>class</th></tr>
+ * <tr><td>which paths are beacon paths, and their endpoint names</td><td>{@link dev.beacon.intake.BeaconPaths}</td></tr>
+ * <tr><td>the settings, and one intake per application</td><td>{@link dev.beacon.intake.ApplicationIntake}</td></tr>
+ * <tr><td>the order of the rules, and the answer to each request</td><td>{@link dev.beacon.intake.BeaconIntake}</td></tr>
+ * <tr><td>method ({@code 405})</td><td>{@link dev.beacon.intake.BeaconIntake}</td></tr>
+ * <tr><td>origin admission, preflight, CORS headers</td><td>{@code CorsPolicy}</td></tr>
+ * <tr><td>media type ({@code 415} with {@code Accept-Post})</td><td>{@code AcceptedMediaTypes}</td></tr>
+ * <tr><td>body limit ({@code 413}), counted while reading</td><td>{@link dev.beacon.intake.BodyBuffer}</td></tr>
+ * <tr><td>reading: blocking in the intake, without blocking in the filter's {@code NonBlockingBody}</td><td>{@link dev.beacon.intake.BodyBuffer}</td></tr>
+ * <tr><td>content codings</td><td>{@code ContentDecoding}</td></tr>
+ * <tr><td>parsing and validating into a {@link dev.beacon.Beacon}</td><td>{@code BeaconParser}</td></tr>
+ * <tr><td>admission: beacons and bytes in flight ({@code 503})</td><td>{@code InFlightBudget}</td></tr>
+ * <tr><td>refusals: status, reason, logging, counting, {@code Connection: close}, {@code Retry-After}</td><td>{@code Refusals}</td></tr>
+ * <tr><td>the answer on the wire, then delivery</td><td>{@link dev.beacon.intake.AnswerWriter}</td></tr>
+ * <tr><td>delivery to observers</td><td>{@code BeaconDelivery}</td></tr>
+ * <tr><td>deployment checks and shutdown</td><td>{@link dev.beacon.intake.BeaconExtension}</td></tr>
+ * </table>
  */
 package dev.beacon.intake;

@@ -58,10 +58,10 @@ class BeaconDeliveryTest {
 
     private static BeaconDelivery readyDelivery(WeldContainer weld) {
         BeanManager beanManager = weld.select(BeanManager.class).get();
-        BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, 10, Duration.ZERO);
+        BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, new InFlightBudget(10, Long.MAX_VALUE), Duration.ZERO);
         assertTrue(delivery.isReady());
-        assertTrue(delivery.reserve());
-        assertTrue(delivery.reserve());
+        assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(1));
+        assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(1));
         return delivery;
     }
 

@@ -45,15 +45,15 @@ class BeaconIntakeFuzzTest {
                 BeaconConfig.MAX_BODY_SIZE, "2048",
                 BeaconConfig.CONTENT_ENCODINGS, "gzip, deflate")::get);
         // Nothing is delivered here, so nothing gives its place back: every reservation must succeed.
-        intake = new BeaconIntake(config, new BeaconDelivery(() -> beanManager, Integer.MAX_VALUE, Duration.ZERO));
-        Logger logger = Logger.getLogger(BeaconIntake.class.getName());
+        intake = new BeaconIntake(config, new BeaconDelivery(() -> beanManager, new InFlightBudget(Integer.MAX_VALUE, Long.MAX_VALUE), Duration.ZERO));
+        Logger logger = Logger.getLogger(Refusals.class.getName());
         intakeLogLevel = logger.getLevel();
         logger.setLevel(Level.FINE); // the level that logs request text
     }
 
     @AfterAll
     static void stopContainer() {
-        Logger.getLogger(BeaconIntake.class.getName()).setLevel(intakeLogLevel);
+        Logger.getLogger(Refusals.class.getName()).setLevel(intakeLogLevel);
         container.close();
     }
 
@@ -61,7 +61,7 @@ class BeaconIntakeFuzzTest {
     void answersAnyRequestWithADocumentedStatus(FuzzedDataProvider data) {
         InMemoryRequest request = FuzzedRequest.from(data);
         Answer answer;
-        try (LogRecords log = LogRecords.of(BeaconIntake.class)) {
+        try (LogRecords log = LogRecords.of(Refusals.class)) {
             answer = intake.answer(request, "default");
             log.at(Level.FINE).forEach(line -> assertFalse(hasLineBreakOrControl(line), line));
         }

@@ -89,7 +89,7 @@ class BeaconShutdownTest {
 
     @Test
     void beaconsArrivingDuringShutdownAreRefusedWith503() throws Exception {
-        BeaconDelivery delivery = new BeaconDelivery(weld::getBeanManager, 10, LONG_ENOUGH);
+        BeaconDelivery delivery = new BeaconDelivery(weld::getBeanManager, new InFlightBudget(10, Long.MAX_VALUE), LONG_ENOUGH);
         BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), delivery);
         assertTrue(delivery.isReady());
 
@@ -110,7 +110,7 @@ class BeaconShutdownTest {
     }
 
     private BeaconIntake intakeWithShutdownTimeout(Duration timeout) {
-        return new BeaconIntake(BeaconConfig.defaults(), new BeaconDelivery(weld::getBeanManager, 10, timeout));
+        return new BeaconIntake(BeaconConfig.defaults(), new BeaconDelivery(weld::getBeanManager, new InFlightBudget(10, Long.MAX_VALUE), timeout));
     }
 
     private static void acceptAndDeliver(BeaconIntake intake) {

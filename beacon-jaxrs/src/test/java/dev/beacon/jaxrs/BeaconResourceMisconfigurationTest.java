@@ -1,43 +1,33 @@
 package dev.beacon.jaxrs;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.BeaconConfig;
-import dev.beacon.testing.LogRecords;
-import dev.beacon.testing.TestContainer;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.Optional;
-import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 /**
- * A resource cannot fail its application's deployment over a bad setting: it refuses beacons with 503
- * instead of a 500, and says why once.
+ * An application whose beacon settings are invalid does not start: its deployer learns which setting is
+ * wrong at once, rather than its users' beacons being refused one by one.
  */
 class BeaconResourceMisconfigurationTest {
 
     @Test
-    void invalidSettingRefusesBeaconsWith503AndLogsTheSettingOnce() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        try (TestContainer container = TestContainer.start();
-             JerseyApp app = JerseyApp.start(Map.of(BeaconConfig.MAX_BODY_SIZE, "64k"));
-             LogRecords log = LogRecords.of(BeaconResource.class)) {
-            HttpRequest beacon = HttpRequest.newBuilder(app.beaconUri()).header("Content-Type", "text/plain")
-                    .POST(HttpRequest.BodyPublishers.ofString("x")).build();
+    void invalidSettingFailsTheDeploymentNamingTheSettingAndTheValue() {
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> JerseyApp.start(Map.of(BeaconConfig.MAX_BODY_SIZE, "64k")).close());
 
-            HttpResponse<String> first = http.send(beacon, HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> second = http.send(beacon, HttpResponse.BodyHandlers.ofString());
+        assertTrue(failure.getMessage().contains("'beacon.max-body-size'"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("'64k'"), failure.getMessage());
+    }
 
-            assertEquals(503, first.statusCode());
-            assertEquals(503, second.statusCode());
-            assertEquals(Optional.of("60"), first.headers().firstValue("Retry-After"));
-            assertEquals("Beacon endpoint misconfigured\n", first.body());
-            assertEquals(1, log.at(Level.SEVERE).size(), log::toString);
-            assertTrue(log.at(Level.SEVERE).get(0).contains("'beacon.max-body-size'"), log::toString);
-        }
+    @Test
+    void inFlightBytesBelowTheLargestBodyFailsTheDeployment() {
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> JerseyApp.start(Map.of(BeaconConfig.MAX_BODY_SIZE, "2048", BeaconConfig.MAX_IN_FLIGHT_BYTES, "1024")).close());
+
+        assertTrue(failure.getMessage().contains("'beacon.max-in-flight-bytes'"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("2048"), failure.getMessage());
     }
 }

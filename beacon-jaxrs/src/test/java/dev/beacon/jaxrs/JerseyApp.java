@@ -3,7 +3,6 @@ package dev.beacon.jaxrs;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -15,7 +14,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * An application whose JAX-RS {@code Application} lists {@link BeaconResource}, on Jersey in a servlet
- * container (as on Payara) under {@code /app/api}, behind an application filter without async support.
+ * container (as on Payara) under {@code /app/api}, behind an application filter without async support,
+ * with the beacon-jaxrs jar's initializer run as a container runs it.
  */
 final class JerseyApp implements AutoCloseable {
 
@@ -26,23 +26,30 @@ final class JerseyApp implements AutoCloseable {
     }
 
     /**
-     * @param properties the {@code Application}'s properties, where the resource reads its settings
+     * @param contextParameters the application's context parameters, where the resource reads its settings
      */
-    static JerseyApp start(Map<String, String> properties) throws Exception {
+    static JerseyApp start(Map<String, String> contextParameters) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
 
-        ResourceConfig application = new ResourceConfig(BeaconResource.class).addProperties(new HashMap<>(properties));
+        ResourceConfig application = new ResourceConfig(BeaconResource.class);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/app");
+        contextParameters.forEach(context::setInitParameter);
+        context.addServletContainerInitializer(new BeaconResourceInitializer());
         context.addFilter(new FilterHolder((request, response, chain) -> chain.doFilter(request, response)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new ServletContainer(application)), "/api/*");
         server.setHandler(context);
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
         return new JerseyApp(server);
     }
 

@@ -2,17 +2,18 @@ package dev.beacon.servlet;
 
 import dev.beacon.BeaconConfig;
 import dev.beacon.intake.Answer;
-import dev.beacon.intake.BeaconDelivery;
+import dev.beacon.intake.AnswerWriter;
+import dev.beacon.intake.ApplicationIntake;
 import dev.beacon.intake.BeaconIntake;
 import dev.beacon.intake.BeaconPaths;
-import dev.beacon.intake.BeaconSettings;
+import dev.beacon.intake.IncomingRequest;
+import dev.beacon.intake.ServletIncomingRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -43,7 +44,8 @@ import java.util.stream.Collectors;
  * {@value BeaconConfig#READ_TIMEOUT}. Where the request cannot go async (Undertow asks every filter on
  * the path to be {@code async-supported}) the body is read blocking, and a warning says so once.
  * <p>
- * <b>Configuration</b> ({@link BeaconConfig} lists every setting) as context parameters, e.g.
+ * <b>Configuration</b> ({@link BeaconConfig} lists every setting, which the application's
+ * {@code BeaconResource} shares) as context parameters, e.g.
  * <pre>{@code
  * <context-param>
  *     <param-name>beacon.max-body-size</param-name>
@@ -62,7 +64,7 @@ public class BeaconFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     /** The filter's name, in its registration and in {@code web-fragment.xml}. */
-    public static final String NAME = "beacon";
+    public static final String NAME = ApplicationIntake.FILTER_NAME;
 
     private static final Logger LOGGER = Logger.getLogger(BeaconFilter.class.getName());
 
@@ -73,10 +75,10 @@ public class BeaconFilter extends HttpFilter {
 
     @Override
     public void init() {
-        BeaconConfig config = BeaconConfig.from(BeaconSettings.layered(
-                name -> Optional.ofNullable(getInitParameter(name)).orElseGet(() -> getServletContext().getInitParameter(name))));
+        ApplicationIntake application = ApplicationIntake.of(getServletContext());
+        BeaconConfig config = application.config();
         paths = new BeaconPaths(config.paths());
-        intake = new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config));
+        intake = application.intake();
         deadlines = new ReadDeadlines(config.readTimeout());
         String contextPath = getServletContext().getContextPath();
         LOGGER.info(() -> "Beacon filter receives beacons at " + config.paths().stream()
@@ -92,16 +94,16 @@ public class BeaconFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        ServletIncomingRequest incoming = new ServletIncomingRequest(request);
+        IncomingRequest incoming = new ServletIncomingRequest(request);
         Optional<Answer> withoutBody = intake.answerBeforeBody(incoming);
         if (withoutBody.isPresent()) {
-            send(withoutBody.get(), response);
+            AnswerWriter.sendThenDeliver(withoutBody.get(), response);
         } else if (!request.isAsyncSupported()) {
             reportBlockingReads(request);
-            sendAndDeliver(intake.readAndAnswer(incoming, endpoint.get()), response);
-        } else if (hasArrivedWhole(request)) {
+            AnswerWriter.sendThenDeliver(intake.readAndAnswer(incoming, endpoint.get()), response);
+        } else if (hasArrivedWhole(request, incoming.contentLength())) {
             // Nearly every beacon: its body came with its headers, and reading it cannot block.
-            sendAndDeliver(intake.readAndAnswer(incoming, endpoint.get()), response);
+            AnswerWriter.sendThenDeliver(intake.readAndAnswer(incoming, endpoint.get()), response);
         } else {
             NonBlockingBody.read(request, response, incoming, endpoint.get(), intake, deadlines);
         }
@@ -112,8 +114,7 @@ public class BeaconFilter extends HttpFilter {
      * {@code ReadListener}, it would have Grizzly (Payara) wait on the connection for bytes that never come.
      * An HTTP/1 request with neither {@code Content-Length} nor {@code Transfer-Encoding} has an empty body.
      */
-    private static boolean hasArrivedWhole(HttpServletRequest request) {
-        long contentLength = request.getContentLengthLong();
+    private static boolean hasArrivedWhole(HttpServletRequest request, long contentLength) {
         if (contentLength < 0) {
             return request.getHeader("Transfer-Encoding") == null && request.getProtocol().startsWith("HTTP/1.");
         }
@@ -140,27 +141,5 @@ public class BeaconFilter extends HttpFilter {
     @Override
     public void destroy() {
         deadlines.close();
-    }
-
-    private static void sendAndDeliver(Answer answer, HttpServletResponse response) throws IOException {
-        try {
-            send(answer, response);
-        } finally {
-            // Accepted is accepted: a browser that left before its 204 was flushed still sent the beacon.
-            answer.deliver();
-        }
-    }
-
-    static void send(Answer answer, HttpServletResponse response) throws IOException {
-        response.setStatus(answer.status());
-        answer.headers().forEach(response::setHeader);
-        if (answer.reason().isPresent()) {
-            byte[] reason = (answer.reason().get() + "\n").getBytes(StandardCharsets.UTF_8);
-            response.setContentType("text/plain;charset=UTF-8");
-            response.setContentLength(reason.length);
-            response.getOutputStream().write(reason);
-        }
-        // Complete the response before any observer runs: a slow observer must not delay the browser.
-        response.flushBuffer();
     }
 }

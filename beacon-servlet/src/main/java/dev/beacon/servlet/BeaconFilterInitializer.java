@@ -1,8 +1,8 @@
 package dev.beacon.servlet;
 
 import dev.beacon.BeaconConfig;
+import dev.beacon.intake.ApplicationIntake;
 import dev.beacon.intake.BeaconPaths;
-import dev.beacon.intake.BeaconSettings;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * <p>
  * Does nothing when {@code beacon.enabled} is {@code false}, or when the application declares a
  * filter named {@value BeaconFilter#NAME} itself (its declaration, and its mapping, win).
- * Configuration is validated here, so a bad value fails the deployment instead of every beacon.
+ * The application's settings are read and validated here, so a bad value fails the deployment instead
+ * of every beacon.
  */
 public class BeaconFilterInitializer implements ServletContainerInitializer {
 
@@ -26,7 +27,7 @@ public class BeaconFilterInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        BeaconConfig config = BeaconConfig.from(BeaconSettings.layered(context::getInitParameter));
+        BeaconConfig config = ApplicationIntake.of(context).config();
         if (!config.enabled()) {
             LOGGER.info(() -> "Beacon filter switched off by " + BeaconConfig.ENABLED + "=false in " + context.getContextPath());
             return;

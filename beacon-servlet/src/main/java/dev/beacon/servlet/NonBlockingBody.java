@@ -1,7 +1,9 @@
 package dev.beacon.servlet;
 
 import dev.beacon.intake.Answer;
+import dev.beacon.intake.AnswerWriter;
 import dev.beacon.intake.BeaconIntake;
+import dev.beacon.intake.BodyBuffer;
 import dev.beacon.intake.IncomingRequest;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -10,7 +12,6 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +23,9 @@ import java.util.logging.Logger;
  * Reads a beacon's body with non-blocking servlet I/O, then answers it and delivers it: a client that
  * trickles its body holds a connection, not a request thread, and one that does not finish within the
  * read timeout gets {@code 408}. Whichever comes first (the whole body, the limit, a read error, the
- * timeout) answers; the others find the answer given.
+ * timeout) answers; the others find the answer given. The container's callbacks only read: decoding,
+ * parsing and the answer to a whole body happen on a container worker thread, so that a large body
+ * never holds the thread that serves many connections (Undertow's and Grizzly's I/O threads).
  * <p>
  * A body with a {@code Content-Length} is answered as soon as that many bytes are read. Asking the
  * container for more then (another {@code isReady()}, or waiting for {@code onAllDataRead}) has Grizzly
@@ -38,26 +41,25 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
     private static final Logger LOGGER = Logger.getLogger(NonBlockingBody.class.getName());
 
     private final AsyncContext async;
+    private final HttpServletResponse response;
     private final ServletInputStream input;
     private final IncomingRequest request;
     private final String endpoint;
-    private final long contentLength;
     private final BeaconIntake intake;
-    private final ByteArrayOutputStream body;
-    private final byte[] chunk = new byte[8192];
+    private final BodyBuffer body;
+    private final byte[] chunk = new byte[BodyBuffer.CHUNK];
     private final AtomicBoolean answered = new AtomicBoolean();
     private volatile ScheduledFuture<?> deadline;
 
-    private NonBlockingBody(AsyncContext async, ServletInputStream input, IncomingRequest request, String endpoint,
-                            long contentLength, BeaconIntake intake) {
+    private NonBlockingBody(AsyncContext async, HttpServletResponse response, ServletInputStream input, IncomingRequest request,
+                            String endpoint, BeaconIntake intake) {
         this.async = async;
+        this.response = response;
         this.input = input;
         this.request = request;
         this.endpoint = endpoint;
-        this.contentLength = contentLength;
         this.intake = intake;
-        // Grown as bytes come, not sized by the declared length: a client that sends a head and one byte holds little.
-        this.body = new ByteArrayOutputStream();
+        this.body = intake.newBody(request);
     }
 
     /**
@@ -67,9 +69,7 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
                      BeaconIntake intake, ReadDeadlines deadlines) throws IOException {
         AsyncContext async = servletRequest.startAsync(servletRequest, response);
         async.setTimeout(0); // the read deadline ends the request, and the answer completes it
-        // Negative when the body is chunked; within the limit otherwise, which the intake checked already.
-        long contentLength = servletRequest.getContentLengthLong();
-        NonBlockingBody reader = new NonBlockingBody(async, servletRequest.getInputStream(), request, endpoint, contentLength, intake);
+        NonBlockingBody reader = new NonBlockingBody(async, response, servletRequest.getInputStream(), request, endpoint, intake);
         async.addListener(reader);
         reader.deadline = deadlines.after(reader::timeOut);
         reader.input.setReadListener(reader);
@@ -90,26 +90,27 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
 
     @Override
     public void onDataAvailable() throws IOException {
-        while (!answered.get() && !isWhole() && input.isReady()) {
-            int read = input.read(chunk, 0, (int) Math.min(chunk.length, toRead()));
+        while (!answered.get() && !body.isComplete() && input.isReady()) {
+            int read = input.read(chunk, 0, body.nextReadSize());
             if (read == -1) {
                 return; // onAllDataRead follows
             }
-            if (body.size() + read > intake.maxBodySize()) {
+            try {
+                body.append(chunk, read);
+            } catch (BodyBuffer.BodyTooLargeException e) {
                 answer(() -> intake.tooLarge(request)); // and read no further
                 return;
             }
-            body.write(chunk, 0, read);
         }
-        if (isWhole()) {
-            answer(() -> intake.answerWithBody(request, endpoint, body.toByteArray()));
+        if (body.isComplete()) {
+            answerWholeBody();
         }
     }
 
     @Override
     public void onAllDataRead() {
         // A body cut short of its Content-Length gets its 400 from the intake.
-        answer(() -> intake.answerWithBody(request, endpoint, body.toByteArray()));
+        answerWholeBody();
     }
 
     @Override
@@ -138,66 +139,48 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
         // started once, by read()
     }
 
-    private boolean isWhole() {
-        return contentLength >= 0 && body.size() == contentLength;
-    }
-
-    /** The most the next read may take: up to the declared length, or one byte past the limit for a chunked body. */
-    private long toRead() {
-        return contentLength >= 0 ? contentLength - body.size() : intake.maxBodySize() - body.size() + 1;
-    }
-
     /**
-     * Answers once, whoever calls first. The answer is only made by that first call: making it takes the
-     * beacon's place in flight, or counts a refusal, which must happen once per request.
+     * Leaves the callback thread before decoding and parsing. Should the container take no more work
+     * (the client left, or the server is stopping), nothing was accepted yet, and nothing is lost.
      */
-    private void answer(Supplier<Answer> first) {
+    private void answerWholeBody() {
         if (!answered.compareAndSet(false, true)) {
             return;
         }
         deadline.cancel(false);
-        Answer answer = first.get();
-        if (answer.beacon().isEmpty()) {
-            // A refusal is sent from here, while the container still expects it: Jetty answers a read error
-            // that the listener leaves open with a 500 of its own.
-            sendAndDeliver(answer);
-            return;
-        }
         try {
-            // Not here: Undertow calls a ReadListener on a thread that serves many connections, which a
-            // synchronous observer must never hold.
-            async.start(() -> sendAndDeliver(answer));
+            async.start(() -> sendThenComplete(intake.answerWithBody(request, endpoint, body)));
         } catch (RuntimeException requestOverOrServerStopping) {
-            // The container ended the request (the client left) or takes no more work: what was accepted
-            // is still delivered, here, rather than lost.
-            answer.deliver();
-        }
-    }
-
-    private void sendAndDeliver(Answer answer) {
-        try {
-            BeaconFilter.send(answer, (HttpServletResponse) async.getResponse());
-        } catch (IOException | RuntimeException clientGone) {
-            // A container that ended the request under us refuses the response with an IllegalStateException.
-            LOGGER.log(Level.FINE, "The client left before its answer was sent", clientGone);
-        }
-        try {
-            // Accepted is accepted: a browser that left before its 204 was flushed still sent the beacon.
-            answer.deliver();
-        } finally {
-            complete();
+            LOGGER.log(Level.FINE, "Beacon request ended before its body could be answered", requestOverOrServerStopping);
         }
     }
 
     /**
-     * Only after the synchronous observers, as a beacon read on the request thread: the next request on
-     * this connection waits for them, so a page's beacons reach them in the order it sent them.
+     * Answers a refusal once, whoever calls first, from the calling thread, while the container still
+     * expects it: Jetty answers a read error that the listener leaves open with a 500 of its own. The
+     * refusal is only made by that first call, as making it counts it, which must happen once per request.
      */
-    private void complete() {
+    private void answer(Supplier<Answer> refusal) {
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
+        deadline.cancel(false);
+        sendThenComplete(refusal.get());
+    }
+
+    /**
+     * Completes only after the synchronous observers, as a beacon read on the request thread: the next
+     * request on this connection waits for them, so a page's beacons reach them in the order it sent them.
+     */
+    private void sendThenComplete(Answer answer) {
         try {
-            async.complete();
-        } catch (IllegalStateException alreadyOver) {
-            LOGGER.log(Level.FINE, "Beacon request was already complete", alreadyOver);
+            AnswerWriter.sendThenDeliver(answer, response);
+        } finally {
+            try {
+                async.complete();
+            } catch (IllegalStateException alreadyOver) {
+                LOGGER.log(Level.FINE, "Beacon request was already complete", alreadyOver);
+            }
         }
     }
 }

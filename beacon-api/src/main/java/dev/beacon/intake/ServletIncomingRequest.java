@@ -1,6 +1,5 @@
-package dev.beacon.servlet;
+package dev.beacon.intake;
 
-import dev.beacon.intake.IncomingRequest;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -11,13 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A beacon request as the servlet container gives it.
+ * A beacon request as the servlet container gives it, to the filter and the resource alike: both run in
+ * a servlet container, and reading the request there, not through each runtime's own view of it, keeps
+ * every header, the path and the client's address read the same way at both.
  */
-final class ServletIncomingRequest implements IncomingRequest {
+public final class ServletIncomingRequest implements IncomingRequest {
 
     private final HttpServletRequest request;
 
-    ServletIncomingRequest(HttpServletRequest request) {
+    /**
+     * @param request the request to a beacon path
+     */
+    public ServletIncomingRequest(HttpServletRequest request) {
         this.request = request;
     }
 
@@ -34,6 +38,11 @@ final class ServletIncomingRequest implements IncomingRequest {
     @Override
     public List<String> headers(String name) {
         return Collections.list(request.getHeaders(name));
+    }
+
+    @Override
+    public long contentLength() {
+        return request.getContentLengthLong();
     }
 
     @Override

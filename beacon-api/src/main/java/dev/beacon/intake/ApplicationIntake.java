@@ -1,0 +1,74 @@
+package dev.beacon.intake;
+
+import dev.beacon.BeaconConfig;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import java.util.function.Function;
+
+/**
+ * The one intake of a deployed application, shared by its entry points: the filter and the resource
+ * apply the same settings, and their beacons share one in-flight budget. Built when the application
+ * starts, by the initializer of whichever beacon jar it carries, so that an invalid setting fails the
+ * deployment, naming the setting, instead of every beacon.
+ */
+public final class ApplicationIntake {
+
+    /** The name of the beacon filter, whose init parameters, when the application declares it, are settings too. */
+    public static final String FILTER_NAME = "beacon";
+
+    private static final String ATTRIBUTE = ApplicationIntake.class.getName();
+
+    private final BeaconConfig config;
+    private final BeaconIntake intake;
+
+    private ApplicationIntake(BeaconConfig config, BeaconIntake intake) {
+        this.config = config;
+        this.intake = intake;
+    }
+
+    /**
+     * The application's intake, built on the first call, once, however many threads ask at once.
+     *
+     * @param application the application
+     * @return its intake
+     * @throws IllegalArgumentException naming the setting, when a setting is invalid
+     */
+    public static ApplicationIntake of(ServletContext application) {
+        ApplicationIntake built = (ApplicationIntake) application.getAttribute(ATTRIBUTE);
+        if (built != null) {
+            return built;
+        }
+        // Rarely taken: once per application, or by the first beacons where no initializer ran.
+        synchronized (ApplicationIntake.class) {
+            built = (ApplicationIntake) application.getAttribute(ATTRIBUTE);
+            if (built == null) {
+                BeaconConfig config = BeaconConfig.from(BeaconSettings.layered(settingsOf(application)));
+                built = new ApplicationIntake(config, new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config)));
+                application.setAttribute(ATTRIBUTE, built);
+            }
+            return built;
+        }
+    }
+
+    /**
+     * @return the validated settings
+     */
+    public BeaconConfig config() {
+        return config;
+    }
+
+    /**
+     * @return the rules every entry point applies
+     */
+    public BeaconIntake intake() {
+        return intake;
+    }
+
+    private static Function<String, String> settingsOf(ServletContext application) {
+        return name -> {
+            FilterRegistration declared = application.getFilterRegistration(FILTER_NAME);
+            String value = declared == null ? null : declared.getInitParameter(name);
+            return value != null ? value : application.getInitParameter(name);
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package dev.beacon.intake;
+
+import dev.beacon.Beacon;
+import dev.beacon.ContentType;
+import dev.beacon.MalformedBeaconException;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Builds the {@link Beacon} of a request whose body is decoded, and reads the body as its observers
+ * will, before the {@code 204}: a beacon that is accepted is always readable, and a broken sender
+ * learns why it is not.
+ */
+final class BeaconParser {
+
+    /** A body that is not readable as its media type. */
+    static final class UnreadableBodyException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+
+        UnreadableBodyException(int status, String reason) {
+            super(reason, null, false, false);
+            this.status = status;
+        }
+
+        /** @return {@code 415} for a charset the server does not know, {@code 400} for a body that does not parse */
+        int status() {
+            return status;
+        }
+    }
+
+    private BeaconParser() {
+    }
+
+    /**
+     * @param request the request
+     * @param endpoint the endpoint its path stands for
+     * @param contentType its media type, {@code null} when it has none
+     * @param body the decoded body
+     * @return the beacon, its views proven readable
+     * @throws UnreadableBodyException when the body is not readable as its media type
+     */
+    static Beacon parse(IncomingRequest request, String endpoint, ContentType contentType, byte[] body) throws UnreadableBodyException {
+        Beacon.Builder builder = Beacon.builder(endpoint, request.path())
+                .contentType(contentType)
+                .body(body)
+                .receivedAt(Instant.now())
+                .clientAddress(request.clientAddress())
+                .headers(request::header);
+        request.cookies().forEach(builder::cookie);
+        Beacon beacon = builder.build();
+        prove(beacon);
+        return beacon;
+    }
+
+    private static void prove(Beacon beacon) throws UnreadableBodyException {
+        Optional<ContentType> contentType = beacon.contentType();
+        try {
+            contentType.ifPresent(ContentType::charset);
+        } catch (MalformedBeaconException e) {
+            throw new UnreadableBodyException(415, "Unknown charset");
+        }
+        try {
+            beacon.form();
+            if (contentType.isPresent() && contentType.get().isJson()) {
+                JsonValue json = beacon.json().orElseThrow();
+                if (contentType.get().is("application/reports+json") && json.getValueType() != JsonValue.ValueType.ARRAY) {
+                    throw new UnreadableBodyException(400, "An application/reports+json body must be a JSON array");
+                }
+            }
+        } catch (MalformedBeaconException e) {
+            throw new UnreadableBodyException(400, "Body not readable as its media type: " + e.getMessage().replaceAll("\\s+", " "));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.beacon.intake;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How many accepted beacons, and how many of their bytes, may await their observers at once: one
+ * budget per application, shared by its entry points. A place is taken before the {@code 204}, so that
+ * a beacon is refused while it still can be, never dropped after; delivery gives it back.
+ */
+final class InFlightBudget {
+
+    /** Whether a beacon found a place, and if not, why. */
+    enum Reservation {
+        TAKEN, TOO_MANY_BEACONS, TOO_MANY_BYTES, CLOSED
+    }
+
+    private final int maxBeacons;
+    private final long maxBytes;
+    private final Semaphore places;
+    private final AtomicLong bytes = new AtomicLong();
+    private volatile boolean closed;
+
+    /**
+     * @param maxBeacons how many beacons may await their observers at once
+     * @param maxBytes how many bytes of body they may hold together
+     */
+    InFlightBudget(int maxBeacons, long maxBytes) {
+        this.maxBeacons = maxBeacons;
+        this.maxBytes = maxBytes;
+        this.places = new Semaphore(maxBeacons);
+    }
+
+    /**
+     * @param size the beacon's body size, in bytes
+     * @return {@link Reservation#TAKEN} when the beacon has its place, to give back with {@link #release}
+     */
+    Reservation reserve(long size) {
+        // Checked before taking a place: close() then waits for every place taken, this one included.
+        if (closed) {
+            return Reservation.CLOSED;
+        }
+        if (!places.tryAcquire()) {
+            return Reservation.TOO_MANY_BEACONS;
+        }
+        long held;
+        do {
+            held = bytes.get();
+            if (held + size > maxBytes) {
+                places.release();
+                return Reservation.TOO_MANY_BYTES;
+            }
+        } while (!bytes.compareAndSet(held, held + size));
+        return Reservation.TAKEN;
+    }
+
+    /**
+     * Gives back the place of a beacon that reached its observers, or that could not be delivered.
+     *
+     * @param size the size it was reserved with
+     */
+    void release(long size) {
+        bytes.addAndGet(-size);
+        places.release();
+    }
+
+    /**
+     * @return how many accepted beacons await their observers
+     */
+    int beacons() {
+        return maxBeacons - places.availablePermits();
+    }
+
+    /**
+     * @return how many bytes of body the accepted beacons awaiting their observers hold
+     */
+    long bytes() {
+        return bytes.get();
+    }
+
+    /**
+     * @return whether no more places are given, the application shutting down
+     */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Gives no more places, then waits for every place taken to be given back.
+     *
+     * @param timeout how long to wait
+     * @return how many places were still taken when the wait ended
+     * @throws InterruptedException when interrupted while waiting
+     */
+    int close(Duration timeout) throws InterruptedException {
+        closed = true;
+        if (places.tryAcquire(maxBeacons, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            // The places are kept: none can be taken after the wait, not even by a beacon that found the budget
+            // open an instant before it closed.
+            return 0;
+        }
+        return beacons();
+    }
+}
