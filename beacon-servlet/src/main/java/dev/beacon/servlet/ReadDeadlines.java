@@ -6,15 +6,22 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The deadlines by which beacon bodies must be complete, kept on one daemon thread per filter.
+ * The deadlines by which beacon bodies must be complete, kept on one daemon thread per filter, named
+ * {@value #THREAD_NAME}, which ends when the filter is destroyed (the application undeployed).
+ * <p>
+ * Not the container's {@code ManagedScheduledExecutorService}: an application cannot shut that down,
+ * and at undeploy the bodies still awaited must be answered at once, not when their deadline falls.
  * <p>
  * Not the {@code AsyncContext} timeout: Undertow (WildFly 39) does not fire it while a
  * {@code ReadListener} waits for data, so a stalled body would hold its connection for good.
  */
 final class ReadDeadlines implements AutoCloseable {
 
+    /** The name of the thread, as thread dumps show it. */
+    static final String THREAD_NAME = "beacon-read-deadlines";
+
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-        Thread thread = new Thread(task, "beacon-read-deadlines");
+        Thread thread = new Thread(task, THREAD_NAME);
         thread.setDaemon(true);
         return thread;
     });

@@ -1,11 +1,13 @@
 package dev.beacon.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.BeaconConfig;
 import dev.beacon.intake.BeaconExtension;
 import dev.beacon.testing.LogRecords;
+import dev.beacon.testing.Poll;
 import dev.beacon.testing.RawHttp;
 import dev.beacon.testing.RecordingObservers;
 import dev.beacon.testing.TestContainer;
@@ -15,10 +17,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +137,39 @@ class BeaconFilterSlowClientTest {
             }
         }
         assertEquals(Map.of(400, 400), statuses);
+    }
+
+    /**
+     * The filter's deadline thread is the library's own: were it left running at undeploy, every
+     * redeployment would leak one, holding the old application's classes.
+     */
+    @Test
+    void readDeadlineThreadEndsWhenTheApplicationIsUndeployedAndTheBodyItAwaitedIsRefused() throws Exception {
+        Set<Thread> before = deadlineThreads();
+        Thread ours;
+        try (TestContainer container = TestContainer.start();
+             JettyApp app = JettyApp.start(Map.of(BeaconConfig.READ_TIMEOUT, "60"), context -> { });
+             RawHttp stalled = new RawHttp(app.uri("/beacon"))) {
+            stalled.send(head(app, "stalled", 2) + "a");
+            Set<Thread> started = Poll.until("the deadline thread to start", BeaconFilterSlowClientTest::deadlineThreads,
+                    threads -> !before.containsAll(threads));
+            started.removeAll(before);
+            assertEquals(1, started.size(), started::toString);
+            ours = started.iterator().next();
+
+            app.close();
+            // Undeployed, the body is no longer waited for: refused at once, not after the 60 s timeout. Jetty fails the
+            // read as it stops (400) or the deadline is ended with the filter (408), whichever comes first.
+            int status = RawHttp.status(stalled.readHead());
+            assertTrue(status == 400 || status == 408, "status " + status);
+        }
+        ours.join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(ours.isAlive(), () -> ours + " still runs after undeploy");
+    }
+
+    private static Set<Thread> deadlineThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals(ReadDeadlines.THREAD_NAME))
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     private static String head(JettyApp app, String endpoint, int contentLength) {
