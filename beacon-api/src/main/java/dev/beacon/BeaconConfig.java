@@ -52,7 +52,7 @@ public final class BeaconConfig {
     public static final String ACCEPT_WITHOUT_ORIGIN = "beacon.accept-without-origin";
     /** Setting name: how long browsers may cache a preflight answer, in seconds. */
     public static final String CORS_MAX_AGE = "beacon.cors-max-age";
-    /** Setting name: how many accepted beacons may be awaiting their observers at once, per entry point. */
+    /** Setting name: how many accepted beacons may be awaiting their observers at once, in the application. */
     public static final String MAX_IN_FLIGHT = "beacon.max-in-flight";
     /** Setting name: how many bytes of body the accepted beacons awaiting their observers may hold together. */
     public static final String MAX_IN_FLIGHT_BYTES = "beacon.max-in-flight-bytes";
