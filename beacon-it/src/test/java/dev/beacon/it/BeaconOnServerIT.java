@@ -375,7 +375,7 @@ class BeaconOnServerIT {
         try {
             // Had the 204 waited for the observer, which holds for 30 s, it would not come within 10 s.
             assertEquals(204, shop.sendHeldBeacon(via).statusCode());
-            assertEquals("1 holding", shop.awaitGate("1 holding"));
+            assertEquals("1 holding", shop.awaitGateEntered());
             // The held observer has a thread of its own: more new connections than the server has I/O threads
             // are all answered meanwhile.
             for (int i = 0; i < 8; i++) {
