@@ -8,6 +8,7 @@ import dev.beacon.Beacon;
 import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconEndpoint;
 import dev.beacon.testing.LogRecords;
+import dev.beacon.testing.Polling;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -101,12 +102,11 @@ class BeaconShutdownTest {
         assertTrue(answer.beacon().isEmpty());
     }
 
-    private static void awaitTimedWaiting(Thread thread) {
-        long deadline = System.nanoTime() + LONG_ENOUGH.toNanos();
-        while (thread.getState() != Thread.State.TIMED_WAITING) {
-            assertTrue(thread.isAlive() && System.nanoTime() < deadline, () -> thread.getName() + " never waited; it is " + thread.getState());
-            Thread.onSpinWait();
-        }
+    /** Only the thread's state tells that it waits: the wait itself is the code under test, with no latch to count down. */
+    private static void awaitTimedWaiting(Thread thread) throws Exception {
+        Polling.until(thread.getName() + " to wait with a timeout", thread::getState,
+                state -> state == Thread.State.TIMED_WAITING || state == Thread.State.TERMINATED, LONG_ENOUGH);
+        assertTrue(thread.isAlive(), () -> thread.getName() + " ended without waiting");
     }
 
     private BeaconIntake intakeWithShutdownTimeout(Duration timeout) {

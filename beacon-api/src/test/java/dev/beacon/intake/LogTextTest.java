@@ -12,7 +12,22 @@ class LogTextTest {
         String forged = LogText.escape("text/plain\r\n2026-11-24 INFO admin logged in\u2028\u0085");
 
         assertEquals("'text/plain\\u000d\\u000a2026-11-24 INFO admin logged in\\u2028\\u0085'", forged);
-        assertTrue(forged.lines().count() == 1);
+    }
+
+    /** Every character, not only the ones a reader thinks of: what breaks a line in one log viewer may not in another. */
+    @Test
+    void noCharacterEndsTheLineOrTheQuotedValue() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String escaped = LogText.escape("a" + c + "b");
+            String inside = escaped.substring(1, escaped.length() - 1);
+            int code = c;
+
+            assertTrue(escaped.startsWith("'a") && escaped.endsWith("b'"), escaped);
+            assertTrue(inside.chars().noneMatch(LogTextTest::endsALineOrControls), () -> "U+" + Integer.toHexString(code) + ": " + escaped);
+            assertTrue(inside.indexOf('\'') < 0, () -> "U+" + Integer.toHexString(code) + ": " + escaped);
+            // A backslash appears only to start an escape, so a value cannot end in one that escapes the closing quote.
+            assertTrue(inside.replaceAll("\\\\u[0-9a-f]{4}", "").indexOf('\\') < 0, () -> "U+" + Integer.toHexString(code) + ": " + escaped);
+        }
     }
 
     @Test
@@ -22,7 +37,11 @@ class LogTextTest {
 
     @Test
     void longValuesAreCutAndAbsentOnesNamed() {
-        assertEquals(200 + 2 + 3, LogText.escape("x".repeat(10_000)).length());
+        assertEquals("'" + "x".repeat(200) + "...'", LogText.escape("x".repeat(10_000)));
         assertEquals("(none)", LogText.escape(null));
+    }
+
+    private static boolean endsALineOrControls(int c) {
+        return c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 }

@@ -13,12 +13,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * {@code GET /received}: the beacons the demo's {@code @Observes Beacon} observer received, oldest
- * first, as JSON ({@code /received/async} and {@code /received/csp} for the other observers);
- * {@code DELETE /received} empties them all.
+ * first, as JSON ({@code /received/async} and {@code /received/csp} for the other observers), with the
+ * names of the cookies each carried but never their values; {@code DELETE /received} empties them all.
  */
 @WebServlet("/received/*")
 public class ReceivedServlet extends HttpServlet {
@@ -61,9 +62,8 @@ public class ReceivedServlet extends HttpServlet {
         nullable(item, "secFetchSite", beacon.secFetchSite());
         nullable(item, "secFetchMode", beacon.secFetchMode());
         nullable(item, "clientAddress", beacon.clientAddress());
-        JsonObjectBuilder cookies = Json.createObjectBuilder();
-        beacon.cookies().forEach(cookies::add);
-        item.add("cookies", cookies);
+        // Names only: the values are the sender's session, and this page shows them to anyone who asks.
+        item.add("cookies", Json.createArrayBuilder(new TreeSet<>(beacon.cookies().keySet())));
         try {
             beacon.json().ifPresent(json -> item.add("json", json));
             beacon.form().ifPresent(form -> item.add("form", formJson(form)));

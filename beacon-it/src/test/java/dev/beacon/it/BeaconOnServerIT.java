@@ -1,6 +1,8 @@
 package dev.beacon.it;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.testing.ChromiumBodies;
@@ -10,6 +12,7 @@ import dev.beacon.testing.RawHttp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -23,10 +26,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -46,6 +52,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(ArquillianExtension.class)
 class BeaconOnServerIT {
+
+    /** {@code beacon.max-body-size} as the servers run the demo: the default, 1 MiB. */
+    private static final int MAX_BODY_SIZE = 1_048_576;
 
     /** More than WildFly's request threads (16 per core) and Payara Micro's. */
     private static final int TRICKLING_CLIENTS = 250;
@@ -155,7 +164,7 @@ class BeaconOnServerIT {
                 "Referer", app + "index.html",
                 "User-Agent", "Mozilla/5.0 Chrome/156",
                 "Sec-Fetch-Mode", "no-cors",
-                "Cookie", "session=abc");
+                "Cookie", "session=secret-session-id");
 
         JsonObject item = received.awaitOne(endpoint);
         assertEquals(shop.origin(), item.getString("origin"));
@@ -163,56 +172,120 @@ class BeaconOnServerIT {
         assertEquals("Mozilla/5.0 Chrome/156", item.getString("userAgent"));
         assertEquals("same-origin", item.getString("secFetchSite"));
         assertEquals("no-cors", item.getString("secFetchMode"));
-        assertEquals("abc", item.getJsonObject("cookies").getString("session"));
+        assertEquals(List.of("session"), strings(item, "cookies"));
+        assertFalse(item.toString().contains("secret-session-id"), () -> "a cookie value published: " + item);
         assertEquals("127.0.0.1", item.getString("clientAddress"));
         assertEquals(app.getPath() + via + "/" + endpoint, item.getString("path"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"beacon", "api/beacon"})
-    void rejectsWhatIsNotABeaconWithTheRightStatusAndNoEvent(String via) throws Exception {
-        String endpoint = uniqueEndpoint("rejected");
+    void rejectsUnlistedMediaTypeWith415NamingTheAcceptedOnes(String via) throws Exception {
+        String endpoint = uniqueEndpoint("xml");
         HttpResponse<String> xml = shop.post(via, endpoint, new BrowserBody("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(415, xml.statusCode());
-        assertTrue(xml.headers().firstValue("Accept-Post").orElseThrow().contains("application/csp-report"));
 
-        HttpResponse<String> brokenJson = shop.post(via, endpoint, new BrowserBody("application/json", "{\"a\":".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(400, brokenJson.statusCode());
-        assertTrue(brokenJson.body().startsWith("Body not readable as its media type"), brokenJson.body());
-        HttpResponse<String> hugeExponent = shop.post(via, endpoint, new BrowserBody("application/json", "[1e9999999999]".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(400, hugeExponent.statusCode(), hugeExponent.body());
-        HttpResponse<String> truncatedForm = shop.post(via, endpoint, new BrowserBody("multipart/form-data; boundary=" + ChromiumBodies.BOUNDARY,
-                Arrays.copyOf(ChromiumBodies.formDataWithFile("{}").bytes(), 60)));
-        assertEquals(400, truncatedForm.statusCode());
-
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(shop.uri(via, endpoint)).GET().build(), BodyHandlers.ofString());
-        assertEquals(405, get.statusCode());
-        assertEquals(List.of("OPTIONS", "POST"), Arrays.stream(get.headers().firstValue("Allow").orElseThrow().split(","))
-                .map(String::strip).filter(method -> !method.equals("HEAD")).sorted().toList());
-
-        HttpResponse<String> foreign = shop.post(via, endpoint, ChromiumBodies.string("x"), "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
-        assertEquals(403, foreign.statusCode());
-
-        try (RawHttp raw = new RawHttp(app)) {
-            raw.send(shop.head(via, endpoint, "Content-Length: 70000"));
-            assertEquals(413, RawHttp.status(raw.readHead()));
-        }
-        try (RawHttp raw = new RawHttp(app)) {
-            raw.send(shop.head(via, endpoint, "Transfer-Encoding: chunked"));
-            for (int sent = 0; sent <= 65_536; sent += 16_384) {
-                raw.chunk(new byte[16_384]);
-            }
-            assertEquals(413, RawHttp.status(raw.readHead()));
-        }
-
-        awaitMarker(via);
-        assertEquals(List.of(), received.of("", endpoint));
-        assertEquals(List.of(), received.of("/async", endpoint));
+        assertEquals(415, xml.statusCode(), xml.body());
+        assertTrue(xml.headers().firstValue("Accept-Post").orElseThrow().contains("application/csp-report"), () -> xml.headers().map().toString());
+        assertNothingReceived(via, endpoint);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"beacon", "api/beacon"})
-    void holdsBeaconsToTheirContentLengthAndAnswersExpectContinue(String via) throws Exception {
+    void rejectsJsonThatDoesNotParseWith400(String via) throws Exception {
+        String endpoint = uniqueEndpoint("brokenjson");
+        HttpResponse<String> brokenJson = shop.post(via, endpoint, new BrowserBody("application/json", "{\"a\":".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(400, brokenJson.statusCode(), brokenJson.body());
+        assertTrue(brokenJson.body().startsWith("Body not readable as its media type"), brokenJson.body());
+        assertNothingReceived(via, endpoint);
+    }
+
+    /** Parsson reads a number as a BigDecimal, which refuses an exponent beyond an int: that is the client's fault. */
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void rejectsJsonNumberBeyondAnyDecimalWith400(String via) throws Exception {
+        String endpoint = uniqueEndpoint("hugeexponent");
+        HttpResponse<String> hugeExponent = shop.post(via, endpoint, new BrowserBody("application/json", "[1e9999999999]".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(400, hugeExponent.statusCode(), hugeExponent.body());
+        assertNothingReceived(via, endpoint);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void rejectsTruncatedMultipartWith400(String via) throws Exception {
+        String endpoint = uniqueEndpoint("truncatedform");
+        HttpResponse<String> truncatedForm = shop.post(via, endpoint, new BrowserBody("multipart/form-data; boundary=" + ChromiumBodies.BOUNDARY,
+                Arrays.copyOf(ChromiumBodies.formDataWithFile("{}").bytes(), 60)));
+
+        assertEquals(400, truncatedForm.statusCode(), truncatedForm.body());
+        assertNothingReceived(via, endpoint);
+    }
+
+    /** The filter and the resource give the library's one answer: the resource's runtime does not answer for it. */
+    @ParameterizedTest
+    @CsvSource({"beacon, GET", "beacon, PUT", "beacon, DELETE", "api/beacon, GET", "api/beacon, PUT", "api/beacon, DELETE"})
+    void answersOtherMethodsWith405AllowAndAOneLineReason(String via, String method) throws Exception {
+        String endpoint = uniqueEndpoint(method.toLowerCase(Locale.ROOT));
+        int counted = shop.statistics().getJsonObject("rejectedByStatus").getInt("405", 0);
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(shop.uri(via, endpoint)).method(method, BodyPublishers.noBody()).build(),
+                BodyHandlers.ofString());
+
+        assertAll(
+                () -> assertEquals(405, refused.statusCode(), refused.body()),
+                () -> assertEquals(Set.of("POST", "OPTIONS"), Arrays.stream(refused.headers().firstValue("Allow").orElse("").split(","))
+                        .map(String::strip).collect(Collectors.toSet()), () -> refused.headers().map().toString()),
+                () -> assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                        () -> refused.headers().map().toString()),
+                () -> assertEquals(List.of("Beacons are sent with POST"), refused.body().lines().toList()),
+                () -> assertEquals(counted + 1, shop.statistics().getJsonObject("rejectedByStatus").getInt("405", 0), "405 counted in /statistics"));
+        assertNothingReceived(via, endpoint);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void rejectsCrossSiteBeaconFromAnUnlistedOriginWith403(String via) throws Exception {
+        String endpoint = uniqueEndpoint("foreign");
+        HttpResponse<String> foreign = shop.post(via, endpoint, ChromiumBodies.string("x"), "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
+
+        assertEquals(403, foreign.statusCode(), foreign.body());
+        assertNothingReceived(via, endpoint);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void rejectsDeclaredLengthOverTheLimitWith413BeforeReadingIt(String via) throws Exception {
+        String endpoint = uniqueEndpoint("declaredtoolarge");
+        try (RawHttp raw = new RawHttp(app)) {
+            raw.send(shop.head(via, endpoint, "Content-Length: " + (MAX_BODY_SIZE + 1)));
+            assertEquals(413, RawHttp.status(raw.readHead()));
+        }
+        assertNothingReceived(via, endpoint);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void rejectsChunkedBodyOverTheLimitWith413(String via) throws Exception {
+        String endpoint = uniqueEndpoint("chunkedtoolarge");
+        try (RawHttp raw = new RawHttp(app)) {
+            raw.send(shop.head(via, endpoint, "Transfer-Encoding: chunked"));
+            try {
+                for (int sent = 0; sent < MAX_BODY_SIZE; sent += 65_536) {
+                    raw.chunk(new byte[65_536]);
+                }
+                raw.chunk(new byte[1]); // one byte past the limit, and no last chunk: the answer cannot wait for the end
+            } catch (IOException closedEarly) {
+                // A server may answer and close before the last byte, as it may once past the limit: the answer is read below.
+            }
+            assertEquals(413, RawHttp.status(raw.readHead()));
+        }
+        assertNothingReceived(via, endpoint);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void refusesABodyCutShortOfItsContentLength(String via) throws Exception {
         String cutShort = uniqueEndpoint("cutshort");
         try (RawHttp raw = new RawHttp(app)) {
             raw.send(shop.head(via, cutShort, "Content-Length: 10") + "abc");
@@ -221,7 +294,12 @@ class BeaconOnServerIT {
             String answer = raw.readHead();
             assertTrue(answer.isEmpty() || RawHttp.status(answer) == 400, answer);
         }
+        assertNothingReceived(via, cutShort);
+    }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void readsPipelinedBeaconsEachToItsContentLength(String via) throws Exception {
         String first = uniqueEndpoint("first");
         String second = uniqueEndpoint("second");
         try (RawHttp raw = new RawHttp(app)) {
@@ -231,7 +309,11 @@ class BeaconOnServerIT {
         }
         assertEquals("abc", received.awaitOne(first).getString("text"));
         assertEquals("de", received.awaitOne(second).getString("text"));
+    }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void takesABodyWithoutLengthOrChunkingAsEmptyAndAnswersAtOnce(String via) throws Exception {
         String unframed = uniqueEndpoint("unframed");
         try (RawHttp raw = new RawHttp(app)) {
             // Neither Content-Length nor Transfer-Encoding: an empty body, answered at once, not after the read timeout.
@@ -239,7 +321,11 @@ class BeaconOnServerIT {
             assertEquals(204, RawHttp.status(raw.readHead()));
         }
         assertEquals("", received.awaitOne(unframed).getString("text"));
+    }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void readsAChunkedBodyToItsLastChunk(String via) throws Exception {
         String chunked = uniqueEndpoint("chunked");
         try (RawHttp raw = new RawHttp(app)) {
             raw.send(shop.head(via, chunked, "Transfer-Encoding: chunked"));
@@ -248,7 +334,11 @@ class BeaconOnServerIT {
             assertEquals(204, RawHttp.status(raw.readHead()));
         }
         assertEquals("abcde", received.awaitOne(chunked).getString("text"));
+    }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void answersExpectContinueWith100ThenReadsTheBody(String via) throws Exception {
         String continued = uniqueEndpoint("continued");
         try (RawHttp raw = new RawHttp(app)) {
             raw.send(shop.head(via, continued, "Content-Length: 5", "Expect: 100-continue"));
@@ -257,44 +347,55 @@ class BeaconOnServerIT {
             assertEquals(204, RawHttp.status(raw.readHead()));
         }
         assertEquals("hello", received.awaitOne(continued).getString("text"));
+    }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void answersExpectContinueOverTheLimitWith413(String via) throws Exception {
         String tooLarge = uniqueEndpoint("toolarge");
         try (RawHttp raw = new RawHttp(app)) {
-            raw.send(shop.head(via, tooLarge, "Content-Length: 70000", "Expect: 100-continue"));
+            raw.send(shop.head(via, tooLarge, "Content-Length: " + (MAX_BODY_SIZE + 1), "Expect: 100-continue"));
             assertEquals(413, RawHttp.status(raw.readFinalHead()));
         }
-
-        awaitMarker(via);
-        for (String refused : List.of(cutShort, tooLarge)) {
-            assertEquals(List.of(), received.of("", refused));
-        }
+        assertNothingReceived(via, tooLarge);
     }
 
     /** The servers run with {@code beacon.content-encodings=gzip}, see {@code arquillian.xml}. */
     @ParameterizedTest
     @ValueSource(strings = {"beacon", "api/beacon"})
-    void decodesTheConfiguredContentCodingAndHoldsItToTheLimit(String via) throws Exception {
+    void decodesAGzippedBodyWhenGzipIsConfigured(String via) throws Exception {
         String gzipped = uniqueEndpoint("gzipped");
         byte[] json = "{\"event\":\"unload\"}".getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> accepted = shop.post(via, gzipped, new BrowserBody("application/json", Compressed.gzip(json)), "Content-Encoding", "gzip");
+
         assertEquals(204, accepted.statusCode(), accepted.body());
         assertEquals("{\"event\":\"unload\"}", received.awaitOne(gzipped).getString("text"));
+    }
 
+    /** The servers run with {@code beacon.content-encodings=gzip}, see {@code arquillian.xml}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void rejectsAContentCodingNotConfiguredWith415NamingTheConfiguredOnes(String via) throws Exception {
         String deflated = uniqueEndpoint("deflated");
+        byte[] json = "{\"event\":\"unload\"}".getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> notConfigured = shop.post(via, deflated, new BrowserBody("application/json", Compressed.deflate(json)),
                 "Content-Encoding", "deflate");
-        assertEquals(415, notConfigured.statusCode());
-        assertEquals(Optional.of("identity, gzip"), notConfigured.headers().firstValue("Accept-Encoding"));
 
+        assertEquals(415, notConfigured.statusCode(), notConfigured.body());
+        assertEquals(Optional.of("identity, gzip"), notConfigured.headers().firstValue("Accept-Encoding"));
+        assertNothingReceived(via, deflated);
+    }
+
+    /** A few kilobytes on the wire that decode to 16 MiB: the limit holds for the decoded body. */
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void rejectsAGzipBombPastTheLimitWith413(String via) throws Exception {
         String bomb = uniqueEndpoint("bomb");
         HttpResponse<String> tooLarge = shop.post(via, bomb, new BrowserBody("text/plain", Compressed.gzip(new byte[16 * 1024 * 1024])),
                 "Content-Encoding", "gzip");
-        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
 
-        awaitMarker(via);
-        for (String refused : List.of(deflated, bomb)) {
-            assertEquals(List.of(), received.of("", refused));
-        }
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+        assertNothingReceived(via, bomb);
     }
 
     /**
@@ -347,25 +448,33 @@ class BeaconOnServerIT {
             assertEquals(408, RawHttp.status(raw.readHead()));
         }
 
-        awaitMarker("beacon");
-        assertEquals(List.of(), received.of("", stalled));
+        assertNothingReceived("beacon", stalled);
+    }
+
+    /** The servers run with {@code beacon.content-encodings=gzip}: a cross-origin beacon may then name its coding. */
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void answersAPreflightFromAnAllowedOriginWithItsCorsHeaders(String via) throws Exception {
+        HttpResponse<String> allowed = preflight(via, "https://allowed.example");
+
+        assertEquals(204, allowed.statusCode(), allowed.body());
+        assertEquals(Optional.of("https://allowed.example"), allowed.headers().firstValue("Access-Control-Allow-Origin"));
+        assertEquals(Optional.of("true"), allowed.headers().firstValue("Access-Control-Allow-Credentials"));
+        assertEquals(Optional.of("POST"), allowed.headers().firstValue("Access-Control-Allow-Methods"));
+        Set<String> allowedHeaders = Arrays.stream(allowed.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().split(","))
+                .map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        assertTrue(allowedHeaders.containsAll(Set.of("content-type", "content-encoding")), allowedHeaders::toString);
+        assertTrue(allowed.headers().firstValue("Access-Control-Max-Age").isPresent(), () -> allowed.headers().map().toString());
+        assertTrue(allowed.headers().allValues("Vary").stream().anyMatch(vary -> vary.contains("Origin")), () -> allowed.headers().map().toString());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"beacon", "api/beacon"})
-    void answersPreflightsForAllowedOriginsOnly(String via) throws Exception {
-        HttpResponse<String> allowed = preflight(via, "https://allowed.example");
-        assertEquals(204, allowed.statusCode());
-        assertEquals(Optional.of("https://allowed.example"), allowed.headers().firstValue("Access-Control-Allow-Origin"));
-        assertEquals(Optional.of("true"), allowed.headers().firstValue("Access-Control-Allow-Credentials"));
-        assertEquals(Optional.of("POST"), allowed.headers().firstValue("Access-Control-Allow-Methods"));
-        assertEquals(Optional.of("Content-Type"), allowed.headers().firstValue("Access-Control-Allow-Headers"));
-        assertTrue(allowed.headers().firstValue("Access-Control-Max-Age").isPresent());
-        assertTrue(allowed.headers().allValues("Vary").stream().anyMatch(vary -> vary.contains("Origin")));
-
+    void refusesAPreflightFromAnUnlistedOriginWith403AndNoCorsHeaders(String via) throws Exception {
         HttpResponse<String> refused = preflight(via, "https://evil.example");
-        assertEquals(403, refused.statusCode());
-        assertTrue(refused.headers().map().keySet().stream().noneMatch(name -> name.toLowerCase().startsWith("access-control-")),
+
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.headers().map().keySet().stream().noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-")),
                 () -> "CORS headers in a refusal: " + refused.headers().map());
     }
 
@@ -375,7 +484,7 @@ class BeaconOnServerIT {
         try {
             // Had the 204 waited for the observer, which holds for 30 s, it would not come within 10 s.
             assertEquals(204, shop.sendHeldBeacon(via).statusCode());
-            assertEquals("1 holding", shop.awaitGate("1 holding"));
+            assertEquals("1 holding", shop.awaitGateEntered());
             // The held observer has a thread of its own: more new connections than the server has I/O threads
             // are all answered meanwhile.
             for (int i = 0; i < 8; i++) {
@@ -410,17 +519,32 @@ class BeaconOnServerIT {
     }
 
     @Test
-    void applicationStillAnswersAsBefore() throws Exception {
+    void applicationsOwnServletAndResourceStillAnswer() throws Exception {
         assertEquals("hello from the shop's own servlet: GET", shop.get("hello").body());
         assertEquals("hello from the shop's own resource", shop.get("api/greeting").body());
+    }
+
+    @Test
+    void applicationsCsrfFilterStillGuardsItsOwnPosts() throws Exception {
         assertEquals(403, http.send(HttpRequest.newBuilder(app.resolve("hello")).POST(BodyPublishers.ofString("x")).build(),
                 BodyHandlers.ofString()).statusCode());
         assertEquals(200, http.send(HttpRequest.newBuilder(app.resolve("hello")).header("X-CSRF-Token", "t")
                 .POST(BodyPublishers.ofString("x")).build(), BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void applicationsStaticPagesAreStillServed() throws Exception {
         assertTrue(shop.get("index.html").body().contains("beacon demo"));
     }
 
     // --- helpers ---
+
+    /** Neither observer received a beacon for the endpoint, once a marker sent after it has reached both. */
+    private void assertNothingReceived(String via, String endpoint) throws Exception {
+        awaitMarker(via);
+        assertEquals(List.of(), received.of("", endpoint), endpoint);
+        assertEquals(List.of(), received.of("/async", endpoint), endpoint);
+    }
 
     /**
      * Sends a beacon and waits until both observers have it: what was sent before it on this connection

@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * Added to the deployment by the tests: {@code GET /gate} tells how many beacons entered the
- * {@link GatedObserver} and whether it is holding; {@code POST /gate} opens it; {@code DELETE /gate}
+ * {@link GatedObserver} and whether it is holding, and {@code GET /gate?await=entered} first waits up to
+ * {@value #PATIENCE_SECONDS} seconds for one to enter; {@code POST /gate} opens it; {@code DELETE /gate}
  * resets it.
  */
 @WebServlet("/gate")
@@ -17,11 +18,21 @@ public class GateServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    static final int PATIENCE_SECONDS = 10;
+
     @Inject
     private GatedObserver observer;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("entered".equals(request.getParameter("await"))) {
+            // The observer's latch, waited on here: the test asks once instead of polling
+            try {
+                observer.awaitEntered(PATIENCE_SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         response.setContentType("text/plain");
         response.getWriter().write(observer.entered() + " " + (observer.holding() ? "holding" : "open"));
     }

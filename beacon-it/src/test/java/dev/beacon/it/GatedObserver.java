@@ -18,15 +18,24 @@ public class GatedObserver {
     static final String ENDPOINT = "gated";
 
     private final AtomicInteger entered = new AtomicInteger();
+    private volatile CountDownLatch firstEntered = new CountDownLatch(1);
     private volatile CountDownLatch gate = new CountDownLatch(1);
 
     void hold(@Observes @BeaconEndpoint(ENDPOINT) Beacon beacon) throws InterruptedException {
         entered.incrementAndGet();
+        firstEntered.countDown();
         gate.await(30, TimeUnit.SECONDS);
     }
 
     int entered() {
         return entered.get();
+    }
+
+    /**
+     * @return whether a beacon entered since the last reset, waiting up to {@code seconds} for one
+     */
+    boolean awaitEntered(int seconds) throws InterruptedException {
+        return firstEntered.await(seconds, TimeUnit.SECONDS);
     }
 
     boolean holding() {
@@ -40,6 +49,7 @@ public class GatedObserver {
     void reset() {
         gate.countDown();
         entered.set(0);
+        firstEntered = new CountDownLatch(1);
         gate = new CountDownLatch(1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.beacon.it;
 
+import dev.beacon.testing.Polling;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -16,6 +18,8 @@ import java.util.function.Predicate;
  * What the demo's observers received, read from {@code GET /received} on the server under test.
  */
 final class Received {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private final HttpClient http;
     private final URI app;
@@ -33,15 +37,8 @@ final class Received {
      * @throws AssertionError when they do not arrive within 15 seconds
      */
     List<JsonObject> await(String log, String endpoint, int count) throws Exception {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        List<JsonObject> found;
-        while ((found = of(log, endpoint)).size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Expected " + count + " beacon(s) to endpoint " + endpoint + " in /received" + log + ", got " + found);
-            }
-            Thread.onSpinWait(); // each turn is an HTTP round trip: that is the pacing
-        }
-        return found;
+        return Polling.until(count + " beacon(s) to endpoint " + endpoint + " in /received" + log, () -> of(log, endpoint),
+                found -> found.size() >= count, PATIENCE);
     }
 
     /**

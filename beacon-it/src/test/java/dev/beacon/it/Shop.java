@@ -2,6 +2,7 @@ package dev.beacon.it;
 
 import dev.beacon.testing.ChromiumBodies;
 import dev.beacon.testing.ChromiumBodies.BrowserBody;
+import dev.beacon.testing.Polling;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -90,15 +92,13 @@ final class Shop {
     }
 
     /**
-     * @return the statistics once no accepted beacon awaits an observer, or as they are after 10 seconds
+     * @return the statistics once no accepted beacon awaits an observer
+     * @throws AssertionError when one still does after 10 seconds
      */
     JsonObject awaitNothingInFlight() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        JsonObject statistics;
-        while ((statistics = statistics()).getInt("inFlight") > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // each turn is an HTTP round trip: that is the pacing
-        }
-        return statistics;
+        // A place comes back after the last observer returns, which no observer can signal: ask, with back-off.
+        return Polling.until("no beacon in flight in /statistics", this::statistics, statistics -> statistics.getInt("inFlight") == 0,
+                Duration.ofSeconds(10));
     }
 
     /**
@@ -127,14 +127,13 @@ final class Shop {
     }
 
     /**
-     * @return the gate's state, e.g. {@code 1 holding}, once it is {@code expected}, or as it is after 10 seconds
+     * Waits, on the server, for a beacon to enter the {@link GatedObserver} since the gate was reset.
+     *
+     * @return the gate's state then, {@code 1 holding} when one beacon entered and is held
      */
-    String awaitGate(String expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        String state;
-        while (!(state = get("gate").body()).equals(expected) && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // each turn is an HTTP round trip: that is the pacing
-        }
-        return state;
+    String awaitGateEntered() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(app.resolve("gate?await=entered"))
+                .timeout(Duration.ofSeconds(GateServlet.PATIENCE_SECONDS + 5)).GET().build();
+        return http.send(request, BodyHandlers.ofString()).body();
     }
 }

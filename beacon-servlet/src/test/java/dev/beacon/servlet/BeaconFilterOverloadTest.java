@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconStatistics;
+import dev.beacon.testing.Polling;
 import dev.beacon.testing.RecordingObservers;
 import dev.beacon.testing.SlowObserver;
 import dev.beacon.testing.TestContainer;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,10 +48,9 @@ class BeaconFilterOverloadTest {
             } finally {
                 slow.open();
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (statistics.inFlight() > 0 && System.nanoTime() < deadline) {
-                Thread.onSpinWait(); // the place comes back when the held beacon's last observer returns
-            }
+            // The place comes back after the held beacon's last observer returns, which no observer can signal.
+            Polling.until("the held beacon's place in flight to come back", statistics::inFlight, inFlight -> inFlight == 0,
+                    Duration.ofSeconds(10));
 
             assertEquals(204, send(app.uri("/beacon/after")).statusCode());
             assertEquals(1, container.bean(RecordingObservers.class).sync().await("after", 1).size());
