@@ -22,6 +22,7 @@ final class InFlightBudget {
     private final Semaphore places;
     private final AtomicLong bytes = new AtomicLong();
     private volatile boolean closed;
+    private volatile boolean drained;
 
     /**
      * @param maxBeacons how many beacons may await their observers at once
@@ -70,7 +71,7 @@ final class InFlightBudget {
      * @return how many accepted beacons await their observers
      */
     int beacons() {
-        return maxBeacons - places.availablePermits();
+        return drained ? 0 : maxBeacons - places.availablePermits();
     }
 
     /**
@@ -88,17 +89,22 @@ final class InFlightBudget {
     }
 
     /**
-     * Gives no more places, then waits for every place taken to be given back.
+     * Gives no more places, then waits for every place taken to be given back. Closing again after every
+     * place came back returns at once: the places kept by the first close are not beacons in flight.
      *
      * @param timeout how long to wait
      * @return how many places were still taken when the wait ended
      * @throws InterruptedException when interrupted while waiting
      */
-    int close(Duration timeout) throws InterruptedException {
+    synchronized int close(Duration timeout) throws InterruptedException {
         closed = true;
+        if (drained) {
+            return 0;
+        }
         if (places.tryAcquire(maxBeacons, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             // The places are kept: none can be taken after the wait, not even by a beacon that found the budget
             // open an instant before it closed.
+            drained = true;
             return 0;
         }
         return beacons();

@@ -17,7 +17,7 @@ final class LogText {
         StringBuilder escaped = new StringBuilder(Math.min(text.length(), MAX_LENGTH) + 2).append('\'');
         for (int i = 0; i < text.length() && i < MAX_LENGTH; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == '\\' || c == '\'') {
+            if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029 || c == '\\' || c == '\'') {
                 escaped.append(String.format("\\u%04x", (int) c));
             } else {
                 escaped.append(c);

@@ -17,12 +17,23 @@ import java.util.Map;
 public final class ServletIncomingRequest implements IncomingRequest {
 
     private final HttpServletRequest request;
+    private final InputStream body;
+
+    /**
+     * @param request the request to a beacon path, whose body is read from its own input stream
+     */
+    public ServletIncomingRequest(HttpServletRequest request) {
+        this(request, null);
+    }
 
     /**
      * @param request the request to a beacon path
+     * @param body its body as a runtime on top of the servlet hands it: Jersey may already have read a
+     *        byte of the servlet's stream, to see whether a form has a body at all
      */
-    public ServletIncomingRequest(HttpServletRequest request) {
+    public ServletIncomingRequest(HttpServletRequest request, InputStream body) {
         this.request = request;
+        this.body = body;
     }
 
     @Override
@@ -71,6 +82,6 @@ public final class ServletIncomingRequest implements IncomingRequest {
 
     @Override
     public InputStream body() throws IOException {
-        return request.getInputStream();
+        return body != null ? body : request.getInputStream();
     }
 }

@@ -14,6 +14,12 @@ class LogTextTest {
         assertEquals("'text/plain\\u000d\\u000a2026-11-24 INFO admin logged in\\u2028\\u0085'", forged);
     }
 
+    /** U+009B starts an escape sequence in some terminals, as ESC [ does: every C1 control is escaped, not only NEL. */
+    @Test
+    void c1ControlsCannotStartATerminalEscapeSequence() {
+        assertEquals("'\\u009b31m red'", LogText.escape("\u009b31m red"));
+    }
+
     /** Every character, not only the ones a reader thinks of: what breaks a line in one log viewer may not in another. */
     @Test
     void noCharacterEndsTheLineOrTheQuotedValue() {
@@ -42,6 +48,6 @@ class LogTextTest {
     }
 
     private static boolean endsALineOrControls(int c) {
-        return c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029;
+        return c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029;
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 
 /**
  * Receives browser beacons at {@code beacon} and {@code beacon/{name}} under the application's
@@ -63,10 +64,14 @@ public class BeaconResource {
     @Context
     private HttpServletResponse response;
 
-    /** Receives a beacon. */
+    /**
+     * Receives a beacon.
+     *
+     * @param body the body, as the runtime hands it
+     */
     @POST
-    public void post() {
-        answer();
+    public void post(InputStream body) {
+        ServletExchange.answer(request, body, response, endpoint());
     }
 
     /** Answers a CORS preflight. */
@@ -105,8 +110,9 @@ public class BeaconResource {
         answer();
     }
 
+    /** Answered before any body is read: the intake refuses every method but {@code POST} on its headers. */
     private void answer() {
-        ServletExchange.answer(request, response, endpoint());
+        ServletExchange.answer(request, InputStream.nullInputStream(), response, endpoint());
     }
 
     /** {@code ""} is the default endpoint, {@code "/csp"} endpoint {@code csp}. */

@@ -5,6 +5,7 @@ import dev.beacon.intake.ApplicationIntake;
 import dev.beacon.intake.ServletIncomingRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.InputStream;
 
 /**
  * Where {@code beacon-jaxrs} meets the servlet container it runs in. The resource reads the request
@@ -24,11 +25,13 @@ final class ServletExchange {
      * Answers a request to a beacon path with the application's intake, then delivers the beacon it accepted.
      *
      * @param request the servlet request under the JAX-RS request
-     * @param response its response
+     * @param body the body as the runtime hands it; never the servlet's own stream, which the runtime
+     *        may have begun to read
+     * @param response the servlet response
      * @param endpoint the endpoint name the path stands for
      */
-    static void answer(HttpServletRequest request, HttpServletResponse response, String endpoint) {
+    static void answer(HttpServletRequest request, InputStream body, HttpServletResponse response, String endpoint) {
         ApplicationIntake application = ApplicationIntake.of(request.getServletContext());
-        AnswerWriter.sendThenDeliver(application.intake().answer(new ServletIncomingRequest(request), endpoint), response);
+        AnswerWriter.sendThenDeliver(application.intake().answer(new ServletIncomingRequest(request, body), endpoint), response);
     }
 }

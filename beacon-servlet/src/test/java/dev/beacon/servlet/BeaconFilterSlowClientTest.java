@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.BeaconConfig;
 import dev.beacon.intake.BeaconExtension;
 import dev.beacon.testing.LogRecords;
-import dev.beacon.testing.Poll;
+import dev.beacon.testing.Polling;
 import dev.beacon.testing.RawHttp;
 import dev.beacon.testing.RecordingObservers;
 import dev.beacon.testing.TestContainer;
@@ -151,8 +151,8 @@ class BeaconFilterSlowClientTest {
              JettyApp app = JettyApp.start(Map.of(BeaconConfig.READ_TIMEOUT, "60"), context -> { });
              RawHttp stalled = new RawHttp(app.uri("/beacon"))) {
             stalled.send(head(app, "stalled", 2) + "a");
-            Set<Thread> started = Poll.until("the deadline thread to start", BeaconFilterSlowClientTest::deadlineThreads,
-                    threads -> !before.containsAll(threads));
+            Set<Thread> started = Polling.until("the deadline thread to start", BeaconFilterSlowClientTest::deadlineThreads,
+                    threads -> !before.containsAll(threads), Duration.ofSeconds(10));
             started.removeAll(before);
             assertEquals(1, started.size(), started::toString);
             ours = started.iterator().next();
