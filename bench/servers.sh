@@ -1,0 +1,56 @@
+# Sourced by the bench scripts: starts Payara Micro or WildFly on 127.0.0.1:$port with the WARs given,
+# each at the context root of its file name, and stops it by its PID. Expects $port and $work (an
+# empty folder of the caller's); $SERVER_JAVA_OPTS adds JVM options; $JFR, when set, names a flight
+# recording of the whole run.
+
+server_pid=
+micro=beacon-it/target/payara-micro.jar
+wildfly_version=$(sed -n 's|.*<wildfly.version>\(.*\)</wildfly.version>.*|\1|p' beacon-it/pom.xml)
+wildfly=beacon-it/target/wildfly-$wildfly_version
+
+command -v wrk > /dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
+command -v curl > /dev/null || { echo "bench: needs curl (apt-get install curl)" >&2; exit 1; }
+
+# $1 payara|wildfly, $2 a path that answers 200 once the applications are up, then the WARs
+start_server() {
+    local kind=$1 ready=$2; shift 2
+    for war in "$@"; do [ -f "$war" ] || { echo "bench: $war missing: build first: ./mvnw -DskipTests package" >&2; exit 1; }; done
+    # shellcheck disable=SC2206 # SERVER_JAVA_OPTS holds several options
+    local jvm=(-Xms1g -Xmx1g ${SERVER_JAVA_OPTS:-})
+    [ -z "${JFR:-}" ] || jvm+=("-XX:StartFlightRecording=filename=$(realpath -m "$JFR"),settings=profile,dumponexit=true")
+    case $kind in
+        payara)
+            [ -f "$micro" ] || { echo "bench: $micro missing: build first: ./mvnw -DskipTests package" >&2; exit 1; }
+            mkdir -p "$work/deploy" && cp "$@" "$work/deploy/"
+            java "${jvm[@]}" -jar "$micro" --nocluster --port "$port" --prebootcommandfile beacon-it/src/test/payara/preboot-commands.txt \
+                --deploymentDir "$work/deploy" > "$work/server.log" 2>&1 &
+            server_pid=$!
+            ;;
+        wildfly)
+            [ -d "$wildfly" ] || ./mvnw -q -pl beacon-it dependency:unpack@wildfly
+            cp -r "$wildfly" "$work/wildfly" && cp "$@" "$work/wildfly/standalone/deployments/"
+            # standalone.sh forwards a TERM to the server only when launched in the background
+            LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="${jvm[*]} -Djava.net.preferIPv4Stack=true" \
+                "$work/wildfly/bin/standalone.sh" -Djboss.bind.address=127.0.0.1 -Djboss.bind.address.management=127.0.0.1 \
+                -Djboss.socket.binding.port-offset=$((port - 8080)) > "$work/server.log" 2>&1 &
+            server_pid=$!
+            ;;
+        *) echo "bench: unknown server '$kind': payara or wildfly" >&2; exit 1 ;;
+    esac
+    for _ in $(seq 1 180); do
+        curl -sf -o /dev/null "http://127.0.0.1:$port$ready" && return
+        kill -0 "$server_pid" 2> /dev/null || break
+        sleep 1
+    done
+    echo "bench: $kind did not start on port $port; its log:" >&2
+    tail -50 "$work/server.log" >&2
+    exit 1
+}
+
+stop_server() {
+    if [ -n "$server_pid" ]; then
+        kill "$server_pid" 2> /dev/null || true
+        wait "$server_pid" 2> /dev/null || true
+        server_pid=
+    fi
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The library beside the code a user would write by hand, in one server: wrk POSTs the same beacon to
+# each path in turn (interleaved rounds, so that a noisy machine's drift hits all alike), and prints
+# medians and the ratios that matter:
+#   filter   / the servlet that reads the body and answers 204   (target >= 0.95)
+#   resource / the hand-written @POST String resource + Event.fire (target >= 1.2)
+#   an ordinary page of the application, with / without the library's jars (target >= 0.99)
+# for a 100 B text beacon, a 1 KiB JSON one and an 8 KiB multipart one, each to an endpoint without
+# observer, with one counting @Observes observer, and with one counting @ObservesAsync observer.
+#
+#   ./mvnw -DskipTests package && bench/speed.sh payara     # or: bench/speed.sh wildfly
+#
+# ROUNDS (3), SECONDS_PER_RUN (5), CONNECTIONS (64) and PORT (18080) tune it; JFR=file.jfr records a
+# flight recording of the server for the whole run. Needs wrk (Debian: apt-get install wrk) and curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+server=${1:-payara}
+rounds=${ROUNDS:-3}
+seconds=${SECONDS_PER_RUN:-5}
+connections=${CONNECTIONS:-64}
+port=${PORT:-18080}
+base="http://127.0.0.1:$port"
+
+source bench/servers.sh
+work=$(mktemp -d)
+trap 'stop_server; rm -rf "$work"' EXIT
+
+# --- bodies, as Chromium sends them ---
+boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW
+# $1 text, $2 count: the text repeated, without a pipe that pipefail would take a SIGPIPE from
+repeat() { local i; for ((i = 0; i < $2; i++)); do printf '%s' "$1"; done; }
+text=$(repeat 'hidden at 1700000000000 ' 5); printf '%s' "${text:0:100}" > "$work/text"
+{
+    printf '{"page":"/cart","events":['
+    for i in $(seq 1 15); do printf '{"t":17000000%05d,"type":"click","x":%d,"y":%d},' "$i" "$i" "$((i * 3))"; done
+    printf '{"t":1700000099999,"type":"hidden","x":0,"y":0}]}'
+} > "$work/json"
+{
+    printf -- '--%s\r\nContent-Disposition: form-data; name="event"\r\n\r\nunload\r\n' "$boundary"
+    printf -- '--%s\r\nContent-Disposition: form-data; name="trace"; filename="trace.json"\r\nContent-Type: application/json\r\n\r\n' "$boundary"
+    printf '{"frames":['; repeat '{"fn":"render","ms":16},' 330; printf '{"fn":"idle","ms":0}]}\r\n'
+    printf -- '--%s--\r\n' "$boundary"
+} > "$work/multipart"
+declare -A content_type=([text]="text/plain;charset=UTF-8" [json]="application/json"
+                         [multipart]="multipart/form-data; boundary=$boundary")
+
+# --- what is measured: name, path, body ---
+runs=()
+for body in text json multipart; do
+    runs+=("$body read /bench/baseline/read" "$body handwritten /bench/api/handwritten")
+    for observer in none sync async; do
+        runs+=("$body filter-$observer /bench/beacon/$observer" "$body resource-$observer /bench/api/beacon/$observer")
+    done
+done
+runs+=("page with /bench/page" "page without /bench-plain/page")
+
+# $1 body, $2 path, $3 seconds: prints "req/s unexpected p99ms"
+measure() {
+    local file="" type="" expect=200
+    if [ "$1" != page ]; then file="$work/$1"; type=${content_type[$1]}; expect=204; fi
+    BODY_FILE=$file CONTENT_TYPE=$type EXPECT=$expect wrk -t2 -c"$connections" -d"${3}s" --timeout 10s -s bench/post.lua "$base$2" \
+        | awk '/Requests\/sec/ {rps=$2} /^unexpected/ {bad=$2} /^p99/ {p99=$2} END {print rps, bad, p99}'
+}
+
+start_server "$server" /bench-plain/page beacon-bench-app/target/bench.war beacon-bench-app/target/bench-plain.war
+curl -sf -o /dev/null "$base/bench/page" || { echo "bench: /bench did not deploy" >&2; exit 1; }
+echo "bench: $server, $(nproc) cores, $rounds rounds of ${seconds} s per path, wrk -t2 -c$connections"
+echo "bench: bodies: text $(wc -c < "$work/text") B, json $(wc -c < "$work/json") B, multipart $(wc -c < "$work/multipart") B"
+
+for run in "${runs[@]}"; do read -r body name path <<< "$run"; measure "$body" "$path" 2 > /dev/null; done   # warm-up
+declare -A results
+for round in $(seq 1 "$rounds"); do
+    for run in "${runs[@]}"; do
+        read -r body name path <<< "$run"
+        read -r rps bad p99 <<< "$(measure "$body" "$path" "$seconds")"
+        [ "$bad" = 0 ] || { echo "bench: $body $name: $bad answers were not the expected status" >&2; exit 1; }
+        results["$body $name"]+="$rps "
+        results["$body $name p99"]+="$p99 "
+    done
+    echo "bench: round $round done"
+done
+
+median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+echo
+echo "| body | path | req/s (median) | p99 ms | ratio |"
+echo "| --- | --- | --- | --- | --- |"
+for body in text json multipart page; do
+    for run in "${runs[@]}"; do
+        read -r b name path <<< "$run"
+        [ "$b" = "$body" ] || continue
+        m=$(median "${results["$body $name"]}"); p=$(median "${results["$body $name p99"]}")
+        case $name in
+            filter-*) r="$(ratio "$m" "$(median "${results["$body read"]}")") of read" ;;
+            resource-*) r="$(ratio "$m" "$(median "${results["$body handwritten"]}")") of handwritten" ;;
+            with) r="$(ratio "$m" "$(median "${results["page without"]}")") of without" ;;
+            *) r="" ;;
+        esac
+        echo "| $body | $name | $m | $p | $r |"
+    done
+done
+echo
+echo "bench: counted by the observers: $(curl -s "$base/bench/counts")"
