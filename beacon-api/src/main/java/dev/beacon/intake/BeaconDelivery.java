@@ -7,7 +7,6 @@ import dev.beacon.BeaconStatistics;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -20,8 +19,11 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -43,11 +45,16 @@ final class BeaconDelivery {
 
     private static final Logger LOGGER = Logger.getLogger(BeaconDelivery.class.getName());
 
+    /** The key of every endpoint no observer names. */
+    private static final String UNNAMED = "";
+
     private final Supplier<BeanManager> beanManagerLookup;
     private final InFlightBudget budget;
     private final Duration shutdownTimeout;
     private volatile BeanManager beanManager;
     private volatile BeaconStatistics statistics;
+    private volatile BeaconExtension extension;
+    private final Map<String, EndpointObservers> observersByEndpoint = new ConcurrentHashMap<>();
     private final AtomicBoolean unavailabilityReported = new AtomicBoolean();
 
     /**
@@ -122,9 +129,10 @@ final class BeaconDelivery {
             Instance<BeaconStatistics> registered = found.createInstance().select(BeaconStatistics.class);
             // Without the library's extension (a container that skips it) counting goes on, unseen by the app.
             statistics = registered.isResolvable() ? registered.get() : new BeaconStatistics();
-            Instance<BeaconExtension> extension = found.createInstance().select(BeaconExtension.class);
-            if (extension.isResolvable()) {
-                extension.get().closeAtShutdown(this);
+            Instance<BeaconExtension> extensions = found.createInstance().select(BeaconExtension.class);
+            if (extensions.isResolvable()) {
+                extension = extensions.get();
+                extension.closeAtShutdown(this);
             }
             beanManager = found;
             return true;
@@ -148,24 +156,44 @@ final class BeaconDelivery {
         if (!isReady()) {
             throw new IllegalStateException("deliver() called before isReady() returned true");
         }
+        boolean handedToAsynchronousObservers = false;
         try {
             BeaconEndpoint qualifier = BeaconEndpoint.Literal.of(beacon.endpoint());
-            notifySynchronousObservers(beacon, qualifier);
-            Event<Beacon> event = beanManager.getEvent().select(Beacon.class, qualifier);
-            event.fireAsync(beacon).whenComplete((delivered, failure) -> {
-                try {
-                    if (failure != null) {
-                        asynchronousFailures(failure).forEach(each -> reportFailure(beacon, "an asynchronous observer", each));
+            EndpointObservers observers = observersOf(beacon, qualifier);
+            notifySynchronousObservers(beacon, qualifier, observers.synchronous());
+            if (observers.anyAsynchronous()) {
+                CompletionStage<Beacon> notified = beanManager.getEvent().select(Beacon.class, qualifier).fireAsync(beacon);
+                handedToAsynchronousObservers = true;
+                notified.whenComplete((delivered, failure) -> {
+                    try {
+                        if (failure != null) {
+                            asynchronousFailures(failure).forEach(each -> reportFailure(beacon, "an asynchronous observer", each));
+                        }
+                        statistics.countDelivered();
+                    } finally {
+                        budget.release(beacon.size()); // whatever counting did: a place never given back would starve intake and shutdown
                     }
-                    statistics.countDelivered();
-                } finally {
-                    budget.release(beacon.size()); // whatever counting did: a place never given back would starve intake and shutdown
-                }
-            });
-        } catch (RuntimeException e) {
-            budget.release(beacon.size());
-            throw e;
+                });
+            } else {
+                statistics.countDelivered(); // no asynchronous observer: no hop to the container's executor to pay for
+            }
+        } finally {
+            if (!handedToAsynchronousObservers) {
+                budget.release(beacon.size());
+            }
         }
+    }
+
+    /**
+     * The observers of an endpoint's beacons, resolved once per endpoint an observer names, and once for
+     * all the others, which reach the same observers: a bounded cache, however many names clients make up.
+     */
+    private EndpointObservers observersOf(Beacon beacon, BeaconEndpoint qualifier) {
+        if (extension == null) {
+            return EndpointObservers.resolve(beanManager, beacon, qualifier);
+        }
+        String key = extension.isNamedByAnObserver(beacon.endpoint()) ? beacon.endpoint() : UNNAMED;
+        return observersByEndpoint.computeIfAbsent(key, name -> EndpointObservers.resolve(beanManager, beacon, qualifier));
     }
 
     /**
@@ -184,16 +212,19 @@ final class BeaconDelivery {
      * entry point may deliver from a container thread outside any request, once the body is read
      * without blocking.
      */
-    private void notifySynchronousObservers(Beacon beacon, BeaconEndpoint qualifier) {
+    private void notifySynchronousObservers(Beacon beacon, BeaconEndpoint qualifier, List<ObserverMethod<? super Beacon>> observers) {
+        if (observers.isEmpty()) {
+            return;
+        }
         if (isRequestContextActive()) {
-            notifyEach(beacon, qualifier); // the common case, on the request's own thread: nothing to set up
+            notifyEach(beacon, qualifier, observers); // the common case, on the request's own thread: nothing to set up
             return;
         }
         Instance<RequestContextController> controllers = beanManager.createInstance().select(RequestContextController.class);
         RequestContextController requestContext = controllers.get();
         requestContext.activate();
         try {
-            notifyEach(beacon, qualifier);
+            notifyEach(beacon, qualifier, observers);
         } finally {
             requestContext.deactivate();
             controllers.destroy(requestContext);
@@ -208,13 +239,9 @@ final class BeaconDelivery {
         }
     }
 
-    private void notifyEach(Beacon beacon, BeaconEndpoint qualifier) {
-        Set<ObserverMethod<? super Beacon>> observers = beanManager.resolveObserverMethods(beacon, qualifier);
+    private void notifyEach(Beacon beacon, BeaconEndpoint qualifier, List<ObserverMethod<? super Beacon>> observers) {
         BeaconEventContext context = new BeaconEventContext(beacon, qualifier);
         for (ObserverMethod<? super Beacon> observer : observers) {
-            if (observer.isAsync()) {
-                continue;
-            }
             try {
                 @SuppressWarnings("unchecked") // observes a supertype of Beacon, so it takes a Beacon
                 ObserverMethod<Beacon> beaconObserver = (ObserverMethod<Beacon>) observer;
@@ -235,6 +262,21 @@ final class BeaconDelivery {
         statistics.countObserverFailure();
         LOGGER.log(Level.WARNING, failure, () -> "Beacon observer " + observer + " failed on a beacon to endpoint '"
                 + beacon.endpoint() + "'; the other observers still received it.");
+    }
+
+    /**
+     * The observers of one endpoint's beacons.
+     *
+     * @param synchronous the {@code @Observes} observers, in the container's order
+     * @param anyAsynchronous whether any {@code @ObservesAsync} observer receives them
+     */
+    private record EndpointObservers(List<ObserverMethod<? super Beacon>> synchronous, boolean anyAsynchronous) {
+
+        static EndpointObservers resolve(BeanManager beanManager, Beacon beacon, BeaconEndpoint qualifier) {
+            Set<ObserverMethod<? super Beacon>> observers = beanManager.resolveObserverMethods(beacon, qualifier);
+            return new EndpointObservers(observers.stream().filter(observer -> !observer.isAsync()).toList(),
+                    observers.stream().anyMatch(ObserverMethod::isAsync));
+        }
     }
 
     /** What an observer method sees of the event: the beacon, and the qualifiers it was fired with. */

@@ -2,6 +2,7 @@ package dev.beacon.intake;
 
 import dev.beacon.Beacon;
 import dev.beacon.BeaconConfig;
+import dev.beacon.BeaconEndpoint;
 import dev.beacon.BeaconStatistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -10,6 +11,8 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
+import java.lang.annotation.Annotation;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -22,6 +25,8 @@ import java.util.logging.Logger;
  * <li>warns at deployment when no observer method receives {@link Beacon} events: the beacons would be
  * answered {@code 204} and then dropped, which is never what an application that adds this library
  * wants;</li>
+ * <li>records which endpoint names the observers' {@link BeaconEndpoint} qualifiers name, so that
+ * {@link BeaconDelivery} resolves the observers of every other endpoint once, for all of them;</li>
  * <li>at shutdown, before the application's beans are destroyed, closes every {@link BeaconDelivery}
  * and waits for the beacons already accepted to reach their observers; those that cannot within the
  * shutdown timeout are logged with their count.</li>
@@ -32,6 +37,7 @@ public class BeaconExtension implements Extension {
     private static final Logger LOGGER = Logger.getLogger(BeaconExtension.class.getName());
 
     private int observers;
+    private final Set<String> namedEndpoints = new HashSet<>();
     private final Set<BeaconDelivery> deliveries = ConcurrentHashMap.newKeySet();
 
     void addStatistics(@Observes BeforeBeanDiscovery discovery) {
@@ -40,6 +46,15 @@ public class BeaconExtension implements Extension {
 
     void countObserver(@Observes ProcessObserverMethod<Beacon, ?> observer) {
         observers++;
+    }
+
+    /** Any observed type: an observer of {@code Object} qualified with an endpoint receives its beacons too. */
+    void recordNamedEndpoint(@Observes ProcessObserverMethod<?, ?> observer) {
+        for (Annotation qualifier : observer.getObserverMethod().getObservedQualifiers()) {
+            if (qualifier instanceof BeaconEndpoint endpoint) {
+                namedEndpoints.add(endpoint.value());
+            }
+        }
     }
 
     void warnWithoutObservers(@Observes AfterDeploymentValidation validation) {
@@ -74,5 +89,14 @@ public class BeaconExtension implements Extension {
      */
     public int observerCount() {
         return observers;
+    }
+
+    /**
+     * @param endpoint an endpoint name
+     * @return whether an observer's {@link BeaconEndpoint} qualifier names it: the beacons of every
+     *         endpoint no qualifier names reach the same observers
+     */
+    boolean isNamedByAnObserver(String endpoint) {
+        return namedEndpoints.contains(endpoint);
     }
 }

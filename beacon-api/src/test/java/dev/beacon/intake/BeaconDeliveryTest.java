@@ -36,6 +36,24 @@ class BeaconDeliveryTest {
         }
     }
 
+    /**
+     * With no asynchronous observer, the beacon's place comes back before deliver() returns: nothing was
+     * handed to the container's executor, which would give it back later, on another thread.
+     */
+    @Test
+    void givesThePlaceBackAtOnceWhenNoAsynchronousObserverReceivesTheBeacon() {
+        try (WeldContainer weld = new Weld().disableDiscovery()
+                .addBeanClasses(PageViews.class, RequestScopedObserver.class, BeaconStatistics.class).initialize()) {
+            BeaconDelivery delivery = readyDelivery(weld);
+
+            delivery.deliver(Beacon.builder("default", "/beacon").build());
+            delivery.deliver(Beacon.builder("default", "/beacon").build());
+
+            assertEquals(0, delivery.inFlight());
+            assertEquals(2, weld.select(BeaconStatistics.class).get().delivered());
+        }
+    }
+
     @Test
     void leavesARequestContextThatWasAlreadyActiveAsItWas() {
         try (WeldContainer weld = new Weld().disableDiscovery()
