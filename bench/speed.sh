@@ -10,8 +10,8 @@
 #
 #   ./mvnw -DskipTests package && bench/speed.sh payara     # or: bench/speed.sh wildfly
 #
-# ROUNDS (3), SECONDS_PER_RUN (5), CONNECTIONS (64) and PORT (18080) tune it; JFR=file.jfr records a
-# flight recording of the server for the whole run. Needs wrk (Debian: apt-get install wrk) and curl.
+# ROUNDS (3), SECONDS_PER_RUN (5), CONNECTIONS (64) and PORT (18080) tune it; ONLY='json (filter|read)'
+# keeps the runs whose "body name" matches; JFR=file.jfr records a flight recording of the server. Needs wrk (Debian: apt-get install wrk) and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,6 +54,9 @@ for body in text json multipart; do
     done
 done
 runs+=("page with /bench/page" "page without /bench-plain/page")
+only=()
+for run in "${runs[@]}"; do [[ "${run% *}" =~ ${ONLY:-.} ]] && only+=("$run"); done
+runs=("${only[@]}")
 
 # $1 body, $2 path, $3 seconds: prints "req/s unexpected p99ms"
 measure() {
@@ -91,12 +94,16 @@ for body in text json multipart page; do
         read -r b name path <<< "$run"
         [ "$b" = "$body" ] || continue
         m=$(median "${results["$body $name"]}"); p=$(median "${results["$body $name p99"]}")
+        r=""
         case $name in
-            filter-*) r="$(ratio "$m" "$(median "${results["$body read"]}")") of read" ;;
-            resource-*) r="$(ratio "$m" "$(median "${results["$body handwritten"]}")") of handwritten" ;;
-            with) r="$(ratio "$m" "$(median "${results["page without"]}")") of without" ;;
-            *) r="" ;;
+            filter-*) baseline="$body read" ;;
+            resource-*) baseline="$body handwritten" ;;
+            with) baseline="page without" ;;
+            *) baseline="" ;;
         esac
+        if [ -n "$baseline" ] && [ -n "${results["$baseline"]:-}" ]; then
+            r="$(ratio "$m" "$(median "${results["$baseline"]}")") of ${baseline#* }"
+        fi
         echo "| $body | $name | $m | $p | $r |"
     done
 done

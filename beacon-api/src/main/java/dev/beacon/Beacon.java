@@ -313,11 +313,13 @@ public final class Beacon {
         }
 
         /**
-         * @param body the body bytes; copied
+         * @param body the body bytes, taken as they are, not copied (a beacon is built for every request,
+         *        and its body may be a mebibyte): do not change them afterwards. {@link Beacon#body()} hands
+         *        out copies
          * @return this builder
          */
         public Builder body(byte[] body) {
-            this.body = body.clone();
+            this.body = Objects.requireNonNull(body, "body"); // taken, not copied: see the Javadoc
             return this;
         }
 

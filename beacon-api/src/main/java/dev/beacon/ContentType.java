@@ -23,12 +23,14 @@ public final class ContentType {
 
     private final String type;
     private final String subtype;
+    private final String essence;
     private final Map<String, String> parameters;
     private final String received;
 
     private ContentType(String type, String subtype, Map<String, String> parameters, String received) {
         this.type = type;
         this.subtype = subtype;
+        this.essence = type + '/' + subtype; // asked of every beacon, several times
         this.parameters = parameters;
         this.received = received;
     }
@@ -76,7 +78,7 @@ public final class ContentType {
      * @return {@code type/subtype} without parameters, lower-case, e.g. {@code application/json}
      */
     public String essence() {
-        return type + '/' + subtype;
+        return essence;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.beacon;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,13 +14,23 @@ public final class FilePart {
     private final String name;
     private final String filename;
     private final ContentType contentType;
-    private final byte[] bytes;
+    /** The whole beacon body, which the part is a view into: not copied until asked for. */
+    private final byte[] body;
+    private final int offset;
+    private final int length;
 
-    FilePart(String name, String filename, ContentType contentType, byte[] bytes) {
+    /**
+     * @param body the beacon's body, never changed
+     * @param offset where the file's bytes start in it
+     * @param length how many there are
+     */
+    FilePart(String name, String filename, ContentType contentType, byte[] body, int offset, int length) {
         this.name = Objects.requireNonNull(name);
         this.filename = Objects.requireNonNull(filename);
         this.contentType = contentType;
-        this.bytes = bytes;
+        this.body = body;
+        this.offset = offset;
+        this.length = length;
     }
 
     /**
@@ -47,18 +58,18 @@ public final class FilePart {
      * @return a copy of the file's bytes
      */
     public byte[] bytes() {
-        return bytes.clone();
+        return Arrays.copyOfRange(body, offset, offset + length);
     }
 
     /**
      * @return the file's size in bytes
      */
     public int size() {
-        return bytes.length;
+        return length;
     }
 
     @Override
     public String toString() {
-        return "FilePart[name=" + name + ", filename=" + filename + ", size=" + bytes.length + "]";
+        return "FilePart[name=" + name + ", filename=" + filename + ", size=" + length + "]";
     }
 }

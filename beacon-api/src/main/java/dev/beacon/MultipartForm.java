@@ -17,6 +17,7 @@ final class MultipartForm {
 
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
+    private static final byte[] CLOSE = {'-', '-'};
 
     private final byte[] body;
     private final byte[] delimiter;
@@ -45,7 +46,7 @@ final class MultipartForm {
         }
         while (true) {
             int afterDelimiter = position + delimiter.length;
-            if (startsWith(body, afterDelimiter, new byte[] {'-', '-'}, 0)) {
+            if (startsWith(body, afterDelimiter, CLOSE, 0)) {
                 return new BeaconForm(fields, files);
             }
             int headersStart = indexOf(body, CRLF, afterDelimiter);
@@ -63,8 +64,7 @@ final class MultipartForm {
             if (next == -1) {
                 throw truncated();
             }
-            byte[] content = Arrays.copyOfRange(body, contentStart, next);
-            addPart(headers, content, fields, files);
+            addPart(headers, contentStart, next, fields, files);
             position = next;
         }
     }
@@ -72,7 +72,13 @@ final class MultipartForm {
     private Map<String, String> headers(int from, int to) {
         Map<String, String> headers = new LinkedHashMap<>();
         String block = new String(body, from, to - from, StandardCharsets.UTF_8);
-        for (String line : block.split("\r\n")) {
+        // Not String.split: a two-character separator compiles a regular expression for every part.
+        for (int start = 0, end; start <= block.length(); start = end + 2) {
+            end = block.indexOf("\r\n", start);
+            if (end == -1) {
+                end = block.length();
+            }
+            String line = block.substring(start, end);
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 throw new MalformedBeaconException("multipart/form-data part has a malformed header line");
@@ -82,7 +88,7 @@ final class MultipartForm {
         return headers;
     }
 
-    private void addPart(Map<String, String> headers, byte[] content,
+    private void addPart(Map<String, String> headers, int contentStart, int contentEnd,
                          Map<String, List<String>> fields, List<FilePart> files) {
         String disposition = headers.get("content-disposition");
         if (disposition == null || !disposition.regionMatches(true, 0, "form-data", 0, "form-data".length())) {
@@ -95,10 +101,11 @@ final class MultipartForm {
         }
         String filename = parameters.get("filename");
         if (filename == null) {
-            fields.computeIfAbsent(name, key -> new ArrayList<>()).add(new String(content, charset));
+            fields.computeIfAbsent(name, key -> new ArrayList<>()).add(new String(body, contentStart, contentEnd - contentStart, charset));
         } else {
             String type = headers.get("content-type");
-            files.add(new FilePart(name, filename, type == null ? null : ContentType.parse(type), content));
+            // A view into the body, which no one changes: the beacon's own array, handed out only as copies.
+            files.add(new FilePart(name, filename, type == null ? null : ContentType.parse(type), body, contentStart, contentEnd - contentStart));
         }
     }
 

@@ -2,7 +2,6 @@ package dev.beacon.intake;
 
 import dev.beacon.Beacon;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,16 +25,18 @@ public final class Answer {
         this.delivery = delivery;
     }
 
+    // The header maps are the intake's own, built for this answer or constant: taken, not copied.
+
     static Answer accepted(Beacon beacon, Map<String, String> headers, BeaconDelivery delivery) {
-        return new Answer(204, new LinkedHashMap<>(headers), null, beacon, delivery);
+        return new Answer(204, headers, null, beacon, delivery);
     }
 
     static Answer noContent(Map<String, String> headers) {
-        return new Answer(204, new LinkedHashMap<>(headers), null, null, null);
+        return new Answer(204, headers, null, null, null);
     }
 
     static Answer rejected(int status, String reason, Map<String, String> headers) {
-        return new Answer(status, new LinkedHashMap<>(headers), reason, null, null);
+        return new Answer(status, headers, reason, null, null);
     }
 
     /**

@@ -1,27 +1,34 @@
 package dev.beacon.intake;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * A body as it arrives, counted against the body limit: the one counter that every reader feeds, the
  * blocking one and the non-blocking one alike, and decoding too. Never more than the limit plus one
  * byte is taken, whatever the client declared or sends.
  * <p>
+ * The bytes are read into one array that becomes the beacon's body without a copy: a body that has
+ * arrived whole is read straight into an array of its declared length; one that trickles in grows its
+ * array as it comes, so that a client that declares a large body and sends a byte holds little.
+ * <p>
  * Not thread-safe: one reader feeds it at a time, as the container calls it.
  */
 public final class BodyBuffer {
 
-    /** What a read takes at most at once. */
+    /** What a non-blocking read takes at most at once. */
     public static final int CHUNK = 8192;
 
-    /** What the buffer starts with at most: a client that declares a large body and sends a byte holds little. */
-    private static final int INITIAL_CAPACITY = 65_536;
+    /** Where a body of unknown length starts: most beacons are smaller. */
+    private static final int FIRST_CAPACITY = 1024;
+
+    private static final byte[] EMPTY = new byte[0];
 
     private final long declaredLength;
     private final long maxBytes;
-    private final ByteArrayOutputStream bytes;
+    private byte[] bytes = EMPTY;
+    private int size;
 
     /**
      * @param declaredLength the declared {@code Content-Length}, negative when unknown
@@ -30,7 +37,6 @@ public final class BodyBuffer {
     BodyBuffer(long declaredLength, long maxBytes) {
         this.declaredLength = declaredLength;
         this.maxBytes = maxBytes;
-        this.bytes = new ByteArrayOutputStream((int) Math.min(Math.max(declaredLength, 0), Math.min(maxBytes, INITIAL_CAPACITY)));
     }
 
     /**
@@ -38,7 +44,7 @@ public final class BodyBuffer {
      *         unknown length, one byte past the limit, so that crossing it shows
      */
     public int nextReadSize() {
-        long left = declaredLength >= 0 ? declaredLength - bytes.size() : maxBytes - bytes.size() + 1;
+        long left = declaredLength >= 0 ? declaredLength - size : maxBytes - size + 1;
         return (int) Math.min(CHUNK, left);
     }
 
@@ -50,10 +56,12 @@ public final class BodyBuffer {
      * @throws BodyTooLargeException when the body crossed the limit with them: read no further
      */
     public void append(byte[] chunk, int length) throws BodyTooLargeException {
-        if (bytes.size() + (long) length > maxBytes) {
+        if (size + (long) length > maxBytes) {
             throw new BodyTooLargeException();
         }
-        bytes.write(chunk, 0, length);
+        ensureRoom(length);
+        System.arraycopy(chunk, 0, bytes, size, length);
+        size += length;
     }
 
     /**
@@ -61,7 +69,7 @@ public final class BodyBuffer {
      *         which answers a further read of a complete body in ways that differ by server
      */
     public boolean isComplete() {
-        return declaredLength >= 0 && bytes.size() >= declaredLength;
+        return declaredLength >= 0 && size >= declaredLength;
     }
 
     /**
@@ -69,7 +77,7 @@ public final class BodyBuffer {
      *         stopped early, which some containers report as a quiet end of the stream
      */
     boolean isShort() {
-        return bytes.size() < declaredLength;
+        return size < declaredLength;
     }
 
     /**
@@ -82,19 +90,45 @@ public final class BodyBuffer {
      * @throws IOException when the client stops sending
      */
     BodyBuffer readFrom(InputStream body) throws IOException {
-        byte[] chunk = new byte[CHUNK];
+        if (declaredLength >= 0) {
+            // Within the limit: the intake refused a larger declared length before reading.
+            bytes = new byte[(int) declaredLength];
+        }
         int read;
-        while (!isComplete() && (read = body.read(chunk, 0, nextReadSize())) != -1) {
-            append(chunk, read);
+        while (!isComplete()) {
+            int room = declaredLength >= 0 ? bytes.length - size : nextReadSize();
+            if (declaredLength < 0) {
+                ensureRoom(room);
+            }
+            if ((read = body.read(bytes, size, room)) == -1) {
+                break;
+            }
+            if (size + (long) read > maxBytes) {
+                throw new BodyTooLargeException();
+            }
+            size += read;
         }
         return this;
     }
 
     /**
-     * @return the bytes taken so far
+     * @return the bytes taken so far; the buffer's own array when it is exactly full, which it then
+     *         no longer touches
      */
     byte[] toByteArray() {
-        return bytes.toByteArray();
+        return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+    }
+
+    private void ensureRoom(int length) {
+        if (size + length > bytes.length) {
+            long wanted = Math.max(FIRST_CAPACITY, bytes.length * 2L);
+            if (declaredLength >= 0) {
+                wanted = Math.min(wanted, declaredLength); // ends exactly full, and becomes the body without a copy
+            }
+            wanted = Math.max(wanted, size + (long) length);
+            // One byte past the limit is the most ever taken: the read that crosses it.
+            bytes = Arrays.copyOf(bytes, (int) Math.min(wanted, maxBytes + 1));
+        }
     }
 
     /** The body crossed the limit while being read. */

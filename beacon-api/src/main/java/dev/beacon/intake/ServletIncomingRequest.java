@@ -52,6 +52,11 @@ public final class ServletIncomingRequest implements IncomingRequest {
     }
 
     @Override
+    public String header(String name) {
+        return request.getHeader(name); // the container's own lookup: no list built for the first value
+    }
+
+    @Override
     public long contentLength() {
         return request.getContentLengthLong();
     }
