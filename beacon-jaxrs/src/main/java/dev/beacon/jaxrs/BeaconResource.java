@@ -51,72 +51,106 @@ import java.io.InputStream;
  * {@code @ApplicationPath} the application chose.
  * <p>
  * The resource reads the body blocking: Jakarta REST has no non-blocking way to read a request body.
+ * <p>
+ * It has no fields: what each method needs comes as its parameters, since injecting fields into every
+ * per-request instance was, in Jersey under load, the resource's largest cost (see {@code BENCHMARKS.md}).
  */
 @Path("beacon{name: (/[^/]+)?}")
 public class BeaconResource {
 
-    @PathParam("name")
-    private String name;
-
-    @Context
-    private HttpServletRequest request;
-
-    @Context
-    private HttpServletResponse response;
-
     /**
      * Receives a beacon.
      *
+     * @param name {@code ""} for the default endpoint, {@code "/csp"} for endpoint {@code csp}
+     * @param request the servlet request under this one
+     * @param response its response
      * @param body the body, as the runtime hands it
      */
     @POST
-    public void post(InputStream body) {
-        ServletExchange.answer(request, body, response, endpoint());
+    public void post(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response,
+                     InputStream body) {
+        ServletExchange.answer(request, body, response, endpoint(name));
     }
 
-    /** Answers a CORS preflight. */
+    /**
+     * Answers a CORS preflight.
+     *
+     * @param name the endpoint part of the path
+     * @param request the servlet request under this one
+     * @param response its response
+     */
     @OPTIONS
-    public void options() {
-        answer();
+    public void options(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
+        answerWithoutBody(name, request, response);
     }
 
-    /** Refuses it with the library's {@code 405}. */
+    /**
+     * Refuses it with the library's {@code 405}.
+     *
+     * @param name the endpoint part of the path
+     * @param request the servlet request under this one
+     * @param response its response
+     */
     @GET
-    public void get() {
-        answer();
+    public void get(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
+        answerWithoutBody(name, request, response);
     }
 
-    /** Refuses it with the library's {@code 405}. */
+    /**
+     * Refuses it with the library's {@code 405}.
+     *
+     * @param name the endpoint part of the path
+     * @param request the servlet request under this one
+     * @param response its response
+     */
     @HEAD
-    public void head() {
-        answer();
+    public void head(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
+        answerWithoutBody(name, request, response);
     }
 
-    /** Refuses it with the library's {@code 405}. */
+    /**
+     * Refuses it with the library's {@code 405}.
+     *
+     * @param name the endpoint part of the path
+     * @param request the servlet request under this one
+     * @param response its response
+     */
     @PUT
-    public void put() {
-        answer();
+    public void put(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
+        answerWithoutBody(name, request, response);
     }
 
-    /** Refuses it with the library's {@code 405}. */
+    /**
+     * Refuses it with the library's {@code 405}.
+     *
+     * @param name the endpoint part of the path
+     * @param request the servlet request under this one
+     * @param response its response
+     */
     @DELETE
-    public void delete() {
-        answer();
+    public void delete(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
+        answerWithoutBody(name, request, response);
     }
 
-    /** Refuses it with the library's {@code 405}. */
+    /**
+     * Refuses it with the library's {@code 405}.
+     *
+     * @param name the endpoint part of the path
+     * @param request the servlet request under this one
+     * @param response its response
+     */
     @PATCH
-    public void patch() {
-        answer();
+    public void patch(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
+        answerWithoutBody(name, request, response);
     }
 
     /** Answered before any body is read: the intake refuses every method but {@code POST} on its headers. */
-    private void answer() {
-        ServletExchange.answer(request, InputStream.nullInputStream(), response, endpoint());
+    private static void answerWithoutBody(String name, HttpServletRequest request, HttpServletResponse response) {
+        ServletExchange.answer(request, InputStream.nullInputStream(), response, endpoint(name));
     }
 
     /** {@code ""} is the default endpoint, {@code "/csp"} endpoint {@code csp}. */
-    private String endpoint() {
+    private static String endpoint(String name) {
         if (name == null || name.isEmpty()) {
             return BeaconEndpoint.DEFAULT;
         }
