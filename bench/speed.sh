@@ -58,8 +58,20 @@ only=()
 for run in "${runs[@]}"; do [[ "${run% *}" =~ ${ONLY:-.} ]] && only+=("$run"); done
 runs=("${only[@]}")
 
+# Waits until no accepted beacon awaits its observers: a backlog of asynchronous observers left by one run
+# would otherwise take the cores from the next.
+settle() {
+    for _ in $(seq 1 60); do
+        curl -sf "$base/bench/counts" | grep -q ' inFlight=0 ' && return
+        sleep 0.5
+    done
+    echo "bench: beacons still in flight after 30 s: $(curl -s "$base/bench/counts")" >&2
+    exit 1
+}
+
 # $1 body, $2 path, $3 seconds: prints "req/s unexpected p99ms"
 measure() {
+    settle
     local file="" type="" expect=200
     if [ "$1" != page ]; then file="$work/$1"; type=${content_type[$1]}; expect=204; fi
     BODY_FILE=$file CONTENT_TYPE=$type EXPECT=$expect wrk -t2 -c"$connections" -d"${3}s" --timeout 10s -s bench/post.lua "$base$2" \
@@ -74,8 +86,14 @@ echo "bench: bodies: text $(wc -c < "$work/text") B, json $(wc -c < "$work/json"
 for run in "${runs[@]}"; do read -r body name path <<< "$run"; measure "$body" "$path" 2 > /dev/null; done   # warm-up
 declare -A results
 for round in $(seq 1 "$rounds"); do
-    for run in "${runs[@]}"; do
+    # Every other round backwards: each path runs as often first of its pair as second.
+    order=("${runs[@]}")
+    if ((round % 2 == 0)); then
+        order=(); for ((i = ${#runs[@]} - 1; i >= 0; i--)); do order+=("${runs[i]}"); done
+    fi
+    for run in "${order[@]}"; do
         read -r body name path <<< "$run"
+        measure "$body" "$path" 1 > /dev/null # the path's own warm-up: new connections, the code it runs
         read -r rps bad p99 <<< "$(measure "$body" "$path" "$seconds")"
         [ "$bad" = 0 ] || { echo "bench: $body $name: $bad answers were not the expected status" >&2; exit 1; }
         results["$body $name"]+="$rps "

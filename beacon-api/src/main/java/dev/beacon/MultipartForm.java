@@ -122,8 +122,10 @@ final class MultipartForm {
     }
 
     private static int indexOf(byte[] data, byte[] pattern, int from) {
+        byte first = pattern[0];
         for (int i = Math.max(from, 0); i <= data.length - pattern.length; i++) {
-            if (startsWith(data, i, pattern, 0)) {
+            // The first byte alone rules out nearly every position: a file part is scanned byte by byte.
+            if (data[i] == first && startsWith(data, i, pattern, 0)) {
                 return i;
             }
         }

@@ -84,61 +84,31 @@ public class BeaconResource {
         answerWithoutBody(name, request, response);
     }
 
-    /**
-     * Refuses it with the library's {@code 405}.
-     *
-     * @param name the endpoint part of the path
-     * @param request the servlet request under this one
-     * @param response its response
-     */
+    /** Refused with the library's {@code 405}, as the filter refuses it; parameters as for {@link #options}. */
     @GET
     public void get(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
         answerWithoutBody(name, request, response);
     }
 
-    /**
-     * Refuses it with the library's {@code 405}.
-     *
-     * @param name the endpoint part of the path
-     * @param request the servlet request under this one
-     * @param response its response
-     */
+    /** Refused with the library's {@code 405}, as the filter refuses it; parameters as for {@link #options}. */
     @HEAD
     public void head(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
         answerWithoutBody(name, request, response);
     }
 
-    /**
-     * Refuses it with the library's {@code 405}.
-     *
-     * @param name the endpoint part of the path
-     * @param request the servlet request under this one
-     * @param response its response
-     */
+    /** Refused with the library's {@code 405}, as the filter refuses it; parameters as for {@link #options}. */
     @PUT
     public void put(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
         answerWithoutBody(name, request, response);
     }
 
-    /**
-     * Refuses it with the library's {@code 405}.
-     *
-     * @param name the endpoint part of the path
-     * @param request the servlet request under this one
-     * @param response its response
-     */
+    /** Refused with the library's {@code 405}, as the filter refuses it; parameters as for {@link #options}. */
     @DELETE
     public void delete(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
         answerWithoutBody(name, request, response);
     }
 
-    /**
-     * Refuses it with the library's {@code 405}.
-     *
-     * @param name the endpoint part of the path
-     * @param request the servlet request under this one
-     * @param response its response
-     */
+    /** Refused with the library's {@code 405}, as the filter refuses it; parameters as for {@link #options}. */
     @PATCH
     public void patch(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
         answerWithoutBody(name, request, response);

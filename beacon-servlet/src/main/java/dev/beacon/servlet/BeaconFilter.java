@@ -49,14 +49,14 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * <context-param>
  *     <param-name>beacon.max-body-size</param-name>
- *     <param-value>131072</param-value>
+ *     <param-value>2097152</param-value>
  * </context-param>
  * }</pre>
  * <p>
  * <b>Switching it off or taking it over:</b> {@code beacon.enabled=false} keeps it from
  * registering; a filter named {@value #NAME} in the application's {@code web.xml} replaces the
- * registration (then its {@code <init-param>}s configure it, its mapping decides the order, and it
- * should be {@code <async-supported>true</async-supported>});
+ * registration (then its {@code <init-param>}s are settings too, read before the context parameters,
+ * its mapping decides the order, and it should be {@code <async-supported>true</async-supported>});
  * an {@code <absolute-ordering>} that leaves out the web fragment named {@code beacon} removes it.
  */
 public class BeaconFilter extends HttpFilter {
