@@ -138,7 +138,7 @@ public final class BeaconIntake {
         }
         ContentType contentType;
         try {
-            contentType = contentType(request);
+            contentType = request.contentType();
         } catch (MalformedBeaconException e) {
             return Optional.of(refusals.refuse(request, 400, "Malformed Content-Type: " + e.getMessage(), corsHeaders));
         }
@@ -187,7 +187,7 @@ public final class BeaconIntake {
         }
         Beacon beacon;
         try {
-            beacon = BeaconParser.parse(request, endpoint, contentType(request), decoded);
+            beacon = BeaconParser.parse(request, endpoint, request.contentType(), decoded);
         } catch (BeaconParser.UnreadableBodyException e) {
             return refusals.refuse(request, e.status(), e.getMessage(), corsHeaders);
         }
@@ -236,10 +236,5 @@ public final class BeaconIntake {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return more;
-    }
-
-    private static ContentType contentType(IncomingRequest request) {
-        String header = request.header("Content-Type");
-        return header == null ? null : ContentType.parse(header);
     }
 }

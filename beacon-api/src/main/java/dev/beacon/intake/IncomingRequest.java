@@ -1,5 +1,6 @@
 package dev.beacon.intake;
 
+import dev.beacon.ContentType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -33,6 +34,15 @@ public interface IncomingRequest {
     default String header(String name) {
         List<String> values = headers(name);
         return values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * @return the request's media type, {@code null} when it has no {@code Content-Type}
+     * @throws dev.beacon.MalformedBeaconException when the {@code Content-Type} does not parse
+     */
+    default ContentType contentType() {
+        String header = header("Content-Type");
+        return header == null ? null : ContentType.parse(header);
     }
 
     /**

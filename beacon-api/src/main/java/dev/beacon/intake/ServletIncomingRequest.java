@@ -1,5 +1,6 @@
 package dev.beacon.intake;
 
+import dev.beacon.ContentType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -18,6 +19,8 @@ public final class ServletIncomingRequest implements IncomingRequest {
 
     private final HttpServletRequest request;
     private final InputStream body;
+    /** Parsed once: the intake asks before the body is read and again once it is. */
+    private ContentType contentType;
 
     /**
      * @param request the request to a beacon path, whose body is read from its own input stream
@@ -54,6 +57,14 @@ public final class ServletIncomingRequest implements IncomingRequest {
     @Override
     public String header(String name) {
         return request.getHeader(name); // the container's own lookup: no list built for the first value
+    }
+
+    @Override
+    public ContentType contentType() {
+        if (contentType == null) {
+            contentType = IncomingRequest.super.contentType();
+        }
+        return contentType;
     }
 
     @Override
