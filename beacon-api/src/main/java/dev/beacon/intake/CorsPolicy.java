@@ -76,13 +76,14 @@ final class CorsPolicy {
     }
 
     /**
-     * @param request a request whose origin was admitted
+     * @param request a request whose origin {@link #refusalOf} admitted: a cross-origin one is then
+     *         allowed, and its origin is not matched against the list again
      * @return the headers every answer to it carries: for a cross-origin request, the ones that let the
      *         page see the answer
      */
     Map<String, String> responseHeaders(IncomingRequest request) {
         String origin = request.header("Origin");
-        if (origin == null || AllowedOrigins.isSameOrigin(origin, request) || !origins.allows(origin)) {
+        if (origin == null || AllowedOrigins.isSameOrigin(origin, request)) {
             return VARY_ORIGIN;
         }
         Map<String, String> headers = new LinkedHashMap<>(VARY_ORIGIN);
