@@ -1,6 +1,5 @@
 package dev.beacon;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
@@ -20,8 +19,10 @@ final class JsonBody {
     static JsonValue parse(String text) {
         try (JsonReader reader = Readers.FACTORY.createReader(new StringReader(text))) {
             return reader.readValue();
-        } catch (JsonException | IllegalStateException | NumberFormatException e) {
-            // Parsson reads a number as a BigDecimal, which refuses an exponent beyond an int: 1e9999999999
+        } catch (RuntimeException e) {
+            // Not only JsonException: Parsson refuses an exponent beyond an int (1e9999999999) with a
+            // NumberFormatException, a number of over 1,100 characters with an UnsupportedOperationException,
+            // and 1,000 levels of nesting with a bare RuntimeException.
             throw new MalformedBeaconException("Body is not valid JSON: " + e.getMessage(), e);
         }
     }

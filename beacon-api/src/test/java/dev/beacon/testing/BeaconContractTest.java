@@ -237,6 +237,8 @@ public abstract class BeaconContractTest {
                 "reports", new BrowserBody("application/reports+json", "{\"type\":\"csp-violation\"}".getBytes(StandardCharsets.UTF_8)),
                 "csp", new BrowserBody("application/csp-report", "not json".getBytes(StandardCharsets.UTF_8)),
                 "exponent", new BrowserBody("application/json", "[1e9999999999]".getBytes(StandardCharsets.UTF_8)),
+                "deep", new BrowserBody("application/json", ("[".repeat(1000) + "]".repeat(1000)).getBytes(StandardCharsets.UTF_8)),
+                "longnumber", new BrowserBody("application/json", ("[" + "9".repeat(1200) + "]").getBytes(StandardCharsets.UTF_8)),
                 "percent", new BrowserBody("application/x-www-form-urlencoded", "a=%ZZ".getBytes(StandardCharsets.US_ASCII)),
                 "noboundary", new BrowserBody("multipart/form-data", ChromiumBodies.formDataWithFile("{}").bytes()),
                 "truncated", new BrowserBody("multipart/form-data; boundary=" + ChromiumBodies.BOUNDARY,
