@@ -59,6 +59,15 @@ class BeaconBodyTest {
         assertEquals(Optional.empty(), beacon(ChromiumBodies.string(json)).json());
     }
 
+    /** Parsson refuses these with an UnsupportedOperationException and a bare RuntimeException, which escaped to observers. */
+    @Test
+    void jsonTooDeepOrWithTooLongANumberIsMalformedAndTextThatHoldsItIsJustText() {
+        for (String json : List.of("[".repeat(1000) + "]".repeat(1000), "[" + "1".repeat(1200) + "]")) {
+            assertThrows(MalformedBeaconException.class, beacon(ChromiumBodies.jsonBlob(json))::json);
+            assertEquals(Optional.empty(), beacon(ChromiumBodies.string(json)).json());
+        }
+    }
+
     @Test
     void parsesEachViewOnceForAllObservers() {
         Beacon json = beacon(ChromiumBodies.jsonBlob("{\"a\":1}"));
@@ -119,6 +128,22 @@ class BeaconBodyTest {
         assertEquals(List.of("XyZ--XyZ"), form.values("a"));
         assertEquals(0, form.files().get(0).size());
         assertEquals(Optional.empty(), form.files().get(0).contentType());
+    }
+
+    /** The delimiter search skips ahead: every prefix of the delimiter, and the delimiter with one byte changed, is content. */
+    @Test
+    void multipartFileContentHoldingNearMissesOfTheDelimiterComesBackWhole() {
+        String delimiter = "\r\n--" + ChromiumBodies.BOUNDARY;
+        StringBuilder content = new StringBuilder("{");
+        for (int i = 1; i < delimiter.length(); i++) {
+            content.append(delimiter, 0, i).append('|');
+            content.append(delimiter, 0, i).append('#').append(delimiter, i + 1, delimiter.length()).append('|');
+        }
+        String json = content.append('}').toString();
+
+        FilePart file = beacon(ChromiumBodies.formDataWithFile(json)).form().orElseThrow().files().get(0);
+
+        assertEquals(json, new String(file.bytes(), StandardCharsets.UTF_8));
     }
 
     /** Found by {@code FormFuzzTest}: a backslash is not an escape in a name a browser writes. */
