@@ -103,9 +103,14 @@ for round in $(seq 1 "$rounds"); do
 done
 
 median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+# $1 a path's rates, $2 its baseline's, one per round: the ratio within each round (a path and its baseline
+# run minutes apart at most), printed as "median (lowest–highest)"
+ratios() {
+    paste -d' ' <(printf '%s\n' $1) <(printf '%s\n' $2) | awk '{print $1 / $2}' | sort -n \
+        | awk '{r[NR]=$1} END {printf "%.2f (%.2f–%.2f)", r[int((NR+1)/2)], r[1], r[NR]}'
+}
 echo
-echo "| body | path | req/s (median) | p99 ms | ratio |"
+echo "| body | path | req/s (median) | p99 ms | ratio: median of the rounds' (range) |"
 echo "| --- | --- | --- | --- | --- |"
 for body in text json multipart page; do
     for run in "${runs[@]}"; do
@@ -120,7 +125,7 @@ for body in text json multipart page; do
             *) baseline="" ;;
         esac
         if [ -n "$baseline" ] && [ -n "${results["$baseline"]:-}" ]; then
-            r="$(ratio "$m" "$(median "${results["$baseline"]}")") of ${baseline#* }"
+            r="$(ratios "${results["$body $name"]}" "${results["$baseline"]}") of ${baseline#* }"
         fi
         echo "| $body | $name | $m | $p | $r |"
     done
