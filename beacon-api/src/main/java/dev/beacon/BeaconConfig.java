@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * <tr><td>{@value #CONTENT_ENCODINGS}</td><td>(none)</td><td>comma-separated content codings that are decoded: {@code gzip}, {@code deflate}; the decoded body is held to {@value #MAX_BODY_SIZE} too. Browsers do not compress beacons, so by default a body with a {@code Content-Encoding} gets {@code 415}</td></tr>
  * <tr><td>{@value #READ_TIMEOUT}</td><td>{@code 10}</td><td>seconds the filter waits for a whole body, reading it without holding a thread; then {@code 408}</td></tr>
  * <tr><td>{@value #SHUTDOWN_TIMEOUT}</td><td>{@code 10}</td><td>seconds the application's shutdown waits for accepted beacons to reach their observers; those that do not are logged with their count</td></tr>
+ * <tr><td>{@value #DROP_EXTENSION_VIOLATIONS}</td><td>{@code false}</td><td>{@code true} keeps CSP violations caused by browser extensions ({@link dev.beacon.report.CspViolation#isCausedByBrowserExtension()}) from their {@code CspViolation} and {@code Report} observers, and counts them in {@link BeaconStatistics#extensionReportsDropped()}; {@code Beacon} observers still receive their batches</td></tr>
  * </table>
  */
 public final class BeaconConfig {
@@ -62,6 +63,8 @@ public final class BeaconConfig {
     public static final String READ_TIMEOUT = "beacon.read-timeout";
     /** Setting name: how long shutdown waits for accepted beacons to reach their observers, in seconds. */
     public static final String SHUTDOWN_TIMEOUT = "beacon.shutdown-timeout";
+    /** Setting name: whether CSP violations caused by browser extensions are left undelivered. */
+    public static final String DROP_EXTENSION_VIOLATIONS = "beacon.csp.drop-extension-violations";
 
     /** The token in {@value #MEDIA_TYPES} that accepts a beacon sent without {@code Content-Type}. */
     public static final String NO_CONTENT_TYPE = "none";
@@ -131,6 +134,7 @@ public final class BeaconConfig {
     private final long maxInFlightBytes;
     private final Duration readTimeout;
     private final Duration shutdownTimeout;
+    private final boolean dropExtensionViolations;
 
     private BeaconConfig(Function<String, String> settings) {
         this.enabled = bool(settings, ENABLED, true);
@@ -147,6 +151,7 @@ public final class BeaconConfig {
         this.maxInFlightBytes = inFlightBytes(settings, maxBodySize);
         this.readTimeout = Duration.ofSeconds(number(settings, READ_TIMEOUT, 10, 1, 86_400, ERROR_READ_TIMEOUT));
         this.shutdownTimeout = Duration.ofSeconds(number(settings, SHUTDOWN_TIMEOUT, 10, 0, 86_400, ERROR_SECONDS));
+        this.dropExtensionViolations = bool(settings, DROP_EXTENSION_VIOLATIONS, false);
     }
 
     /**
@@ -252,6 +257,13 @@ public final class BeaconConfig {
      */
     public Duration shutdownTimeout() {
         return shutdownTimeout;
+    }
+
+    /**
+     * @return whether CSP violations caused by browser extensions are left undelivered
+     */
+    public boolean dropExtensionViolations() {
+        return dropExtensionViolations;
     }
 
     private static boolean isMediaType(String value) {

@@ -24,6 +24,8 @@ public class BeaconStatistics {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder observerFailures = new LongAdder();
+    private final LongAdder malformedReports = new LongAdder();
+    private final LongAdder extensionReportsDropped = new LongAdder();
     private final Map<Integer, LongAdder> rejected = new ConcurrentHashMap<>();
 
     /**
@@ -55,6 +57,22 @@ public class BeaconStatistics {
     }
 
     /**
+     * @return reports left out of the batches they came in because they were not reports (not an
+     *         object, no {@code type}); the other reports of their batches were delivered
+     */
+    public long malformedReports() {
+        return malformedReports.sum();
+    }
+
+    /**
+     * @return CSP violations caused by browser extensions and not delivered, as
+     *         {@link BeaconConfig#DROP_EXTENSION_VIOLATIONS} asks
+     */
+    public long extensionReportsDropped() {
+        return extensionReportsDropped.sum();
+    }
+
+    /**
      * @return requests to beacon paths that were refused, by HTTP status, in status order
      */
     public Map<Integer, Long> rejectedByStatus() {
@@ -82,6 +100,20 @@ public class BeaconStatistics {
      */
     public void countObserverFailure() {
         observerFailures.increment();
+    }
+
+    /**
+     * Counts a report left out of its batch. Called by the library.
+     */
+    public void countMalformedReport() {
+        malformedReports.increment();
+    }
+
+    /**
+     * Counts a CSP violation of a browser extension that was not delivered. Called by the library.
+     */
+    public void countExtensionReportDropped() {
+        extensionReportsDropped.increment();
     }
 
     /**

@@ -4,6 +4,9 @@ import dev.beacon.Beacon;
 import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconEndpoint;
 import dev.beacon.BeaconStatistics;
+import dev.beacon.report.CspViolation;
+import dev.beacon.report.Report;
+import dev.beacon.report.ReportReader;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.RequestContextController;
@@ -18,11 +21,12 @@ import jakarta.enterprise.inject.spi.ObserverMethod;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -31,7 +35,8 @@ import java.util.logging.Logger;
 
 /**
  * Fires a {@link Beacon} to its {@code @Observes} and {@code @ObservesAsync} observers, qualified
- * with its {@link BeaconEndpoint}, so that qualified and unqualified observers both receive it.
+ * with its {@link BeaconEndpoint}, so that qualified and unqualified observers both receive it; then
+ * each {@link Report} it holds, the same way, when the endpoint's reports are observed.
  * <p>
  * Each synchronous observer is notified on its own: {@code Event.fire()} would stop at the first
  * observer that throws, and the others would lose the beacon. A failing observer, synchronous or
@@ -54,27 +59,32 @@ final class BeaconDelivery {
     private volatile BeanManager beanManager;
     private volatile BeaconStatistics statistics;
     private volatile BeaconExtension extension;
-    private final Map<String, EndpointObservers> observersByEndpoint = new ConcurrentHashMap<>();
+    private final boolean dropExtensionViolations;
+    private final Map<ObserversKey, EndpointObservers<?>> observersByEndpoint = new ConcurrentHashMap<>();
+    private final Set<String> reportedCauses = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean unavailabilityReported = new AtomicBoolean();
 
     /**
      * @param beanManagerLookup finds the application's bean manager; called until it succeeds
      * @param budget the places of the beacons awaiting their observers
      * @param shutdownTimeout how long the application's shutdown waits for them
+     * @param dropExtensionViolations whether CSP violations caused by browser extensions are left undelivered
      */
-    BeaconDelivery(Supplier<BeanManager> beanManagerLookup, InFlightBudget budget, Duration shutdownTimeout) {
+    BeaconDelivery(Supplier<BeanManager> beanManagerLookup, InFlightBudget budget, Duration shutdownTimeout, boolean dropExtensionViolations) {
         this.beanManagerLookup = beanManagerLookup;
         this.budget = budget;
         this.shutdownTimeout = shutdownTimeout;
+        this.dropExtensionViolations = dropExtensionViolations;
     }
 
     /**
-     * @param config the validated configuration, for the in-flight budget and the shutdown timeout
+     * @param config the validated configuration, for the in-flight budget, the shutdown timeout and the reports left out
      * @return a delivery to the CDI container of the calling application, looked up at first use
      */
     static BeaconDelivery toCurrentContainer(BeaconConfig config) {
         return new BeaconDelivery(() -> CDI.current().getBeanManager(),
-                new InFlightBudget(config.maxInFlight(), config.maxInFlightBytes()), config.shutdownTimeout());
+                new InFlightBudget(config.maxInFlight(), config.maxInFlightBytes()), config.shutdownTimeout(),
+                config.dropExtensionViolations());
     }
 
     /**
@@ -148,7 +158,8 @@ final class BeaconDelivery {
 
     /**
      * Notifies every synchronous observer in this thread, each isolated from the others' failures,
-     * then fires to asynchronous observers.
+     * then fires to asynchronous observers; then the same for each report the beacon holds, when the
+     * endpoint's reports are observed. The beacon's place comes back when every observer is done.
      *
      * @param beacon the accepted beacon
      */
@@ -159,23 +170,25 @@ final class BeaconDelivery {
         boolean handedToAsynchronousObservers = false;
         try {
             BeaconEndpoint qualifier = BeaconEndpoint.Literal.of(beacon.endpoint());
-            EndpointObservers observers = observersOf(beacon, qualifier);
-            notifySynchronousObservers(beacon, qualifier, observers.synchronous());
-            if (observers.anyAsynchronous()) {
-                CompletionStage<Beacon> notified = beanManager.getEvent().select(Beacon.class, qualifier).fireAsync(beacon);
+            String observersKey = extension != null && !extension.isNamedByAnObserver(beacon.endpoint()) ? UNNAMED : beacon.endpoint();
+            List<CompletableFuture<?>> asynchronous = new ArrayList<>(0);
+            fire(beacon, beacon, qualifier, observersKey, asynchronous);
+            if (extension == null || extension.hasReportObservers(beacon.endpoint())) {
+                for (Report report : reportsOf(beacon)) {
+                    fire(report, beacon, qualifier, observersKey, asynchronous);
+                }
+            }
+            if (asynchronous.isEmpty()) {
+                statistics.countDelivered(); // no asynchronous observer: no hop to the container's executor to pay for
+            } else {
                 handedToAsynchronousObservers = true;
-                notified.whenComplete((delivered, failure) -> {
+                CompletableFuture.allOf(asynchronous.toArray(CompletableFuture[]::new)).whenComplete((delivered, failure) -> {
                     try {
-                        if (failure != null) {
-                            asynchronousFailures(failure).forEach(each -> reportFailure(beacon, "an asynchronous observer", each));
-                        }
                         statistics.countDelivered();
                     } finally {
                         budget.release(beacon.size()); // whatever counting did: a place never given back would starve intake and shutdown
                     }
                 });
-            } else {
-                statistics.countDelivered(); // no asynchronous observer: no hop to the container's executor to pay for
             }
         } finally {
             if (!handedToAsynchronousObservers) {
@@ -185,15 +198,65 @@ final class BeaconDelivery {
     }
 
     /**
-     * The observers of an endpoint's beacons, resolved once per endpoint an observer names, and once for
-     * all the others, which reach the same observers: a bounded cache, however many names clients make up.
+     * The reports to deliver: those left out of their batch are counted and logged, and those that
+     * browser extensions caused are left out when so configured.
      */
-    private EndpointObservers observersOf(Beacon beacon, BeaconEndpoint qualifier) {
-        if (extension == null) {
-            return EndpointObservers.resolve(beanManager, beacon, qualifier);
+    private List<Report> reportsOf(Beacon beacon) {
+        ReportReader.Reports read = ReportReader.read(beacon);
+        for (String cause : read.malformed()) {
+            statistics.countMalformedReport();
+            // Once per cause: the causes are the reader's few fixed phrases, never the client's text.
+            if (reportedCauses.add(cause)) {
+                LOGGER.warning(() -> "A beacon to endpoint " + LogText.escape(beacon.endpoint()) + " held " + cause
+                        + "; it was left out, and the batch's other reports delivered. Counted in BeaconStatistics.malformedReports(),"
+                        + " and logged once per cause.");
+            }
         }
-        String key = extension.isNamedByAnObserver(beacon.endpoint()) ? beacon.endpoint() : UNNAMED;
-        return observersByEndpoint.computeIfAbsent(key, name -> EndpointObservers.resolve(beanManager, beacon, qualifier));
+        if (!dropExtensionViolations) {
+            return read.reports();
+        }
+        List<Report> reports = new ArrayList<>(read.reports().size());
+        for (Report report : read.reports()) {
+            if (report instanceof CspViolation violation && violation.isCausedByBrowserExtension()) {
+                statistics.countExtensionReportDropped();
+            } else {
+                reports.add(report);
+            }
+        }
+        return reports;
+    }
+
+    /**
+     * Notifies the event's synchronous observers, then fires it to asynchronous ones, if any.
+     *
+     * @param asynchronous collects the completion of the asynchronous notification
+     */
+    private <T> void fire(T event, Beacon beacon, BeaconEndpoint qualifier, String observersKey, List<CompletableFuture<?>> asynchronous) {
+        EndpointObservers<T> observers = observersOf(event, qualifier, observersKey);
+        notifySynchronousObservers(event, beacon, qualifier, observers.synchronous());
+        if (observers.anyAsynchronous()) {
+            @SuppressWarnings("unchecked") // the class of a T
+            Class<T> type = (Class<T>) event.getClass();
+            asynchronous.add(beanManager.getEvent().select(type, qualifier).fireAsync(event).whenComplete((delivered, failure) -> {
+                if (failure != null) {
+                    asynchronousFailures(failure).forEach(each -> reportFailure(event, beacon, "an asynchronous observer", each));
+                }
+            }).toCompletableFuture());
+        }
+    }
+
+    /**
+     * The observers of an endpoint's events of one class, resolved once per endpoint an observer names,
+     * and once for all the others, which reach the same observers: a bounded cache, however many names
+     * clients make up.
+     */
+    @SuppressWarnings("unchecked") // the key holds the event's class, and the value was resolved for an event of it
+    private <T> EndpointObservers<T> observersOf(T event, BeaconEndpoint qualifier, String observersKey) {
+        if (extension == null) {
+            return EndpointObservers.resolve(beanManager, event, qualifier); // no record of the names observers use: no bound to the cache
+        }
+        return (EndpointObservers<T>) observersByEndpoint.computeIfAbsent(new ObserversKey(observersKey, event.getClass()),
+                key -> EndpointObservers.resolve(beanManager, event, qualifier));
     }
 
     /**
@@ -212,19 +275,19 @@ final class BeaconDelivery {
      * entry point may deliver from a container thread outside any request, once the body is read
      * without blocking.
      */
-    private void notifySynchronousObservers(Beacon beacon, BeaconEndpoint qualifier, List<ObserverMethod<? super Beacon>> observers) {
+    private <T> void notifySynchronousObservers(T event, Beacon beacon, BeaconEndpoint qualifier, List<ObserverMethod<? super T>> observers) {
         if (observers.isEmpty()) {
             return;
         }
         if (isRequestContextActive()) {
-            notifyEach(beacon, qualifier, observers); // the common case, on the request's own thread: nothing to set up
+            notifyEach(event, beacon, qualifier, observers); // the common case, on the request's own thread: nothing to set up
             return;
         }
         Instance<RequestContextController> controllers = beanManager.createInstance().select(RequestContextController.class);
         RequestContextController requestContext = controllers.get();
         requestContext.activate();
         try {
-            notifyEach(beacon, qualifier, observers);
+            notifyEach(event, beacon, qualifier, observers);
         } finally {
             requestContext.deactivate();
             controllers.destroy(requestContext);
@@ -239,15 +302,15 @@ final class BeaconDelivery {
         }
     }
 
-    private void notifyEach(Beacon beacon, BeaconEndpoint qualifier, List<ObserverMethod<? super Beacon>> observers) {
-        BeaconEventContext context = new BeaconEventContext(beacon, qualifier);
-        for (ObserverMethod<? super Beacon> observer : observers) {
+    private <T> void notifyEach(T event, Beacon beacon, BeaconEndpoint qualifier, List<ObserverMethod<? super T>> observers) {
+        DeliveredEvent<T> context = new DeliveredEvent<>(event, qualifier);
+        for (ObserverMethod<? super T> observer : observers) {
             try {
-                @SuppressWarnings("unchecked") // observes a supertype of Beacon, so it takes a Beacon
-                ObserverMethod<Beacon> beaconObserver = (ObserverMethod<Beacon>) observer;
-                beaconObserver.notify(context);
+                @SuppressWarnings("unchecked") // observes a supertype of T, so it takes a T
+                ObserverMethod<T> eventObserver = (ObserverMethod<T>) observer;
+                eventObserver.notify(context);
             } catch (RuntimeException e) {
-                reportFailure(beacon, observer.getBeanClass().getName(), e);
+                reportFailure(event, beacon, observer.getBeanClass().getName(), e);
             }
         }
     }
@@ -258,29 +321,34 @@ final class BeaconDelivery {
         return cause.getSuppressed().length == 0 ? List.of(cause) : List.of(cause.getSuppressed());
     }
 
-    private void reportFailure(Beacon beacon, String observer, Throwable failure) {
+    private void reportFailure(Object event, Beacon beacon, String observer, Throwable failure) {
         statistics.countObserverFailure();
-        LOGGER.log(Level.WARNING, failure, () -> "Beacon observer " + observer + " failed on a beacon to endpoint '"
-                + beacon.endpoint() + "'; the other observers still received it.");
+        String what = event instanceof Report report ? "a " + LogText.escape(report.type()) + " report" : "a beacon";
+        LOGGER.log(Level.WARNING, failure, () -> "Beacon observer " + observer + " failed on " + what + " to endpoint "
+                + LogText.escape(beacon.endpoint()) + "; the other observers still received it.");
+    }
+
+    /** The endpoint's observers key, and the class of the events observed. */
+    private record ObserversKey(String endpoint, Class<?> eventClass) {
     }
 
     /**
-     * The observers of one endpoint's beacons.
+     * The observers of one endpoint's events of one class.
      *
      * @param synchronous the {@code @Observes} observers, in the container's order
      * @param anyAsynchronous whether any {@code @ObservesAsync} observer receives them
      */
-    private record EndpointObservers(List<ObserverMethod<? super Beacon>> synchronous, boolean anyAsynchronous) {
+    private record EndpointObservers<T>(List<ObserverMethod<? super T>> synchronous, boolean anyAsynchronous) {
 
-        static EndpointObservers resolve(BeanManager beanManager, Beacon beacon, BeaconEndpoint qualifier) {
-            Set<ObserverMethod<? super Beacon>> observers = beanManager.resolveObserverMethods(beacon, qualifier);
-            return new EndpointObservers(observers.stream().filter(observer -> !observer.isAsync()).toList(),
+        static <T> EndpointObservers<T> resolve(BeanManager beanManager, T event, BeaconEndpoint qualifier) {
+            Set<ObserverMethod<? super T>> observers = beanManager.resolveObserverMethods(event, qualifier);
+            return new EndpointObservers<>(observers.stream().filter(observer -> !observer.isAsync()).toList(),
                     observers.stream().anyMatch(ObserverMethod::isAsync));
         }
     }
 
-    /** What an observer method sees of the event: the beacon, and the qualifiers it was fired with. */
-    private record BeaconEventContext(Beacon getEvent, BeaconEndpoint qualifier) implements EventContext<Beacon>, EventMetadata {
+    /** What an observer method sees of the event: the event, and the qualifiers it was fired with. */
+    private record DeliveredEvent<T>(T getEvent, BeaconEndpoint qualifier) implements EventContext<T>, EventMetadata {
 
         @Override
         public EventMetadata getMetadata() {
@@ -299,7 +367,7 @@ final class BeaconDelivery {
 
         @Override
         public Type getType() {
-            return Beacon.class;
+            return getEvent.getClass();
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.beacon.Beacon;
 import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconEndpoint;
 import dev.beacon.BeaconStatistics;
+import dev.beacon.report.Report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +13,8 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +29,8 @@ import java.util.logging.Logger;
  * answered {@code 204} and then dropped, which is never what an application that adds this library
  * wants;</li>
  * <li>records which endpoint names the observers' {@link BeaconEndpoint} qualifiers name, so that
- * {@link BeaconDelivery} resolves the observers of every other endpoint once, for all of them;</li>
+ * {@link BeaconDelivery} resolves the observers of every other endpoint once, for all of them, and which
+ * endpoints' reports are observed, so that the beacons of the others are never read for reports;</li>
  * <li>at shutdown, before the application's beans are destroyed, closes every {@link BeaconDelivery}
  * and waits for the beacons already accepted to reach their observers; those that cannot within the
  * shutdown timeout are logged with their count.</li>
@@ -38,6 +42,8 @@ public class BeaconExtension implements Extension {
 
     private int observers;
     private final Set<String> namedEndpoints = new HashSet<>();
+    private final Set<String> reportEndpoints = new HashSet<>();
+    private boolean reportsForEveryEndpoint;
     private final Set<BeaconDelivery> deliveries = ConcurrentHashMap.newKeySet();
 
     void addStatistics(@Observes BeforeBeanDiscovery discovery) {
@@ -50,19 +56,34 @@ public class BeaconExtension implements Extension {
 
     /** Any observed type: an observer of {@code Object} qualified with an endpoint receives its beacons too. */
     void recordNamedEndpoint(@Observes ProcessObserverMethod<?, ?> observer) {
+        String named = null;
         for (Annotation qualifier : observer.getObserverMethod().getObservedQualifiers()) {
             if (qualifier instanceof BeaconEndpoint endpoint) {
-                namedEndpoints.add(endpoint.value());
+                named = endpoint.value();
+                namedEndpoints.add(named);
+            }
+        }
+        if (observesReports(observer.getObserverMethod().getObservedType())) {
+            observers++;
+            if (named == null) {
+                reportsForEveryEndpoint = true;
+            } else {
+                reportEndpoints.add(named);
             }
         }
     }
 
+    private static boolean observesReports(Type observed) {
+        Type raw = observed instanceof ParameterizedType parameterized ? parameterized.getRawType() : observed;
+        return raw instanceof Class<?> type && Report.class.isAssignableFrom(type);
+    }
+
     void warnWithoutObservers(@Observes AfterDeploymentValidation validation) {
         if (observers == 0) {
-            LOGGER.warning("No observer method receives Beacon events in this application: every beacon will be"
+            LOGGER.warning("No observer method receives Beacon or Report events in this application: every beacon will be"
                     + " answered 204 and dropped. Add one, e.g. 'void onBeacon(@Observes Beacon beacon)' in a CDI bean.");
         } else {
-            LOGGER.fine(() -> observers + " observer method(s) receive Beacon events");
+            LOGGER.fine(() -> observers + " observer method(s) receive Beacon or Report events");
         }
     }
 
@@ -85,7 +106,7 @@ public class BeaconExtension implements Extension {
     }
 
     /**
-     * @return how many observer methods receive {@link Beacon} events
+     * @return how many observer methods receive {@link Beacon} or {@link Report} events
      */
     public int observerCount() {
         return observers;
@@ -98,5 +119,14 @@ public class BeaconExtension implements Extension {
      */
     boolean isNamedByAnObserver(String endpoint) {
         return namedEndpoints.contains(endpoint);
+    }
+
+    /**
+     * @param endpoint an endpoint name
+     * @return whether an observer of {@link Report} or one of its types receives the endpoint's reports:
+     *         only then are its beacons read for reports
+     */
+    boolean hasReportObservers(String endpoint) {
+        return reportsForEveryEndpoint || reportEndpoints.contains(endpoint);
     }
 }

@@ -76,7 +76,7 @@ class BeaconDeliveryTest {
 
     private static BeaconDelivery readyDelivery(WeldContainer weld) {
         BeanManager beanManager = weld.select(BeanManager.class).get();
-        BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, new InFlightBudget(10, Long.MAX_VALUE), Duration.ZERO);
+        BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, new InFlightBudget(10, Long.MAX_VALUE), Duration.ZERO, false);
         assertTrue(delivery.isReady());
         assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(1));
         assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(1));

@@ -1,10 +1,17 @@
 package dev.beacon.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beacon.Beacon;
+import dev.beacon.BeaconEndpoint;
+import dev.beacon.report.CspViolation;
+import dev.beacon.report.Report;
 import dev.beacon.testing.LogRecords;
 import dev.beacon.testing.RecordingObservers;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import java.util.List;
 import java.util.logging.Level;
 import org.jboss.weld.environment.se.Weld;
@@ -32,7 +39,7 @@ class BeaconExtensionTest {
         BeaconExtension check = new BeaconExtension();
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(check).addBeanClass(Unrelated.class).initialize()) {
             assertEquals(0, check.observerCount());
-            assertTrue(records.at(Level.WARNING).stream().anyMatch(message -> message.contains("No observer method receives Beacon events")),
+            assertTrue(records.at(Level.WARNING).stream().anyMatch(message -> message.contains("No observer method receives Beacon or Report events")),
                     records::toString);
         }
     }
@@ -41,12 +48,52 @@ class BeaconExtensionTest {
     void countsObserversAndStaysQuietWhenThereAreSome() {
         BeaconExtension check = new BeaconExtension();
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(check).addBeanClass(RecordingObservers.class).initialize()) {
-            assertEquals(3, check.observerCount());
+            assertEquals(4, check.observerCount());
             assertEquals(List.of(), records.at(Level.WARNING));
+        }
+    }
+
+    @Test
+    void recordsTheEndpointsWhoseReportsAreObservedSoThatNoOtherIsReadForReports() {
+        BeaconExtension qualified = new BeaconExtension();
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(qualified).addBeanClass(CspObserver.class).initialize()) {
+            assertTrue(qualified.hasReportObservers("csp"));
+            assertFalse(qualified.hasReportObservers("default"));
+            assertEquals(1, qualified.observerCount());
+            assertEquals(List.of(), records.at(Level.WARNING), "a report observer is an observer");
+        }
+        BeaconExtension unqualified = new BeaconExtension();
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(unqualified).addBeanClass(ReportObserver.class).initialize()) {
+            assertTrue(unqualified.hasReportObservers("any-name"));
+        }
+        BeaconExtension none = new BeaconExtension();
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(none).addBeanClass(BeaconObserver.class).initialize()) {
+            assertFalse(none.hasReportObservers("csp"));
         }
     }
 
     @jakarta.enterprise.context.ApplicationScoped
     static class Unrelated {
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    static class BeaconObserver {
+        void on(@Observes @BeaconEndpoint("csp") Beacon beacon) {
+            // recorded at deployment; never called here
+        }
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    static class CspObserver {
+        void on(@Observes @BeaconEndpoint("csp") CspViolation violation) {
+            // recorded at deployment; never called here
+        }
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    static class ReportObserver {
+        void on(@ObservesAsync Report report) {
+            // recorded at deployment; never called here
+        }
     }
 }

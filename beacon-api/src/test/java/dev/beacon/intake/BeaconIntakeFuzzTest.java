@@ -45,7 +45,7 @@ class BeaconIntakeFuzzTest {
                 BeaconConfig.MAX_BODY_SIZE, "2048",
                 BeaconConfig.CONTENT_ENCODINGS, "gzip, deflate")::get);
         // Nothing is delivered here, so nothing gives its place back: every reservation must succeed.
-        intake = new BeaconIntake(config, new BeaconDelivery(() -> beanManager, new InFlightBudget(Integer.MAX_VALUE, Long.MAX_VALUE), Duration.ZERO));
+        intake = new BeaconIntake(config, new BeaconDelivery(() -> beanManager, new InFlightBudget(Integer.MAX_VALUE, Long.MAX_VALUE), Duration.ZERO, false));
         Logger logger = Logger.getLogger(Refusals.class.getName());
         intakeLogLevel = logger.getLevel();
         logger.setLevel(Level.FINE); // the level that logs request text

@@ -54,6 +54,6 @@ class BeaconIntakeTest {
     private static BeaconDelivery withoutCdiContainer() {
         return new BeaconDelivery(() -> {
             throw new IllegalStateException("no CDI provider");
-        }, new InFlightBudget(10, Long.MAX_VALUE), Duration.ZERO);
+        }, new InFlightBudget(10, Long.MAX_VALUE), Duration.ZERO, false);
     }
 }

@@ -90,7 +90,7 @@ class BeaconShutdownTest {
 
     @Test
     void beaconsArrivingDuringShutdownAreRefusedWith503() throws Exception {
-        BeaconDelivery delivery = new BeaconDelivery(weld::getBeanManager, new InFlightBudget(10, Long.MAX_VALUE), LONG_ENOUGH);
+        BeaconDelivery delivery = new BeaconDelivery(weld::getBeanManager, new InFlightBudget(10, Long.MAX_VALUE), LONG_ENOUGH, false);
         BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), delivery);
         assertTrue(delivery.isReady());
 
@@ -110,7 +110,7 @@ class BeaconShutdownTest {
     }
 
     private BeaconIntake intakeWithShutdownTimeout(Duration timeout) {
-        return new BeaconIntake(BeaconConfig.defaults(), new BeaconDelivery(weld::getBeanManager, new InFlightBudget(10, Long.MAX_VALUE), timeout));
+        return new BeaconIntake(BeaconConfig.defaults(), new BeaconDelivery(weld::getBeanManager, new InFlightBudget(10, Long.MAX_VALUE), timeout, false));
     }
 
     private static void acceptAndDeliver(BeaconIntake intake) {

@@ -3,6 +3,8 @@ package dev.beacon.testing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.Beacon;
@@ -12,6 +14,9 @@ import dev.beacon.BeaconForm;
 import dev.beacon.BeaconStatistics;
 import dev.beacon.ContentType;
 import dev.beacon.FilePart;
+import dev.beacon.report.CspViolation;
+import dev.beacon.report.PermissionsPolicyViolation;
+import dev.beacon.report.Report;
 import dev.beacon.testing.ChromiumBodies.BrowserBody;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -195,6 +200,30 @@ public abstract class BeaconContractTest {
         Beacon beacon = observers.sync().awaitOne(endpoint);
         assertEquals("application/reports+json", beacon.contentType().orElseThrow().essence());
         assertEquals("csp-violation", beacon.json().orElseThrow().asJsonArray().getJsonObject(0).getString("type"));
+    }
+
+    @Test
+    void deliversEachReportOfAChromiumBatchAsItsType() throws Exception {
+        String endpoint = uniqueEndpoint();
+        post(endpoint, ChromiumBodies.captured("application/reports+json",
+                "chromium-156-reports-3-csp-violation+permissions-policy-violation.json"));
+
+        List<Report> reports = observers.reports().await(endpoint, 2);
+        CspViolation csp = assertInstanceOf(CspViolation.class, reports.get(0));
+        assertEquals(Optional.of("script-src-elem"), csp.effectiveDirective());
+        assertEquals(Optional.of("geolocation"), assertInstanceOf(PermissionsPolicyViolation.class, reports.get(1)).featureId());
+        assertEquals(endpoint, csp.endpoint());
+        assertSame(observers.sync().awaitOne(endpoint), csp.beacon(), "the batch's beacon, delivered too");
+    }
+
+    @Test
+    void deliversALegacyCspReportAsACspViolation() throws Exception {
+        String endpoint = uniqueEndpoint();
+        post(endpoint, ChromiumBodies.captured("application/csp-report", "firefox-153-csp-report.json"), "User-Agent", "Firefox/153.0");
+
+        CspViolation violation = assertInstanceOf(CspViolation.class, observers.reports().awaitOne(endpoint));
+        assertEquals(Optional.of("http://127.0.0.1:1/blocked-by-csp.png"), violation.blockedURL());
+        assertEquals(Optional.of("Firefox/153.0"), violation.userAgent());
     }
 
     @Test

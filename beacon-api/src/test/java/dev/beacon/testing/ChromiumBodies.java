@@ -1,5 +1,8 @@
 package dev.beacon.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +83,24 @@ public final class ChromiumBodies {
                 + "\"blockedURL\":\"inline\",\"effectiveDirective\":\"script-src-elem\",\"disposition\":\"enforce\"},"
                 + "\"type\":\"csp-violation\",\"url\":\"https://127.0.0.1/page\",\"user_agent\":\"Chromium\"}]")
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A report body exactly as a browser sent it, from {@code src/test/resources/reports} (its README says
+     * what triggered each).
+     *
+     * @param contentType the Content-Type it came with
+     * @param file the file name
+     */
+    public static BrowserBody captured(String contentType, String file) {
+        try (InputStream in = ChromiumBodies.class.getResourceAsStream("/reports/" + file)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No captured report " + file);
+            }
+            return new BrowserBody(contentType, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A body and the Content-Type a browser sends with it. */

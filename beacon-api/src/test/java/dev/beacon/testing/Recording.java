@@ -1,21 +1,28 @@
 package dev.beacon.testing;
 
-import dev.beacon.Beacon;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The beacons one observer received, with a wait that returns as soon as the expected ones are there.
+ * The beacons or reports one observer received, with a wait that returns as soon as the expected ones are there.
+ *
+ * @param <T> what the observer receives
  */
-public final class Recording {
+public final class Recording<T> {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final List<Beacon> beacons = new ArrayList<>();
+    private final Function<T, String> endpointOf;
+    private final List<T> beacons = new ArrayList<>();
 
-    synchronized void add(Beacon beacon) {
+    Recording(Function<T, String> endpointOf) {
+        this.endpointOf = endpointOf;
+    }
+
+    synchronized void add(T beacon) {
         beacons.add(beacon);
         notifyAll();
     }
@@ -25,27 +32,27 @@ public final class Recording {
      *
      * @throws AssertionError when they have not arrived within 10 seconds
      */
-    public synchronized List<Beacon> await(String endpoint, int count) throws InterruptedException {
+    public synchronized List<T> await(String endpoint, int count) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (of(endpoint).size() < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("Expected " + count + " beacon(s) to endpoint " + endpoint + ", got " + of(endpoint));
+                throw new AssertionError("Expected " + count + " event(s) to endpoint " + endpoint + ", got " + of(endpoint));
             }
             wait(Math.max(1, left / 1_000_000));
         }
         return of(endpoint);
     }
 
-    public synchronized Beacon awaitOne(String endpoint) throws InterruptedException {
+    public synchronized T awaitOne(String endpoint) throws InterruptedException {
         return await(endpoint, 1).get(0);
     }
 
-    public synchronized List<Beacon> of(String endpoint) {
-        return matching(beacon -> beacon.endpoint().equals(endpoint));
+    public synchronized List<T> of(String endpoint) {
+        return matching(beacon -> endpointOf.apply(beacon).equals(endpoint));
     }
 
-    public synchronized List<Beacon> matching(Predicate<Beacon> filter) {
+    public synchronized List<T> matching(Predicate<T> filter) {
         return beacons.stream().filter(filter).toList();
     }
 

@@ -2,34 +2,41 @@ package dev.beacon.testing;
 
 import dev.beacon.Beacon;
 import dev.beacon.BeaconEndpoint;
+import dev.beacon.report.Report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 
 /**
- * Observers as an application writes them: every beacon synchronously and asynchronously, and the
- * {@code csp} endpoint's beacons through its qualifier.
+ * Observers as an application writes them: every beacon synchronously and asynchronously, the
+ * {@code csp} endpoint's beacons through its qualifier, and every report.
  */
 @ApplicationScoped
 public class RecordingObservers {
 
-    private final Recording sync = new Recording();
-    private final Recording async = new Recording();
-    private final Recording csp = new Recording();
+    private final Recording<Beacon> sync = new Recording<>(Beacon::endpoint);
+    private final Recording<Beacon> async = new Recording<>(Beacon::endpoint);
+    private final Recording<Beacon> csp = new Recording<>(Beacon::endpoint);
+    private final Recording<Report> reports = new Recording<>(Report::endpoint);
 
     /** @return every beacon, received by an {@code @Observes} observer */
-    public Recording sync() {
+    public Recording<Beacon> sync() {
         return sync;
     }
 
     /** @return every beacon, received by an {@code @ObservesAsync} observer */
-    public Recording async() {
+    public Recording<Beacon> async() {
         return async;
     }
 
     /** @return the {@code csp} endpoint's beacons, received by an {@code @Observes @BeaconEndpoint("csp")} observer */
-    public Recording csp() {
+    public Recording<Beacon> csp() {
         return csp;
+    }
+
+    /** @return every report, of every type, received by an {@code @Observes} observer of {@link Report} */
+    public Recording<Report> reports() {
+        return reports;
     }
 
     void onBeacon(@Observes Beacon beacon) {
@@ -42,5 +49,9 @@ public class RecordingObservers {
 
     void onCspReport(@Observes @BeaconEndpoint("csp") Beacon beacon) {
         csp.add(beacon);
+    }
+
+    void onReport(@Observes Report report) {
+        reports.add(report);
     }
 }

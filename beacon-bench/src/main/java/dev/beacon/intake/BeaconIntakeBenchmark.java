@@ -60,7 +60,7 @@ public class BeaconIntakeBenchmark {
         BeanManager beanManager = container.getBeanManager();
         BeaconConfig config = BeaconConfig.defaults();
         budget = new InFlightBudget(config.maxInFlight(), config.maxInFlightBytes());
-        intake = new BeaconIntake(config, new BeaconDelivery(() -> beanManager, budget, Duration.ZERO));
+        intake = new BeaconIntake(config, new BeaconDelivery(() -> beanManager, budget, Duration.ZERO, false));
         request = new InMemoryRequest(body);
 
         acceptAndDeliver();

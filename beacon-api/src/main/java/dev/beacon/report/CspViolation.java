@@ -1,0 +1,96 @@
+package dev.beacon.report;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A Content Security Policy violation (CSP Level 3, {@code csp-violation}): sent through
+ * {@code report-to} in a Reporting API batch, or through {@code report-uri} as a legacy
+ * {@code application/csp-report} body (kebab-case fields inside {@code "csp-report"}), which older
+ * Firefox and WebKit send as {@code application/json}. Every accessor reads both formats.
+ * <p>
+ * Browsers differ: a field may be missing, line numbers may arrive as strings, and {@link #blockedURL()}
+ * is a URL or a keyword ({@code inline}, {@code eval}, {@code wasm-eval}, {@code trusted-types-policy},
+ * {@code trusted-types-sink}; older browsers also {@code self} or a bare scheme such as {@code data}).
+ */
+public final class CspViolation extends LocatedReport {
+
+    /** The report type these reports carry. */
+    public static final String TYPE = "csp-violation";
+
+    private static final List<String> EXTENSION_SCHEMES = List.of("chrome-extension:", "moz-extension:", "safari-web-extension:");
+
+    CspViolation(Envelope envelope) {
+        super(envelope);
+    }
+
+    /**
+     * @return the page whose policy was violated ({@code document-uri} in the legacy format)
+     */
+    public Optional<String> documentURL() {
+        return fields.string("documentURL", "document-uri");
+    }
+
+    /**
+     * @return that page's referrer; often empty
+     */
+    public Optional<String> referrer() {
+        return fields.string("referrer");
+    }
+
+    /**
+     * @return the blocked resource: a URL, or a keyword such as {@code inline} or {@code eval} ({@code blocked-uri} in the legacy format)
+     */
+    public Optional<String> blockedURL() {
+        return fields.string("blockedURL", "blocked-uri");
+    }
+
+    /**
+     * @return the directive that was violated, e.g. {@code img-src}; in the legacy format {@code effective-directive}, else {@code violated-directive}
+     */
+    public Optional<String> effectiveDirective() {
+        return fields.string("effectiveDirective", "effective-directive", "violated-directive");
+    }
+
+    /**
+     * @return the whole policy as the page declared it ({@code original-policy} in the legacy format)
+     */
+    public Optional<String> originalPolicy() {
+        return fields.string("originalPolicy", "original-policy");
+    }
+
+    /**
+     * @return the first 40 characters of the inline script, style or eval'd code; empty when the policy does not ask for samples ({@code script-sample} in the legacy format)
+     */
+    public Optional<String> sample() {
+        return fields.string("sample", "script-sample");
+    }
+
+    /**
+     * @return {@code enforce}, or {@code report} for a report-only policy
+     */
+    public Optional<String> disposition() {
+        return fields.string("disposition");
+    }
+
+    /**
+     * @return the HTTP status of the page ({@code status-code} in the legacy format)
+     */
+    public OptionalLong statusCode() {
+        return fields.integer("statusCode", "status-code");
+    }
+
+    /**
+     * @return whether a browser extension, not the page, caused the violation: its {@link #blockedURL()} or
+     *         {@link #sourceFile()} is an extension's ({@code chrome-extension:}, {@code moz-extension:},
+     *         {@code safari-web-extension:}), the noise that makes sites turn CSP reporting off
+     */
+    public boolean isCausedByBrowserExtension() {
+        return blockedURL().filter(CspViolation::isExtensionUrl).isPresent() || sourceFile().filter(CspViolation::isExtensionUrl).isPresent();
+    }
+
+    private static boolean isExtensionUrl(String url) {
+        return EXTENSION_SCHEMES.stream().anyMatch(scheme -> url.regionMatches(true, 0, scheme, 0, scheme.length()));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.beacon.report;
+
+import dev.beacon.Beacon;
+import dev.beacon.BeaconEndpoint;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One report a browser sent: a CSP violation, a deprecation, a network error, or any other type of
+ * the Reporting API. Observe it as its own type, or every report as {@code Report}:
+ * <pre>{@code
+ * void onViolation(@Observes CspViolation violation) { ... }
+ * void onAnyReport(@ObservesAsync @BeaconEndpoint("reports") Report report) { ... }
+ * }</pre>
+ * <p>
+ * An {@code application/reports+json} batch arrives as one event per report, and a legacy
+ * {@code application/csp-report} body as one {@link CspViolation}. Reports of the types the specs
+ * define arrive as their own classes, which extend this one (see the {@linkplain dev.beacon.report
+ * package}); a type the library does not know arrives as a {@code Report}, its fields in {@link #body()}.
+ * <p>
+ * Reports are delivered after the browser has its {@code 204}, with the {@link BeaconEndpoint} of the
+ * beacon they came in, by the same rules as {@link Beacon}s: each synchronous observer isolated from the
+ * others' failures, asynchronous observers only where there are any. The library reads reports only for
+ * endpoints with a report observer. The {@link Beacon} observers of the endpoint still receive the whole
+ * batch.
+ */
+public class Report {
+
+    /**
+     * What every report has besides its body, as the batch or the legacy format gave it.
+     *
+     * @param type the report type, e.g. {@code csp-violation}
+     * @param url the page the report is about
+     * @param age how long before sending the browser generated it
+     * @param userAgent the browser's {@code User-Agent}
+     * @param body the report body
+     * @param beacon the beacon it came in
+     */
+    record Envelope(String type, String url, Duration age, String userAgent, JsonObject body, Beacon beacon) {
+    }
+
+    private final Envelope envelope;
+    final ReportFields fields;
+
+    Report(Envelope envelope) {
+        this.envelope = envelope;
+        this.fields = new ReportFields(envelope.body());
+    }
+
+    /**
+     * @return the report type as sent, e.g. {@code csp-violation}, {@code deprecation}, {@code network-error}
+     */
+    public String type() {
+        return envelope.type();
+    }
+
+    /**
+     * @return the URL of the page (or, for a network error, the request) the report is about; absent
+     *         when the browser did not say
+     */
+    public Optional<String> url() {
+        return Optional.ofNullable(envelope.url());
+    }
+
+    /**
+     * @return how long before the batch was sent the browser generated the report; zero for a legacy
+     *         CSP report, which is sent at once
+     */
+    public Duration age() {
+        return envelope.age();
+    }
+
+    /**
+     * @return when the browser generated the report, by the server's clock: when its beacon was
+     *         received, less its {@link #age()}
+     */
+    public Instant generatedAt() {
+        return envelope.beacon().receivedAt().minus(envelope.age());
+    }
+
+    /**
+     * @return the {@code User-Agent} of the browser that generated it, as the report names it (the
+     *         request's header for a legacy CSP report)
+     */
+    public Optional<String> userAgent() {
+        return Optional.ofNullable(envelope.userAgent());
+    }
+
+    /**
+     * @return the report body as sent, every field included, also those the typed accessors do not
+     *         name; for a legacy CSP report, the object inside {@code "csp-report"}
+     */
+    public JsonObject body() {
+        return envelope.body();
+    }
+
+    /**
+     * @return the endpoint the report was sent to, the value of the {@link BeaconEndpoint} it is fired with
+     */
+    public String endpoint() {
+        return envelope.beacon().endpoint();
+    }
+
+    /**
+     * @return the beacon the report came in: the request's metadata (client address, headers, cookies,
+     *         reception time) and the whole batch
+     */
+    public Beacon beacon() {
+        return envelope.beacon();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + type() + " at " + url().orElse("?") + " to endpoint " + endpoint() + "]";
+    }
+}
