@@ -98,5 +98,27 @@ async function refresh() {
     }
 }
 
+async function refreshReports() {
+    const response = await fetch(base + 'received-reports', {cache: 'no-store'});
+    const reports = await response.json();
+    const body = document.getElementById('reports');
+    body.replaceChildren();
+    for (const report of reports.reverse()) {
+        const row = body.insertRow();
+        cell(row, new Date(Date.parse(report.generatedAt)).toLocaleTimeString());
+        cell(row, report.type);
+        cell(row, report.via);
+        cell(row, report.url || '');
+        cell(row, report.subject || '');
+        cell(row, report.blocked || '');
+        cell(row, report.source || '');
+        cell(row, report.line === undefined ? '' : report.line);
+    }
+}
+
 refresh();
-setInterval(refresh, 1000);
+refreshReports();
+setInterval(() => {
+    refresh();
+    refreshReports();
+}, 1000);

@@ -15,9 +15,11 @@ import java.io.IOException;
  * <ul>
  * <li>{@code csp.html} with {@code report-uri}: the browser posts an {@code application/csp-report}
  * to endpoint {@code csp} at once;</li>
- * <li>{@code reporting.html} with {@code report-to} and {@code Reporting-Endpoints}: the browser batches
- * reports and posts them as {@code application/reports+json} to endpoint {@code reports}, only from
- * and to secure origins, so the demo redirects it to HTTPS.</li>
+ * <li>{@code reporting.html} with {@code report-to}, {@code Reporting-Endpoints} and a
+ * {@code Permissions-Policy} that denies geolocation: the browser batches reports and posts them as
+ * {@code application/reports+json}, the CSP and Permissions Policy violations to the filter's endpoint
+ * {@code reports}, its deprecations and interventions to the resource's (the endpoint named
+ * {@code default}); only from and to secure origins, so the demo redirects it to HTTPS.</li>
  * </ul>
  */
 @WebFilter({"/csp.html", "/reporting.html"})
@@ -43,8 +45,11 @@ public class PolicyPageFilter extends HttpFilter {
             return;
         } else {
             String origin = request.getScheme() + "://" + request.getHeader("Host");
-            response.setHeader("Reporting-Endpoints", "beacons=\"" + origin + beacons + "reports\"");
+            // Deprecations and interventions go to the endpoint named default: here, the JAX-RS resource.
+            response.setHeader("Reporting-Endpoints", "beacons=\"" + origin + beacons + "reports\", default=\""
+                    + origin + request.getContextPath() + "/api/beacon/reports\"");
             response.setHeader("Content-Security-Policy", POLICY + "report-to beacons");
+            response.setHeader("Permissions-Policy", "geolocation=();report-to=beacons");
         }
         chain.doFilter(request, response);
     }

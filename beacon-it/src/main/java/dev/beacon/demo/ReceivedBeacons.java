@@ -2,6 +2,7 @@ package dev.beacon.demo;
 
 import dev.beacon.Beacon;
 import dev.beacon.BeaconEndpoint;
+import dev.beacon.report.Report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
@@ -12,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * The demo's observers: they log each reception, as the seed's server does, and keep the last
- * {@value #KEPT} beacons each observer received, for the page and for the tests.
+ * {@value #KEPT} beacons or reports each observer received, for the page and for the tests.
  */
 @ApplicationScoped
 public class ReceivedBeacons {
@@ -24,6 +25,7 @@ public class ReceivedBeacons {
     private final Deque<Beacon> synchronous = new ArrayDeque<>();
     private final Deque<Beacon> asynchronous = new ArrayDeque<>();
     private final Deque<Beacon> csp = new ArrayDeque<>();
+    private final Deque<Report> reports = new ArrayDeque<>();
 
     void onBeacon(@Observes Beacon beacon) {
         LOGGER.info(() -> "Beacon received at " + beacon.receivedAt() + ": endpoint " + beacon.endpoint()
@@ -37,6 +39,21 @@ public class ReceivedBeacons {
 
     void onCspReport(@Observes @BeaconEndpoint("csp") Beacon report) {
         keep(csp, report);
+    }
+
+    /** Every report of every type, from the CSP pages' {@code report-uri} and {@code report-to} alike. */
+    void onReport(@Observes Report report) {
+        LOGGER.info(() -> "Report received: " + report);
+        keep(reports, report);
+    }
+
+    /**
+     * @return the reports received, oldest first
+     */
+    List<Report> reports() {
+        synchronized (reports) {
+            return List.copyOf(reports);
+        }
     }
 
     /**
@@ -56,19 +73,19 @@ public class ReceivedBeacons {
     }
 
     void clear() {
-        for (Deque<Beacon> beacons : List.of(synchronous, asynchronous, csp)) {
-            synchronized (beacons) {
-                beacons.clear();
+        for (Deque<?> kept : List.of(synchronous, asynchronous, csp, reports)) {
+            synchronized (kept) {
+                kept.clear();
             }
         }
     }
 
-    private static void keep(Deque<Beacon> beacons, Beacon beacon) {
-        synchronized (beacons) {
-            if (beacons.size() == KEPT) {
-                beacons.removeFirst();
+    private static <T> void keep(Deque<T> kept, T received) {
+        synchronized (kept) {
+            if (kept.size() == KEPT) {
+                kept.removeFirst();
             }
-            beacons.addLast(beacon);
+            kept.addLast(received);
         }
     }
 }

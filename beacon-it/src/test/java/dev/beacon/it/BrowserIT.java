@@ -15,8 +15,10 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -187,6 +189,11 @@ class BrowserIT {
         assertEquals("img-src", violation.getString("effective-directive"));
         assertTrue(violation.getString("document-uri").endsWith("/csp.html"), violation::toString);
         assertTrue(violation.getString("blocked-uri").startsWith("http://localhost:1"), violation::toString);
+        JsonObject typed = received.awaitReports(Set.of("csp-violation")).get(0);
+        assertEquals("CspViolation", typed.getString("class"));
+        assertEquals("img-src", typed.getString("subject"));
+        assertEquals("csp", typed.getString("endpoint"));
+        assertTrue(typed.getString("url").endsWith("/csp.html"), typed::toString);
     }
 
     @Test
@@ -200,6 +207,38 @@ class BrowserIT {
         assertEquals("csp-violation", report.getString("type"));
         assertEquals("img-src", report.getJsonObject("body").getString("effectiveDirective"));
         assertTrue(report.getJsonObject("body").getString("blockedURL").startsWith("https://localhost:1"), report::toString);
+    }
+
+    /**
+     * The page's CSP and Permissions Policy violations go to the filter's endpoint, its deprecations and
+     * intervention to the resource's: each reaches the observer as its own type, its fields read.
+     */
+    @Test
+    void reportsOfEachTypeChromiumSendsArriveTypedThroughTheFilterAndTheResource(WebDriver driver) throws Exception {
+        URI secureApp = new URI("https", null, "127.0.0.1", Integer.getInteger("https.port"), app.getPath(), null, null);
+        CspPage.openReportingApiPage(driver, secureApp);
+
+        List<JsonObject> reports = received.awaitReports(Set.of("csp-violation", "permissions-policy-violation", "deprecation", "intervention"));
+        JsonObject csp = ofType(reports, "csp-violation");
+        assertEquals(List.of("CspViolation", "filter", "reports", "img-src"), fields(csp, "class", "via", "endpoint", "subject"));
+        assertTrue(csp.getString("blocked").startsWith("https://localhost:1"), csp::toString);
+        JsonObject permissions = ofType(reports, "permissions-policy-violation");
+        assertEquals(List.of("PermissionsPolicyViolation", "filter", "geolocation"), fields(permissions, "class", "via", "subject"));
+        assertTrue(permissions.getString("source").endsWith("/reporting.js"), permissions::toString);
+        assertTrue(permissions.getInt("line") > 0, permissions::toString);
+        JsonObject deprecation = ofType(reports, "deprecation");
+        assertEquals(List.of("DeprecationReport", "jaxrs", "reports"), fields(deprecation, "class", "via", "endpoint"));
+        JsonObject intervention = ofType(reports, "intervention");
+        assertEquals(List.of("InterventionReport", "jaxrs", "NavigatorVibrate"), fields(intervention, "class", "via", "subject"));
+        assertTrue(intervention.getString("url").endsWith("/reporting.html"), intervention::toString);
+    }
+
+    private static JsonObject ofType(List<JsonObject> reports, String type) {
+        return reports.stream().filter(report -> report.getString("type").equals(type)).findFirst().orElseThrow();
+    }
+
+    private static List<String> fields(JsonObject report, String... names) {
+        return Arrays.stream(names).map(report::getString).toList();
     }
 
     private static String at(URI application, Target target, String endpoint) {

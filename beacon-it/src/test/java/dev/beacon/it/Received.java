@@ -12,10 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * What the demo's observers received, read from {@code GET /received} on the server under test.
+ * What the demo's observers received, read from {@code GET /received} and {@code GET /received-reports}
+ * on the server under test.
  */
 final class Received {
 
@@ -52,8 +55,22 @@ final class Received {
         return await("", endpoint, 1).get(0);
     }
 
+    /**
+     * @param types report types, e.g. {@code csp-violation}
+     * @return every report the demo's {@code @Observes Report} observer received, once there is one of each type
+     * @throws AssertionError when they do not arrive within 15 seconds
+     */
+    List<JsonObject> awaitReports(Set<String> types) throws Exception {
+        return Polling.until("reports of types " + types + " in /received-reports", () -> read("received-reports", item -> true),
+                found -> found.stream().map(item -> item.getString("type")).collect(Collectors.toSet()).containsAll(types), PATIENCE);
+    }
+
     List<JsonObject> items(String log, Predicate<JsonObject> filter) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(app.resolve("received" + log)).GET().build(), BodyHandlers.ofString()).body();
+        return read("received" + log, filter);
+    }
+
+    private List<JsonObject> read(String path, Predicate<JsonObject> filter) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(app.resolve(path)).GET().build(), BodyHandlers.ofString()).body();
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             JsonArray items = reader.readArray();
             return items.stream().map(JsonObject.class::cast).filter(filter).toList();
