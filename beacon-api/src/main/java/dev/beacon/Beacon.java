@@ -58,6 +58,7 @@ public final class Beacon {
     // Parsed views, kept once computed: they are immutable, and a race only parses twice to the same value.
     private volatile Optional<JsonValue> json;
     private volatile Optional<BeaconForm> form;
+    private volatile Map<Class<?>, Object> bound = Map.of();
 
     private Beacon(Builder builder) {
         this.endpoint = Objects.requireNonNull(builder.endpoint, "endpoint");
@@ -190,6 +191,40 @@ public final class Beacon {
             return Optional.of(MultipartForm.parse(body, boundary, charset()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The body bound to an application's class with JSON-B, e.g. {@code beacon.as(PageView.class)}: a
+     * JSON body (of a JSON media type, or text that holds JSON, as trackers send it), or a form's fields
+     * by name, so that one class serves {@code JSON.stringify(data)} and {@code new URLSearchParams(data)}
+     * alike. A form field sent once binds as a string, which JSON-B reads as a number or a boolean where
+     * the class says so; one sent several times binds as an array. Records bind through their canonical
+     * constructor. The result is kept: every call for one class returns the same instance.
+     * <p>
+     * An observer of the class qualified with the endpoint, {@code void on(@Observes
+     * @BeaconEndpoint("vitals") WebVital vital)}, receives it without calling this, and a body that does
+     * not bind is then refused with {@code 400} before it is accepted.
+     *
+     * @param type the class to bind to
+     * @param <T> the class
+     * @return the bound instance
+     * @throws MalformedBeaconException when the body holds neither JSON nor form fields, or does not bind
+     *         to the class (the message names the class, and the field when JSON-B says which)
+     */
+    public <T> T as(Class<T> type) {
+        Object instance = bound.get(type);
+        if (instance == null) {
+            synchronized (this) { // once per class: observers on other threads must get the same instance
+                instance = bound.get(type);
+                if (instance == null) {
+                    instance = PayloadBinding.bind(this, type);
+                    Map<Class<?>, Object> more = new LinkedHashMap<>(bound);
+                    more.put(type, instance);
+                    bound = Map.copyOf(more);
+                }
+            }
+        }
+        return type.cast(instance);
     }
 
     /**

@@ -36,7 +36,8 @@ import java.util.logging.Logger;
 /**
  * Fires a {@link Beacon} to its {@code @Observes} and {@code @ObservesAsync} observers, qualified
  * with its {@link BeaconEndpoint}, so that qualified and unqualified observers both receive it; then
- * each {@link Report} it holds, the same way, when the endpoint's reports are observed.
+ * each {@link Report} it holds, the same way, when the endpoint's reports are observed; then the beacon
+ * bound to each application class observed at its endpoint ({@link Beacon#as(Class)}).
  * <p>
  * Each synchronous observer is notified on its own: {@code Event.fire()} would stop at the first
  * observer that throws, and the others would lose the beacon. A failing observer, synchronous or
@@ -178,6 +179,9 @@ final class BeaconDelivery {
                     fire(report, beacon, qualifier, observersKey, asynchronous);
                 }
             }
+            for (Class<?> type : payloadTypesOf(beacon.endpoint())) {
+                fire(beacon.as(type), beacon, qualifier, observersKey, asynchronous); // bound before the 204: kept in the beacon
+            }
             if (asynchronous.isEmpty()) {
                 statistics.countDelivered(); // no asynchronous observer: no hop to the container's executor to pay for
             } else {
@@ -195,6 +199,15 @@ final class BeaconDelivery {
                 budget.release(beacon.size());
             }
         }
+    }
+
+    /**
+     * @param endpoint an endpoint name
+     * @return the application's classes its beacons are bound to for their observers; none without the
+     *         library's extension, which finds them
+     */
+    List<Class<?>> payloadTypesOf(String endpoint) {
+        return extension == null ? List.of() : extension.payloadTypesOf(endpoint);
     }
 
     /**
@@ -323,7 +336,8 @@ final class BeaconDelivery {
 
     private void reportFailure(Object event, Beacon beacon, String observer, Throwable failure) {
         statistics.countObserverFailure();
-        String what = event instanceof Report report ? "a " + LogText.escape(report.type()) + " report" : "a beacon";
+        String what = event instanceof Report report ? "a " + LogText.escape(report.type()) + " report"
+                : event instanceof Beacon ? "a beacon" : "a beacon bound to " + event.getClass().getSimpleName();
         LOGGER.log(Level.WARNING, failure, () -> "Beacon observer " + observer + " failed on " + what + " to endpoint "
                 + LogText.escape(beacon.endpoint()) + "; the other observers still received it.");
     }

@@ -13,9 +13,12 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -30,7 +33,8 @@ import java.util.logging.Logger;
  * wants;</li>
  * <li>records which endpoint names the observers' {@link BeaconEndpoint} qualifiers name, so that
  * {@link BeaconDelivery} resolves the observers of every other endpoint once, for all of them, and which
- * endpoints' reports are observed, so that the beacons of the others are never read for reports;</li>
+ * endpoints' reports are observed, so that the beacons of the others are never read for reports, and
+ * which application classes observers qualified with an endpoint receive its beacons as (typed payloads);</li>
  * <li>at shutdown, before the application's beans are destroyed, closes every {@link BeaconDelivery}
  * and waits for the beacons already accepted to reach their observers; those that cannot within the
  * shutdown timeout are logged with their count.</li>
@@ -43,6 +47,7 @@ public class BeaconExtension implements Extension {
     private int observers;
     private final Set<String> namedEndpoints = new HashSet<>();
     private final Set<String> reportEndpoints = new HashSet<>();
+    private final Map<String, List<Class<?>>> payloadTypes = new HashMap<>();
     private boolean reportsForEveryEndpoint;
     private final Set<BeaconDelivery> deliveries = ConcurrentHashMap.newKeySet();
 
@@ -63,27 +68,34 @@ public class BeaconExtension implements Extension {
                 namedEndpoints.add(named);
             }
         }
-        if (observesReports(observer.getObserverMethod().getObservedType())) {
+        Type observed = observer.getObserverMethod().getObservedType();
+        if (observed instanceof Class<?> type && Report.class.isAssignableFrom(type)) {
             observers++;
             if (named == null) {
                 reportsForEveryEndpoint = true;
             } else {
                 reportEndpoints.add(named);
             }
+        } else if (named != null && observed instanceof Class<?> type && isPayloadType(type)) {
+            observers++;
+            List<Class<?>> types = payloadTypes.computeIfAbsent(named, name -> new ArrayList<>());
+            if (!types.contains(type)) {
+                types.add(type);
+            }
         }
     }
 
-    private static boolean observesReports(Type observed) {
-        Type raw = observed instanceof ParameterizedType parameterized ? parameterized.getRawType() : observed;
-        return raw instanceof Class<?> type && Report.class.isAssignableFrom(type);
+    /** The application's own class: what neither the library nor CDI fires for other reasons. */
+    private static boolean isPayloadType(Class<?> type) {
+        return type != Object.class && type != Beacon.class && !Report.class.isAssignableFrom(type);
     }
 
     void warnWithoutObservers(@Observes AfterDeploymentValidation validation) {
         if (observers == 0) {
-            LOGGER.warning("No observer method receives Beacon or Report events in this application: every beacon will be"
+            LOGGER.warning("No observer method receives Beacon, Report or typed payload events in this application: every beacon will be"
                     + " answered 204 and dropped. Add one, e.g. 'void onBeacon(@Observes Beacon beacon)' in a CDI bean.");
         } else {
-            LOGGER.fine(() -> observers + " observer method(s) receive Beacon or Report events");
+            LOGGER.fine(() -> observers + " observer method(s) receive Beacon, Report or typed payload events");
         }
     }
 
@@ -106,7 +118,7 @@ public class BeaconExtension implements Extension {
     }
 
     /**
-     * @return how many observer methods receive {@link Beacon} or {@link Report} events
+     * @return how many observer methods receive {@link Beacon}, {@link Report} or typed payload events
      */
     public int observerCount() {
         return observers;
@@ -128,5 +140,15 @@ public class BeaconExtension implements Extension {
      */
     boolean hasReportObservers(String endpoint) {
         return reportsForEveryEndpoint || reportEndpoints.contains(endpoint);
+    }
+
+    /**
+     * @param endpoint an endpoint name
+     * @return the application's classes that observers qualified with the endpoint receive its beacons
+     *         as, e.g. {@code WebVital} for {@code @Observes @BeaconEndpoint("vitals") WebVital}; empty
+     *         for most endpoints, which then bind nothing
+     */
+    List<Class<?>> payloadTypesOf(String endpoint) {
+        return payloadTypes.getOrDefault(endpoint, List.of());
     }
 }

@@ -188,6 +188,7 @@ public final class BeaconIntake {
         Beacon beacon;
         try {
             beacon = BeaconParser.parse(request, endpoint, request.contentType(), decoded);
+            BeaconParser.bind(beacon, delivery.payloadTypesOf(endpoint));
         } catch (BeaconParser.UnreadableBodyException e) {
             return refusals.refuse(request, e.status(), e.getMessage(), corsHeaders);
         }

@@ -4,6 +4,7 @@ import dev.beacon.Beacon;
 import dev.beacon.ContentType;
 import dev.beacon.MalformedBeaconException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,6 +53,24 @@ final class BeaconParser {
         Beacon beacon = builder.build();
         prove(beacon);
         return beacon;
+    }
+
+    /**
+     * Binds the beacon to each class observed at its endpoint, before the {@code 204}: a beacon accepted
+     * is never one its typed observers cannot receive. The bound instances are kept in the beacon.
+     *
+     * @param beacon the parsed beacon
+     * @param payloadTypes the application's classes observed at its endpoint; usually none, which costs nothing
+     * @throws UnreadableBodyException {@code 400} naming the class and the field, when the body does not bind
+     */
+    static void bind(Beacon beacon, List<Class<?>> payloadTypes) throws UnreadableBodyException {
+        for (Class<?> type : payloadTypes) {
+            try {
+                beacon.as(type);
+            } catch (MalformedBeaconException e) {
+                throw new UnreadableBodyException(400, e.getMessage());
+            }
+        }
     }
 
     private static void prove(Beacon beacon) throws UnreadableBodyException {

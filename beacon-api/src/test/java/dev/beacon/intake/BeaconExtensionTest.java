@@ -39,7 +39,7 @@ class BeaconExtensionTest {
         BeaconExtension check = new BeaconExtension();
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(check).addBeanClass(Unrelated.class).initialize()) {
             assertEquals(0, check.observerCount());
-            assertTrue(records.at(Level.WARNING).stream().anyMatch(message -> message.contains("No observer method receives Beacon or Report events")),
+            assertTrue(records.at(Level.WARNING).stream().anyMatch(message -> message.contains("No observer method receives Beacon, Report or typed payload events")),
                     records::toString);
         }
     }
@@ -48,7 +48,7 @@ class BeaconExtensionTest {
     void countsObserversAndStaysQuietWhenThereAreSome() {
         BeaconExtension check = new BeaconExtension();
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(check).addBeanClass(RecordingObservers.class).initialize()) {
-            assertEquals(4, check.observerCount());
+            assertEquals(5, check.observerCount());
             assertEquals(List.of(), records.at(Level.WARNING));
         }
     }

@@ -227,6 +227,45 @@ public abstract class BeaconContractTest {
     }
 
     @Test
+    void bindsBeaconsToTheClassObservedAtTheirEndpointFromJsonTextBlobsAndForms() throws Exception {
+        String page = uniqueEndpoint();
+        Map<String, BrowserBody> bodies = Map.of(
+                page + "-text", ChromiumBodies.string(vital(page + "-text", "1234.5")),
+                page + "-blob", ChromiumBodies.jsonBlob(vital(page + "-blob", "1234.5")),
+                page + "-params", new BrowserBody("application/x-www-form-urlencoded;charset=UTF-8",
+                        ("id=" + page + "-params&name=LCP&value=1234.5&delta=12").getBytes(StandardCharsets.UTF_8)));
+        for (Map.Entry<String, BrowserBody> body : bodies.entrySet()) {
+            assertEquals(204, post("vitals", body.getValue()).statusCode(), body.getKey());
+        }
+
+        for (String id : bodies.keySet()) {
+            assertEquals(new WebVital(id, "LCP", 1234.5, 12), observers.vitals().awaitOne(id));
+        }
+    }
+
+    @Test
+    void refusesABodyThatDoesNotBindToTheClassObservedWith400NamingItAndTheField() throws Exception {
+        String page = uniqueEndpoint();
+
+        HttpResponse<String> response = post("vitals", ChromiumBodies.jsonBlob(vital(page, "\"fast\"")));
+
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().startsWith("Body not bindable to WebVital: "), response.body());
+        assertTrue(response.body().contains("'value'"), response.body());
+        assertEquals(1, response.body().strip().lines().count(), response.body());
+        // An endpoint whose observers want no class binds nothing: the same body is a good beacon there.
+        String elsewhere = uniqueEndpoint();
+        assertEquals(204, post(elsewhere, ChromiumBodies.jsonBlob(vital(page, "\"fast\""))).statusCode());
+        observers.sync().awaitOne(elsewhere);
+        assertEquals(List.of(), observers.vitals().of(page));
+        assertEquals(List.of(), observers.sync().matching(beacon -> beacon.endpoint().equals("vitals") && beacon.text().contains(page)));
+    }
+
+    private static String vital(String id, String value) {
+        return "{\"id\":\"" + id + "\",\"name\":\"LCP\",\"value\":" + value + ",\"delta\":12}";
+    }
+
+    @Test
     void acceptsOctetStream() throws Exception {
         String endpoint = uniqueEndpoint();
         post(endpoint, new BrowserBody("application/octet-stream", new byte[] {1, 2, 3}));

@@ -9,7 +9,8 @@ import jakarta.enterprise.event.ObservesAsync;
 
 /**
  * Observers as an application writes them: every beacon synchronously and asynchronously, the
- * {@code csp} endpoint's beacons through its qualifier, and every report.
+ * {@code csp} endpoint's beacons through its qualifier, every report, and the {@code vitals} endpoint's
+ * beacons bound to {@link WebVital}.
  */
 @ApplicationScoped
 public class RecordingObservers {
@@ -18,6 +19,7 @@ public class RecordingObservers {
     private final Recording<Beacon> async = new Recording<>(Beacon::endpoint);
     private final Recording<Beacon> csp = new Recording<>(Beacon::endpoint);
     private final Recording<Report> reports = new Recording<>(Report::endpoint);
+    private final Recording<WebVital> vitals = new Recording<>(WebVital::id);
 
     /** @return every beacon, received by an {@code @Observes} observer */
     public Recording<Beacon> sync() {
@@ -39,6 +41,11 @@ public class RecordingObservers {
         return reports;
     }
 
+    /** @return the {@code vitals} endpoint's beacons, bound to {@link WebVital}, by the page id they carry */
+    public Recording<WebVital> vitals() {
+        return vitals;
+    }
+
     void onBeacon(@Observes Beacon beacon) {
         sync.add(beacon);
     }
@@ -53,5 +60,9 @@ public class RecordingObservers {
 
     void onReport(@Observes Report report) {
         reports.add(report);
+    }
+
+    void onVital(@Observes @BeaconEndpoint("vitals") WebVital vital) {
+        vitals.add(vital);
     }
 }

@@ -1,0 +1,73 @@
+package dev.beacon;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds a beacon's body to an application's class with the server's JSON-B implementation: a JSON body
+ * as it is, a form's fields by name (one value as a string, several as an array of strings; JSON-B reads
+ * a number or a boolean from a string), so that one class serves a page that sends JSON and one that
+ * sends {@code URLSearchParams}.
+ */
+final class PayloadBinding {
+
+    private PayloadBinding() {
+    }
+
+    /**
+     * @throws MalformedBeaconException naming the type, and the field where JSON-B says which, when the
+     *         body cannot be bound
+     */
+    static <T> T bind(Beacon beacon, Class<T> type) {
+        String json = beacon.form().map(PayloadBinding::fieldsAsJson).orElseGet(() -> jsonText(beacon, type));
+        T bound;
+        try {
+            bound = Binder.JSONB.fromJson(json, type);
+        } catch (JsonbException | IllegalArgumentException e) {
+            throw new MalformedBeaconException("Body not bindable to " + type.getSimpleName() + ": " + oneLine(e.getMessage()), e);
+        }
+        if (bound == null) {
+            throw new MalformedBeaconException("Body not bindable to " + type.getSimpleName() + ": it is JSON null");
+        }
+        return bound;
+    }
+
+    private static String jsonText(Beacon beacon, Class<?> type) {
+        // Only JSON is handed to JSON-B: what it would make of other text is not what the sender meant.
+        if (beacon.json().isEmpty()) {
+            throw new MalformedBeaconException("Body not bindable to " + type.getSimpleName() + ": "
+                    + beacon.contentType().map(ContentType::essence).orElse("a body without Content-Type") + " that holds neither JSON nor form fields");
+        }
+        return beacon.text();
+    }
+
+    private static String fieldsAsJson(BeaconForm form) {
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        for (Map.Entry<String, List<String>> field : form.fields().entrySet()) {
+            List<String> values = field.getValue();
+            if (values.size() == 1) {
+                object.add(field.getKey(), values.get(0));
+            } else {
+                JsonArrayBuilder array = Json.createArrayBuilder();
+                values.forEach(array::add);
+                object.add(field.getKey(), array);
+            }
+        }
+        return object.build().toString();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s+", " ");
+    }
+
+    /** Built once, on first use: a Jsonb caches what it learns of each class, and costs much to create. */
+    private static final class Binder {
+        static final Jsonb JSONB = JsonbBuilder.create();
+    }
+}
