@@ -57,6 +57,17 @@ document.querySelectorAll('button[data-body]').forEach(button => button.addEvent
     document.getElementById('status').textContent = `Sent ${button.textContent} to ${url} with ${how}.`;
 }));
 
+// A typed payload: the page's time to first byte, which the server's observer receives as a WebVital record.
+const pageId = Math.random().toString(36).slice(2);
+let lastTtfb = 0;
+document.getElementById('vital').addEventListener('click', () => {
+    const via = document.querySelector('input[name=via]:checked').value;
+    const ttfb = performance.getEntriesByType('navigation')[0].responseStart;
+    const how = send(base + via + '/vitals', JSON.stringify({id: pageId, name: 'TTFB', value: ttfb, delta: Math.round(ttfb - lastTtfb)}));
+    lastTtfb = ttfb;
+    document.getElementById('status').textContent = `Sent TTFB to ${base + via}/vitals with ${how}.`;
+});
+
 document.getElementById('clear').addEventListener('click', async () => {
     await fetch(base + 'received', {method: 'DELETE'});
     refresh();
@@ -116,9 +127,25 @@ async function refreshReports() {
     }
 }
 
-refresh();
-refreshReports();
-setInterval(() => {
+async function refreshVitals() {
+    const response = await fetch(base + 'received-vitals', {cache: 'no-store'});
+    const vitals = await response.json();
+    const body = document.getElementById('vitals');
+    body.replaceChildren();
+    for (const vital of vitals.reverse()) {
+        const row = body.insertRow();
+        cell(row, vital.id);
+        cell(row, vital.name);
+        cell(row, vital.value.toFixed(1) + ' ms');
+        cell(row, vital.delta);
+    }
+}
+
+function refreshAll() {
     refresh();
     refreshReports();
-}, 1000);
+    refreshVitals();
+}
+
+refreshAll();
+setInterval(refreshAll, 1000);

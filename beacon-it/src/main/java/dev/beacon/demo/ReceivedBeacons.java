@@ -26,6 +26,7 @@ public class ReceivedBeacons {
     private final Deque<Beacon> asynchronous = new ArrayDeque<>();
     private final Deque<Beacon> csp = new ArrayDeque<>();
     private final Deque<Report> reports = new ArrayDeque<>();
+    private final Deque<WebVital> vitals = new ArrayDeque<>();
 
     void onBeacon(@Observes Beacon beacon) {
         LOGGER.info(() -> "Beacon received at " + beacon.receivedAt() + ": endpoint " + beacon.endpoint()
@@ -45,6 +46,21 @@ public class ReceivedBeacons {
     void onReport(@Observes Report report) {
         LOGGER.info(() -> "Report received: " + report);
         keep(reports, report);
+    }
+
+    /** Every beacon to endpoint {@code vitals}, bound to the record by the library: no parsing here. */
+    void onVital(@Observes @BeaconEndpoint("vitals") WebVital vital) {
+        LOGGER.info(() -> "Web vital received: " + vital);
+        keep(vitals, vital);
+    }
+
+    /**
+     * @return the web vitals received, oldest first
+     */
+    List<WebVital> vitals() {
+        synchronized (vitals) {
+            return List.copyOf(vitals);
+        }
     }
 
     /**
@@ -73,7 +89,7 @@ public class ReceivedBeacons {
     }
 
     void clear() {
-        for (Deque<?> kept : List.of(synchronous, asynchronous, csp, reports)) {
+        for (Deque<?> kept : List.of(synchronous, asynchronous, csp, reports, vitals)) {
             synchronized (kept) {
                 kept.clear();
             }

@@ -115,6 +115,27 @@ class BrowserIT {
         assertTrue(bytes.isNull("contentType"));
     }
 
+    /** The demo observes {@code @BeaconEndpoint("vitals") WebVital}: each way a page sends it binds to the record. */
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void typedObserverReceivesJsonTextJsonBlobsAndUrlSearchParamsBoundToItsRecord(Target target, WebDriver driver) throws Exception {
+        DemoPage page = DemoPage.open(driver, app);
+        String url = page.beaconUrl(target, "vitals");
+        String id = target.name().toLowerCase(Locale.ROOT) + "-" + System.nanoTime();
+
+        assertTrue(page.sendBeacon(url, "JSON.stringify({id: '" + id + "-text', name: 'TTFB', value: 12.5, delta: 3})"));
+        assertTrue(page.sendBeacon(url, "new Blob([JSON.stringify({id: '" + id + "-blob', name: 'TTFB', value: 12.5, delta: 3})],"
+                + " {type: 'application/json'})"));
+        assertTrue(page.sendBeacon(url, "new URLSearchParams({id: '" + id + "-params', name: 'TTFB', value: '12.5', delta: '3'})"));
+
+        Set<String> ids = Set.of(id + "-text", id + "-blob", id + "-params");
+        for (JsonObject vital : received.awaitVitals(ids)) {
+            assertEquals("TTFB", vital.getString("name"), vital::toString);
+            assertEquals(12.5, vital.getJsonNumber("value").doubleValue(), vital::toString);
+            assertEquals(3, vital.getInt("delta"), vital::toString);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Target.class)
     void largestBeaconTheBrowserQueuesArrivesWholeAndALargerOneIsRefusedByTheBrowser(Target target, WebDriver driver) throws Exception {

@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * What the demo's observers received, read from {@code GET /received} and {@code GET /received-reports}
- * on the server under test.
+ * What the demo's observers received, read from {@code GET /received}, {@code GET /received-reports} and
+ * {@code GET /received-vitals} on the server under test.
  */
 final class Received {
 
@@ -63,6 +63,16 @@ final class Received {
     List<JsonObject> awaitReports(Set<String> types) throws Exception {
         return Polling.until("reports of types " + types + " in /received-reports", () -> read("received-reports", item -> true),
                 found -> found.stream().map(item -> item.getString("type")).collect(Collectors.toSet()).containsAll(types), PATIENCE);
+    }
+
+    /**
+     * @param ids the page ids the web vitals carry
+     * @return the web vitals the demo's typed observer received with those ids, once there is one of each
+     * @throws AssertionError when they do not arrive within 15 seconds
+     */
+    List<JsonObject> awaitVitals(Set<String> ids) throws Exception {
+        return Polling.until("web vitals " + ids + " in /received-vitals", () -> read("received-vitals", item -> ids.contains(item.getString("id"))),
+                found -> found.size() >= ids.size(), PATIENCE);
     }
 
     List<JsonObject> items(String log, Predicate<JsonObject> filter) throws Exception {
