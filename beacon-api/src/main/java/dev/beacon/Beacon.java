@@ -235,10 +235,28 @@ public final class Beacon {
     }
 
     /**
-     * @return the address of the client as the server saw it (a proxy's, behind a proxy), if known
+     * @return the client's address, if known: the peer's, or, when the peer is one of
+     *         {@link BeaconConfig#TRUSTED_PROXIES}, the address it forwarded (the first from the right in
+     *         {@code Forwarded} or {@code X-Forwarded-For} that is not a trusted proxy)
      */
     public Optional<String> clientAddress() {
         return Optional.ofNullable(clientAddress);
+    }
+
+    /**
+     * @return the {@code Forwarded} header (RFC 7239) as received, whoever sent it: believed for
+     *         {@link #clientAddress()} only from a trusted proxy
+     */
+    public Optional<String> forwarded() {
+        return header("Forwarded");
+    }
+
+    /**
+     * @return the {@code X-Forwarded-For} header as received, whoever sent it: believed for
+     *         {@link #clientAddress()} only from a trusted proxy
+     */
+    public Optional<String> xForwardedFor() {
+        return header("X-Forwarded-For");
     }
 
     /**
@@ -321,7 +339,7 @@ public final class Beacon {
          * behind; the cookies, which do carry credentials, are kept apart, see {@link Beacon#cookies()}.
          */
         private static final String[] KEPT_HEADERS = {
-            "Origin", "Referer", "User-Agent", "Sec-Fetch-Site", "Sec-Fetch-Mode", "Sec-Fetch-Dest"
+            "Origin", "Referer", "User-Agent", "Sec-Fetch-Site", "Sec-Fetch-Mode", "Sec-Fetch-Dest", "Forwarded", "X-Forwarded-For"
         };
 
         private final String endpoint;
@@ -378,7 +396,7 @@ public final class Beacon {
 
         /**
          * Keeps the request headers a beacon exposes ({@code Origin}, {@code Referer},
-         * {@code User-Agent}, {@code Sec-Fetch-Site/Mode/Dest}); others are ignored.
+         * {@code User-Agent}, {@code Sec-Fetch-Site/Mode/Dest}, {@code Forwarded}, {@code X-Forwarded-For}); others are ignored.
          *
          * @param headerLookup gives a header's value by name, or {@code null} when absent
          * @return this builder

@@ -34,6 +34,10 @@ import java.util.regex.Pattern;
  * <tr><td>{@value #CONTENT_ENCODINGS}</td><td>(none)</td><td>comma-separated content codings that are decoded: {@code gzip}, {@code deflate}; the decoded body is held to {@value #MAX_BODY_SIZE} too. Browsers do not compress beacons, so by default a body with a {@code Content-Encoding} gets {@code 415}</td></tr>
  * <tr><td>{@value #READ_TIMEOUT}</td><td>{@code 10}</td><td>seconds the filter waits for a whole body, reading it without holding a thread; then {@code 408}</td></tr>
  * <tr><td>{@value #SHUTDOWN_TIMEOUT}</td><td>{@code 10}</td><td>seconds the application's shutdown waits for accepted beacons to reach their observers; those that do not are logged with their count</td></tr>
+ * <tr><td>{@value #TRUSTED_PROXIES}</td><td>(none)</td><td>comma-separated addresses and CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}) of the load balancers and proxies in front of the application; from them, the client's address is read from {@code Forwarded} or {@code X-Forwarded-For}, from the right, up to the first address not listed. Headers from any other peer are ignored</td></tr>
+ * <tr><td>{@value #RATE_LIMIT}</td><td>{@code 0} (none)</td><td>beacons per second each client address may send; past it, {@code 429} with {@code Retry-After}, and nothing is delivered</td></tr>
+ * <tr><td>{@value #RATE_LIMIT_BURST}</td><td>twice {@value #RATE_LIMIT}</td><td>beacons a client address may send at once, before {@value #RATE_LIMIT} holds it back</td></tr>
+ * <tr><td>{@value #DUPLICATE_WINDOW}</td><td>{@code 0} (none)</td><td>seconds within which a beacon with the same bytes as one accepted from the same client address and endpoint is answered {@code 204}, counted, and not delivered again</td></tr>
  * <tr><td>{@value #DROP_EXTENSION_VIOLATIONS}</td><td>{@code false}</td><td>{@code true} keeps CSP violations caused by browser extensions ({@link dev.beacon.report.CspViolation#isCausedByBrowserExtension()}) from their {@code CspViolation} and {@code Report} observers, and counts them in {@link BeaconStatistics#extensionReportsDropped()}; {@code Beacon} observers still receive their batches</td></tr>
  * </table>
  */
@@ -63,6 +67,14 @@ public final class BeaconConfig {
     public static final String READ_TIMEOUT = "beacon.read-timeout";
     /** Setting name: how long shutdown waits for accepted beacons to reach their observers, in seconds. */
     public static final String SHUTDOWN_TIMEOUT = "beacon.shutdown-timeout";
+    /** Setting name: the addresses and ranges of the proxies whose forwarding headers are believed. */
+    public static final String TRUSTED_PROXIES = "beacon.trusted-proxies";
+    /** Setting name: beacons per second per client address. */
+    public static final String RATE_LIMIT = "beacon.rate-limit";
+    /** Setting name: beacons a client address may send at once. */
+    public static final String RATE_LIMIT_BURST = "beacon.rate-limit-burst";
+    /** Setting name: seconds within which an identical beacon is a duplicate. */
+    public static final String DUPLICATE_WINDOW = "beacon.duplicate-window";
     /** Setting name: whether CSP violations caused by browser extensions are left undelivered. */
     public static final String DROP_EXTENSION_VIOLATIONS = "beacon.csp.drop-extension-violations";
 
@@ -119,6 +131,15 @@ public final class BeaconConfig {
             + LARGEST_IN_FLIGHT_BYTES + ", e.g. 67108864 for 64 MiB; got '%s'.";
     private static final String ERROR_READ_TIMEOUT =
             "The '%s' setting must be a whole number of seconds between 1 and 86400; got '%s'.";
+    private static final String ERROR_PROXIES =
+            "The '%s' setting must list IP addresses and CIDR ranges, e.g. '10.0.0.0/8, 192.0.2.7, fd00::/8'; got '%s'.";
+    private static final String ERROR_RATE =
+            "The '%s' setting must be a number of beacons per second per client between 0 (no limit) and 1000000, e.g. 5, or 0.5 for one"
+            + " every two seconds; got '%s'.";
+    private static final String ERROR_BURST =
+            "The '%s' setting must be a whole number of beacons between 1 and 1000000; got '%s'.";
+    private static final String ERROR_WINDOW =
+            "The '%s' setting must be a whole number of seconds between 0 (off) and 3600; got '%s'.";
     private static final String ERROR_SECONDS =
             "The '%s' setting must be a whole number of seconds between 0 and 86400; got '%s'.";
 
@@ -135,6 +156,10 @@ public final class BeaconConfig {
     private final Duration readTimeout;
     private final Duration shutdownTimeout;
     private final boolean dropExtensionViolations;
+    private final List<String> trustedProxies;
+    private final double rateLimit;
+    private final int rateLimitBurst;
+    private final Duration duplicateWindow;
 
     private BeaconConfig(Function<String, String> settings) {
         this.enabled = bool(settings, ENABLED, true);
@@ -152,6 +177,11 @@ public final class BeaconConfig {
         this.readTimeout = Duration.ofSeconds(number(settings, READ_TIMEOUT, 10, 1, 86_400, ERROR_READ_TIMEOUT));
         this.shutdownTimeout = Duration.ofSeconds(number(settings, SHUTDOWN_TIMEOUT, 10, 0, 86_400, ERROR_SECONDS));
         this.dropExtensionViolations = bool(settings, DROP_EXTENSION_VIOLATIONS, false);
+        // Checked as addresses when the intake is built: a setting that is not one fails the deployment there.
+        this.trustedProxies = list(settings, TRUSTED_PROXIES, "", ERROR_PROXIES, value -> !value.isBlank());
+        this.rateLimit = rate(settings);
+        this.rateLimitBurst = (int) number(settings, RATE_LIMIT_BURST, Math.max(1, (long) Math.ceil(2 * rateLimit)), 1, 1_000_000, ERROR_BURST);
+        this.duplicateWindow = Duration.ofSeconds(number(settings, DUPLICATE_WINDOW, 0, 0, 3_600, ERROR_WINDOW));
     }
 
     /**
@@ -260,6 +290,34 @@ public final class BeaconConfig {
     }
 
     /**
+     * @return the addresses and CIDR ranges of the trusted proxies, as configured; empty when none
+     */
+    public List<String> trustedProxies() {
+        return trustedProxies;
+    }
+
+    /**
+     * @return beacons per second per client address; {@code 0} for no limit
+     */
+    public double rateLimit() {
+        return rateLimit;
+    }
+
+    /**
+     * @return beacons a client address may send at once
+     */
+    public int rateLimitBurst() {
+        return rateLimitBurst;
+    }
+
+    /**
+     * @return how long an accepted beacon's bytes are remembered to recognise its duplicates; zero for never
+     */
+    public Duration duplicateWindow() {
+        return duplicateWindow;
+    }
+
+    /**
      * @return whether CSP violations caused by browser extensions are left undelivered
      */
     public boolean dropExtensionViolations() {
@@ -287,6 +345,22 @@ public final class BeaconConfig {
         String error = ERROR_IN_FLIGHT_BYTES.replace("%d", Long.toString(maxBodySize));
         return number(settings, MAX_IN_FLIGHT_BYTES, Math.max(DEFAULT_MAX_IN_FLIGHT_BYTES, maxBodySize), maxBodySize,
                 LARGEST_IN_FLIGHT_BYTES, error);
+    }
+
+    private static double rate(Function<String, String> settings) {
+        String value = settings.apply(RATE_LIMIT);
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            double rate = Double.parseDouble(value.strip());
+            if (rate >= 0 && rate <= 1_000_000) { // NaN fails both
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the allowed range
+        }
+        throw new IllegalArgumentException(String.format(ERROR_RATE, RATE_LIMIT, value));
     }
 
     private static boolean bool(Function<String, String> settings, String name, boolean fallback) {

@@ -26,6 +26,7 @@ public class BeaconStatistics {
     private final LongAdder observerFailures = new LongAdder();
     private final LongAdder malformedReports = new LongAdder();
     private final LongAdder extensionReportsDropped = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
     private final Map<Integer, LongAdder> rejected = new ConcurrentHashMap<>();
 
     /**
@@ -73,6 +74,14 @@ public class BeaconStatistics {
     }
 
     /**
+     * @return beacons answered {@code 204} but not delivered, as duplicates of one accepted within
+     *         {@link BeaconConfig#DUPLICATE_WINDOW}
+     */
+    public long duplicates() {
+        return duplicates.sum();
+    }
+
+    /**
      * @return requests to beacon paths that were refused, by HTTP status, in status order
      */
     public Map<Integer, Long> rejectedByStatus() {
@@ -114,6 +123,13 @@ public class BeaconStatistics {
      */
     public void countExtensionReportDropped() {
         extensionReportsDropped.increment();
+    }
+
+    /**
+     * Counts a duplicate beacon. Called by the library.
+     */
+    public void countDuplicate() {
+        duplicates.increment();
     }
 
     /**

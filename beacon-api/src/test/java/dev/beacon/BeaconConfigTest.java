@@ -73,7 +73,10 @@ class BeaconConfigTest {
                 Map.entry(BeaconConfig.CORS_MAX_AGE, "-1"),
                 Map.entry(BeaconConfig.CONTENT_ENCODINGS, "gzip, br"),
                 Map.entry(BeaconConfig.SHUTDOWN_TIMEOUT, "forever"),
-                Map.entry(BeaconConfig.READ_TIMEOUT, "0"));
+                Map.entry(BeaconConfig.READ_TIMEOUT, "0"),
+                Map.entry(BeaconConfig.RATE_LIMIT, "NaN"),
+                Map.entry(BeaconConfig.RATE_LIMIT_BURST, "0"),
+                Map.entry(BeaconConfig.DUPLICATE_WINDOW, "3601"));
         invalid.forEach((name, value) -> {
             IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                     () -> BeaconConfig.from(Map.of(name, value)::get), name);
@@ -90,6 +93,19 @@ class BeaconConfigTest {
         assertTrue(failure.getMessage().contains("between the largest body (beacon.max-body-size, 4096)"), failure.getMessage());
         assertEquals(4096, BeaconConfig.from(Map.of(BeaconConfig.MAX_BODY_SIZE, "4096", BeaconConfig.MAX_IN_FLIGHT_BYTES, "4096")::get)
                 .maxInFlightBytes());
+    }
+
+    @Test
+    void clientRulesAreOffByDefaultAndABurstIsTwiceTheRate() {
+        BeaconConfig defaults = BeaconConfig.defaults();
+        assertEquals(List.of(), defaults.trustedProxies());
+        assertEquals(0, defaults.rateLimit());
+        assertEquals(Duration.ZERO, defaults.duplicateWindow());
+
+        BeaconConfig limited = BeaconConfig.from(Map.of(BeaconConfig.RATE_LIMIT, "2.5", BeaconConfig.TRUSTED_PROXIES, "10.0.0.0/8, ::1")::get);
+        assertEquals(2.5, limited.rateLimit());
+        assertEquals(5, limited.rateLimitBurst());
+        assertEquals(List.of("10.0.0.0/8", "::1"), limited.trustedProxies());
     }
 
     @Test

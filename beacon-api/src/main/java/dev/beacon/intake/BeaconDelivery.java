@@ -273,6 +273,13 @@ final class BeaconDelivery {
     }
 
     /**
+     * Counts a beacon answered as a duplicate and not delivered; it was admitted, so the application can be reached.
+     */
+    void countDuplicate() {
+        statistics.countDuplicate();
+    }
+
+    /**
      * Counts a request to a beacon path that was refused, when the application can be reached.
      *
      * @param status the HTTP status it was answered with

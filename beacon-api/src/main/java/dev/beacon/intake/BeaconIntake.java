@@ -35,6 +35,9 @@ import java.util.Optional;
  * <tr><td>{@code POST} while no CDI container can take it, while {@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT}
  * beacons or {@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT_BYTES} bytes await their observers, or while the
  * application shuts down</td><td>{@code 503} with {@code Retry-After}</td></tr>
+ * <tr><td>{@code POST} from a client address past {@value dev.beacon.BeaconConfig#RATE_LIMIT}</td><td>{@code 429} with {@code Retry-After}</td></tr>
+ * <tr><td>{@code POST} with the same bytes as one accepted from the same client and endpoint within
+ * {@value dev.beacon.BeaconConfig#DUPLICATE_WINDOW}</td><td>{@code 204}, not delivered, counted</td></tr>
  * <tr><td>{@code OPTIONS} from an allowed or the same origin</td><td>{@code 204} with the CORS headers</td></tr>
  * <tr><td>{@code OPTIONS} from another origin</td><td>{@code 403}, no CORS headers</td></tr>
  * <tr><td>any other method</td><td>{@code 405} with {@code Allow: POST, OPTIONS}</td></tr>
@@ -57,6 +60,9 @@ public final class BeaconIntake {
     private final Duration readTimeout;
     private final BeaconDelivery delivery;
     private final Refusals refusals;
+    private final TrustedProxies proxies;
+    private final RateLimit rateLimit;
+    private final DuplicateWindow duplicates;
 
     /**
      * @param config the validated configuration
@@ -70,6 +76,9 @@ public final class BeaconIntake {
         this.readTimeout = config.readTimeout();
         this.delivery = delivery;
         this.refusals = new Refusals(delivery);
+        this.proxies = TrustedProxies.of(config.trustedProxies());
+        this.rateLimit = new RateLimit(config.rateLimit(), config.rateLimitBurst(), System::nanoTime);
+        this.duplicates = new DuplicateWindow(config.duplicateWindow(), System::nanoTime);
     }
 
     /**
@@ -153,6 +162,10 @@ public final class BeaconIntake {
         if (request.contentLength() > maxBodySize) {
             return Optional.of(tooLarge(request));
         }
+        Optional<Duration> overLimit = rateLimit.take(proxies.clientAddressOf(request));
+        if (overLimit.isPresent()) {
+            return Optional.of(refusals.tooMany(request, overLimit.get(), corsHeaders));
+        }
         if (!delivery.isReady()) {
             return Optional.of(refusals.unavailable(request, "Beacons cannot be delivered now", RETRY_WITHOUT_CONTAINER, corsHeaders));
         }
@@ -185,14 +198,27 @@ public final class BeaconIntake {
         } catch (IOException e) {
             return refusals.refuse(request, 400, "Body not valid " + coding.token(), corsHeaders);
         }
+        String clientAddress = proxies.clientAddressOf(request);
         Beacon beacon;
         try {
-            beacon = BeaconParser.parse(request, endpoint, request.contentType(), decoded);
+            beacon = BeaconParser.parse(request, endpoint, clientAddress, request.contentType(), decoded);
             BeaconParser.bind(beacon, delivery.payloadTypesOf(endpoint));
         } catch (BeaconParser.UnreadableBodyException e) {
             return refusals.refuse(request, e.status(), e.getMessage(), corsHeaders);
         }
-        return admit(request, beacon, corsHeaders);
+        if (!duplicates.isOn()) {
+            return admit(request, beacon, corsHeaders);
+        }
+        String claim = duplicates.claim(endpoint, clientAddress, decoded);
+        if (claim == null) {
+            delivery.countDuplicate();
+            return Answer.noContent(corsHeaders); // what the first one got: the client has nothing to retry
+        }
+        Answer answer = admit(request, beacon, corsHeaders);
+        if (answer.status() != 204) {
+            duplicates.release(claim); // refused after all: its retry is not a duplicate
+        }
+        return answer;
     }
 
     private Answer admit(IncomingRequest request, Beacon beacon, Map<String, String> corsHeaders) {

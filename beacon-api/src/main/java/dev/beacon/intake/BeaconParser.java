@@ -37,17 +37,19 @@ final class BeaconParser {
     /**
      * @param request the request
      * @param endpoint the endpoint its path stands for
+     * @param clientAddress the client's address, behind the trusted proxies; {@code null} when unknown
      * @param contentType its media type, {@code null} when it has none
      * @param body the decoded body
      * @return the beacon, its views proven readable
      * @throws UnreadableBodyException when the body is not readable as its media type
      */
-    static Beacon parse(IncomingRequest request, String endpoint, ContentType contentType, byte[] body) throws UnreadableBodyException {
+    static Beacon parse(IncomingRequest request, String endpoint, String clientAddress, ContentType contentType, byte[] body)
+            throws UnreadableBodyException {
         Beacon.Builder builder = Beacon.builder(endpoint, request.path())
                 .contentType(contentType)
                 .body(body)
                 .receivedAt(Instant.now())
-                .clientAddress(request.clientAddress())
+                .clientAddress(clientAddress)
                 .headers(request::header);
         request.cookies().forEach(builder::cookie);
         Beacon beacon = builder.build();

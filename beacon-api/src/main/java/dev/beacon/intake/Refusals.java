@@ -57,9 +57,20 @@ final class Refusals {
      * @param retryAfter when to try again
      */
     Answer unavailable(IncomingRequest request, String reason, Duration retryAfter, Map<String, String> headers) {
+        return refuseUntil(request, 503, reason, retryAfter, headers);
+    }
+
+    /**
+     * @return {@code 429} with {@code Retry-After}: the client sent more than its share
+     */
+    Answer tooMany(IncomingRequest request, Duration retryAfter, Map<String, String> headers) {
+        return refuseUntil(request, 429, "Too many beacons from this client", retryAfter, headers);
+    }
+
+    private Answer refuseUntil(IncomingRequest request, int status, String reason, Duration retryAfter, Map<String, String> headers) {
         Map<String, String> withRetry = new LinkedHashMap<>(headers);
         withRetry.put("Retry-After", Long.toString(retryAfter.toSeconds()));
-        return refuse(request, 503, reason, withRetry);
+        return refuse(request, status, reason, withRetry);
     }
 
     private static boolean hasBody(IncomingRequest request) {
