@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.Beacon;
 import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconStatistics;
+import dev.beacon.testing.Polling;
 import dev.beacon.testing.TestContainer;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.nio.charset.StandardCharsets;
@@ -85,14 +86,17 @@ class ClientRulesTest {
     }
 
     @Test
-    void aBeaconRefusedForWantOfRoomIsNoDuplicateWhenItComesBack() {
+    void aBeaconRefusedForWantOfRoomIsNoDuplicateWhenItComesBack() throws Exception {
         BeaconConfig config = BeaconConfig.from(Map.of(BeaconConfig.DUPLICATE_WINDOW, "60")::get);
         BeanManager beanManager = container.bean(BeanManager.class);
-        BeaconIntake intake = new BeaconIntake(config, new BeaconDelivery(() -> beanManager, new InFlightBudget(1, Long.MAX_VALUE), Duration.ZERO, false));
+        BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, new InFlightBudget(1, Long.MAX_VALUE), Duration.ZERO, false);
+        BeaconIntake intake = new BeaconIntake(config, delivery);
 
         Answer holding = intake.answer(post("first"), "default"); // holds the only place until delivered
         Answer refused = intake.answer(post("retried"), "default");
         holding.deliver();
+        // The test's asynchronous observer gives the place back on the container's thread.
+        Polling.until("the place given back", delivery::inFlight, inFlight -> inFlight == 0, Duration.ofSeconds(10));
         Answer retry = intake.answer(post("retried"), "default");
 
         assertEquals(503, refused.status());
