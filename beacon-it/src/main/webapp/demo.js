@@ -51,6 +51,10 @@ document.querySelectorAll('button[data-body]').forEach(button => button.addEvent
     if (kind === 'keepalive') {
         fetch(url, {method: 'POST', body: Date.now().toString(), keepalive: true});
         how = 'fetch keepalive';
+    } else if (kind === 'pixel') {
+        // What pages without JavaScript, and trackers whose sendBeacon failed, send: a GET for an image.
+        new Image().src = url + '?' + new URLSearchParams({sentAt: Date.now().toString(), page: location.pathname});
+        how = 'an image GET';
     } else {
         how = send(url, bodies[kind]());
     }

@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  * <tr><td>{@value #CONTENT_ENCODINGS}</td><td>(none)</td><td>comma-separated content codings that are decoded: {@code gzip}, {@code deflate}; the decoded body is held to {@value #MAX_BODY_SIZE} too. Browsers do not compress beacons, so by default a body with a {@code Content-Encoding} gets {@code 415}</td></tr>
  * <tr><td>{@value #READ_TIMEOUT}</td><td>{@code 10}</td><td>seconds the filter waits for a whole body, reading it without holding a thread; then {@code 408}</td></tr>
  * <tr><td>{@value #SHUTDOWN_TIMEOUT}</td><td>{@code 10}</td><td>seconds the application's shutdown waits for accepted beacons to reach their observers; those that do not are logged with their count</td></tr>
+ * <tr><td>{@value #GET}</td><td>{@code false}</td><td>{@code true} takes a {@code GET} to a beacon path as a beacon, its query string as form fields: the image beacons trackers fall back to</td></tr>
+ * <tr><td>{@value #GET_RESPONSE}</td><td>{@code 204}</td><td>what a {@code GET} beacon is answered with: {@code 204}, or {@code gif} for a 1&times;1 transparent GIF; either with {@code Cache-Control: no-store}</td></tr>
+ * <tr><td>{@value #MAX_QUERY_LENGTH}</td><td>{@code 8192}</td><td>longest query string of a {@code GET} beacon, in characters; longer gets {@code 414}</td></tr>
  * <tr><td>{@value #TRUSTED_PROXIES}</td><td>(none)</td><td>comma-separated addresses and CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}) of the load balancers and proxies in front of the application; from them, the client's address is read from {@code Forwarded} or {@code X-Forwarded-For}, from the right, up to the first address not listed. Headers from any other peer are ignored</td></tr>
  * <tr><td>{@value #RATE_LIMIT}</td><td>{@code 0} (none)</td><td>beacons per second each client address may send; past it, {@code 429} with {@code Retry-After}, and nothing is delivered</td></tr>
  * <tr><td>{@value #RATE_LIMIT_BURST}</td><td>twice {@value #RATE_LIMIT}</td><td>beacons a client address may send at once, before {@value #RATE_LIMIT} holds it back</td></tr>
@@ -67,6 +70,12 @@ public final class BeaconConfig {
     public static final String READ_TIMEOUT = "beacon.read-timeout";
     /** Setting name: how long shutdown waits for accepted beacons to reach their observers, in seconds. */
     public static final String SHUTDOWN_TIMEOUT = "beacon.shutdown-timeout";
+    /** Setting name: whether a {@code GET} to a beacon path is a beacon. */
+    public static final String GET = "beacon.get";
+    /** Setting name: what a {@code GET} beacon is answered with, {@code 204} or {@code gif}. */
+    public static final String GET_RESPONSE = "beacon.get.response";
+    /** Setting name: the longest query string of a {@code GET} beacon. */
+    public static final String MAX_QUERY_LENGTH = "beacon.get.max-query-length";
     /** Setting name: the addresses and ranges of the proxies whose forwarding headers are believed. */
     public static final String TRUSTED_PROXIES = "beacon.trusted-proxies";
     /** Setting name: beacons per second per client address. */
@@ -131,6 +140,9 @@ public final class BeaconConfig {
             + LARGEST_IN_FLIGHT_BYTES + ", e.g. 67108864 for 64 MiB; got '%s'.";
     private static final String ERROR_READ_TIMEOUT =
             "The '%s' setting must be a whole number of seconds between 1 and 86400; got '%s'.";
+    private static final String ERROR_QUERY =
+            "The '%s' setting must be a whole number of characters between 1 and 1048576, e.g. 8192; got '%s'.";
+    private static final String ERROR_GET_RESPONSE = "The '%s' setting must be '204' or 'gif'; got '%s'.";
     private static final String ERROR_PROXIES =
             "The '%s' setting must list IP addresses and CIDR ranges, e.g. '10.0.0.0/8, 192.0.2.7, fd00::/8'; got '%s'.";
     private static final String ERROR_RATE =
@@ -156,6 +168,9 @@ public final class BeaconConfig {
     private final Duration readTimeout;
     private final Duration shutdownTimeout;
     private final boolean dropExtensionViolations;
+    private final boolean get;
+    private final boolean getAnsweredWithGif;
+    private final int maxQueryLength;
     private final List<String> trustedProxies;
     private final double rateLimit;
     private final int rateLimitBurst;
@@ -177,6 +192,9 @@ public final class BeaconConfig {
         this.readTimeout = Duration.ofSeconds(number(settings, READ_TIMEOUT, 10, 1, 86_400, ERROR_READ_TIMEOUT));
         this.shutdownTimeout = Duration.ofSeconds(number(settings, SHUTDOWN_TIMEOUT, 10, 0, 86_400, ERROR_SECONDS));
         this.dropExtensionViolations = bool(settings, DROP_EXTENSION_VIOLATIONS, false);
+        this.get = bool(settings, GET, false);
+        this.getAnsweredWithGif = getResponse(settings);
+        this.maxQueryLength = (int) number(settings, MAX_QUERY_LENGTH, 8192, 1, 1_048_576, ERROR_QUERY);
         // Checked as addresses when the intake is built: a setting that is not one fails the deployment there.
         this.trustedProxies = list(settings, TRUSTED_PROXIES, "", ERROR_PROXIES, value -> !value.isBlank());
         this.rateLimit = rate(settings);
@@ -290,6 +308,27 @@ public final class BeaconConfig {
     }
 
     /**
+     * @return whether a {@code GET} to a beacon path is a beacon
+     */
+    public boolean get() {
+        return get;
+    }
+
+    /**
+     * @return whether a {@code GET} beacon is answered with a 1&times;1 transparent GIF rather than {@code 204}
+     */
+    public boolean getAnsweredWithGif() {
+        return getAnsweredWithGif;
+    }
+
+    /**
+     * @return the longest query string of a {@code GET} beacon, in characters
+     */
+    public int maxQueryLength() {
+        return maxQueryLength;
+    }
+
+    /**
      * @return the addresses and CIDR ranges of the trusted proxies, as configured; empty when none
      */
     public List<String> trustedProxies() {
@@ -345,6 +384,17 @@ public final class BeaconConfig {
         String error = ERROR_IN_FLIGHT_BYTES.replace("%d", Long.toString(maxBodySize));
         return number(settings, MAX_IN_FLIGHT_BYTES, Math.max(DEFAULT_MAX_IN_FLIGHT_BYTES, maxBodySize), maxBodySize,
                 LARGEST_IN_FLIGHT_BYTES, error);
+    }
+
+    private static boolean getResponse(Function<String, String> settings) {
+        String value = settings.apply(GET_RESPONSE);
+        if (value == null || value.isBlank() || value.strip().equals("204")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("gif")) {
+            return true;
+        }
+        throw new IllegalArgumentException(String.format(ERROR_GET_RESPONSE, GET_RESPONSE, value));
     }
 
     private static double rate(Function<String, String> settings) {

@@ -14,13 +14,15 @@ public final class Answer {
     private final int status;
     private final Map<String, String> headers;
     private final String reason;
+    private final byte[] gif;
     private final Beacon beacon;
     private final BeaconDelivery delivery;
 
-    private Answer(int status, Map<String, String> headers, String reason, Beacon beacon, BeaconDelivery delivery) {
+    private Answer(int status, Map<String, String> headers, String reason, byte[] gif, Beacon beacon, BeaconDelivery delivery) {
         this.status = status;
         this.headers = Collections.unmodifiableMap(headers);
         this.reason = reason;
+        this.gif = gif;
         this.beacon = beacon;
         this.delivery = delivery;
     }
@@ -28,15 +30,22 @@ public final class Answer {
     // The header maps are the intake's own, built for this answer or constant: taken, not copied.
 
     static Answer accepted(Beacon beacon, Map<String, String> headers, BeaconDelivery delivery) {
-        return new Answer(204, headers, null, beacon, delivery);
+        return new Answer(204, headers, null, null, beacon, delivery);
     }
 
     static Answer noContent(Map<String, String> headers) {
-        return new Answer(204, headers, null, null, null);
+        return new Answer(204, headers, null, null, null, null);
     }
 
     static Answer rejected(int status, String reason, Map<String, String> headers) {
-        return new Answer(status, headers, reason, null, null);
+        return new Answer(status, headers, reason, null, null, null);
+    }
+
+    /**
+     * @return the same answer as a {@code 200} with a GIF, for a {@code GET} beacon sent as an image
+     */
+    Answer asGif(byte[] image) {
+        return new Answer(200, headers, null, image, beacon, delivery);
     }
 
     /**
@@ -58,6 +67,13 @@ public final class Answer {
      */
     public Optional<String> reason() {
         return Optional.ofNullable(reason);
+    }
+
+    /**
+     * @return the image to send as an {@code image/gif} body, for a {@code GET} beacon answered with one
+     */
+    public Optional<byte[]> gif() {
+        return Optional.ofNullable(gif);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 
 /**
  * Sends an {@link Answer}, the same way from every entry point: status, headers, the one-line reason of
- * a refusal, then a flush that completes the response before any observer runs, so a slow observer
+ * a refusal or the image of a {@code GET} beacon, then a flush that completes the response before any observer runs, so a slow observer
  * never delays the browser. Then it delivers an accepted beacon, even when the client has left:
  * accepted is accepted.
  */
@@ -44,6 +44,11 @@ public final class AnswerWriter {
             response.setContentType("text/plain;charset=UTF-8");
             response.setContentLength(reason.length);
             response.getOutputStream().write(reason);
+        } else if (answer.gif().isPresent()) {
+            byte[] gif = answer.gif().get();
+            response.setContentType("image/gif");
+            response.setContentLength(gif.length);
+            response.getOutputStream().write(gif);
         }
         response.flushBuffer();
     }

@@ -5,7 +5,9 @@ import dev.beacon.BeaconConfig;
 import dev.beacon.ContentType;
 import dev.beacon.MalformedBeaconException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +42,19 @@ import java.util.Optional;
  * {@value dev.beacon.BeaconConfig#DUPLICATE_WINDOW}</td><td>{@code 204}, not delivered, counted</td></tr>
  * <tr><td>{@code OPTIONS} from an allowed or the same origin</td><td>{@code 204} with the CORS headers</td></tr>
  * <tr><td>{@code OPTIONS} from another origin</td><td>{@code 403}, no CORS headers</td></tr>
- * <tr><td>any other method</td><td>{@code 405} with {@code Allow: POST, OPTIONS}</td></tr>
+ * <tr><td>{@code GET}, with {@value dev.beacon.BeaconConfig#GET} set</td><td>a beacon, its query string as form
+ * fields, answered {@code 204} or a transparent GIF, with {@code Cache-Control: no-store}, by the same rules as a
+ * {@code POST}; a query over {@value dev.beacon.BeaconConfig#MAX_QUERY_LENGTH} gets {@code 414}</td></tr>
+ * <tr><td>any other method</td><td>{@code 405} with {@code Allow: POST, OPTIONS} ({@code GET, POST, OPTIONS}
+ * with {@value dev.beacon.BeaconConfig#GET})</td></tr>
  * </table>
  */
 public final class BeaconIntake {
 
-    /** The methods a beacon path answers, for {@code Allow}. */
-    public static final String ALLOWED_METHODS = "POST, OPTIONS";
+    /** A {@code GET} beacon's query string, read as the form it is. */
+    private static final ContentType QUERY_AS_FORM = ContentType.parse("application/x-www-form-urlencoded;charset=UTF-8");
+    /** The smallest transparent image: a 1&times;1 GIF of one transparent colour, 43 bytes. */
+    private static final byte[] TRANSPARENT_GIF = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     /** Long enough for a missing container to appear; a client retrying sooner would only be refused again. */
     private static final Duration RETRY_WITHOUT_CONTAINER = Duration.ofSeconds(60);
@@ -63,6 +71,9 @@ public final class BeaconIntake {
     private final TrustedProxies proxies;
     private final RateLimit rateLimit;
     private final DuplicateWindow duplicates;
+    private final boolean getBeacons;
+    private final boolean gifAnswer;
+    private final int maxQueryLength;
 
     /**
      * @param config the validated configuration
@@ -79,6 +90,9 @@ public final class BeaconIntake {
         this.proxies = TrustedProxies.of(config.trustedProxies());
         this.rateLimit = new RateLimit(config.rateLimit(), config.rateLimitBurst(), System::nanoTime);
         this.duplicates = new DuplicateWindow(config.duplicateWindow(), System::nanoTime);
+        this.getBeacons = config.get();
+        this.gifAnswer = config.getAnsweredWithGif();
+        this.maxQueryLength = config.maxQueryLength();
     }
 
     /**
@@ -103,9 +117,15 @@ public final class BeaconIntake {
     public Optional<Answer> answerBeforeBody(IncomingRequest request) {
         return switch (request.method()) {
             case "POST" -> refuseOnHeaders(request);
+            case "GET" -> getBeacons ? refuseOnHeaders(request) : Optional.of(methodNotAllowed(request));
             case "OPTIONS" -> Optional.of(preflight(request));
-            default -> Optional.of(refusals.refuse(request, 405, "Beacons are sent with POST", Map.of("Allow", ALLOWED_METHODS)));
+            default -> Optional.of(methodNotAllowed(request));
         };
+    }
+
+    private Answer methodNotAllowed(IncomingRequest request) {
+        return refusals.refuse(request, 405, getBeacons ? "Beacons are sent with POST or GET" : "Beacons are sent with POST",
+                Map.of("Allow", cors.allowedMethods()));
     }
 
     /**
@@ -117,13 +137,17 @@ public final class BeaconIntake {
     }
 
     /**
-     * Reads the body of a {@code POST} that {@link #answerBeforeBody} let through, blocking, and answers it.
+     * Reads the body of a {@code POST} that {@link #answerBeforeBody} let through, blocking, and answers it;
+     * or answers a {@code GET} beacon, whose query string is its body.
      *
      * @param request the request
      * @param endpoint the endpoint name its path stands for
      * @return the answer, to send with {@link AnswerWriter}
      */
     public Answer readAndAnswer(IncomingRequest request, String endpoint) {
+        if (request.method().equals("GET")) {
+            return answerGet(request, endpoint);
+        }
         BodyBuffer body = newBody(request);
         try {
             body.readFrom(request.body());
@@ -141,6 +165,19 @@ public final class BeaconIntake {
             return Optional.of(refusals.refuse(request, 403, originRefused.get(), CorsPolicy.VARY_ORIGIN));
         }
         Map<String, String> corsHeaders = cors.responseHeaders(request);
+        Optional<Answer> refused = request.method().equals("GET") ? refuseQuery(request, corsHeaders) : refuseBody(request, corsHeaders);
+        return refused.isPresent() ? refused : refuseForNow(request, corsHeaders);
+    }
+
+    private Optional<Answer> refuseQuery(IncomingRequest request, Map<String, String> corsHeaders) {
+        String query = request.query();
+        if (query != null && query.length() > maxQueryLength) {
+            return Optional.of(refusals.refuse(request, 414, "Query longer than " + maxQueryLength + " characters", noStore(corsHeaders)));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Answer> refuseBody(IncomingRequest request, Map<String, String> corsHeaders) {
         List<String> contentTypes = request.headers("Content-Type");
         if (contentTypes.size() > 1) {
             return Optional.of(refusals.refuse(request, 400, "More than one Content-Type header", corsHeaders));
@@ -162,6 +199,11 @@ public final class BeaconIntake {
         if (request.contentLength() > maxBodySize) {
             return Optional.of(tooLarge(request));
         }
+        return Optional.empty();
+    }
+
+    /** What holds for any beacon, however it came: the client's share, and a container to deliver to. */
+    private Optional<Answer> refuseForNow(IncomingRequest request, Map<String, String> corsHeaders) {
         Optional<Duration> overLimit = rateLimit.take(proxies.clientAddressOf(request));
         if (overLimit.isPresent()) {
             return Optional.of(refusals.tooMany(request, overLimit.get(), corsHeaders));
@@ -198,10 +240,24 @@ public final class BeaconIntake {
         } catch (IOException e) {
             return refusals.refuse(request, 400, "Body not valid " + coding.token(), corsHeaders);
         }
+        return answerDecoded(request, endpoint, request.contentType(), decoded, corsHeaders);
+    }
+
+    /**
+     * A {@code GET} beacon: its query string, as sent, is a form body. Never cached, never a page.
+     */
+    private Answer answerGet(IncomingRequest request, String endpoint) {
+        byte[] query = request.query() == null ? new byte[0] : request.query().getBytes(StandardCharsets.UTF_8);
+        Answer answer = answerDecoded(request, endpoint, QUERY_AS_FORM, query, noStore(cors.responseHeaders(request)));
+        return gifAnswer && answer.status() == 204 ? answer.asGif(TRANSPARENT_GIF) : answer;
+    }
+
+    private Answer answerDecoded(IncomingRequest request, String endpoint, ContentType contentType, byte[] decoded,
+                                 Map<String, String> corsHeaders) {
         String clientAddress = proxies.clientAddressOf(request);
         Beacon beacon;
         try {
-            beacon = BeaconParser.parse(request, endpoint, clientAddress, request.contentType(), decoded);
+            beacon = BeaconParser.parse(request, endpoint, clientAddress, contentType, decoded);
             BeaconParser.bind(beacon, delivery.payloadTypesOf(endpoint));
         } catch (BeaconParser.UnreadableBodyException e) {
             return refusals.refuse(request, e.status(), e.getMessage(), corsHeaders);
@@ -228,6 +284,10 @@ public final class BeaconIntake {
             case TOO_MANY_BYTES -> refusals.unavailable(request, "Too many bytes awaiting delivery", RETRY_WHEN_FULL, corsHeaders);
             case CLOSED -> refusals.unavailable(request, "The application is shutting down", RETRY_WHEN_FULL, corsHeaders);
         };
+    }
+
+    private static Map<String, String> noStore(Map<String, String> headers) {
+        return with(headers, "Cache-Control", "no-store");
     }
 
     private Answer preflight(IncomingRequest request) {

@@ -27,6 +27,7 @@ final class CorsPolicy {
     private final boolean acceptWithoutOrigin;
     private final String maxAge;
     private final String allowedHeaders;
+    private final String allowedMethods;
 
     /**
      * @param config the validated configuration
@@ -38,6 +39,14 @@ final class CorsPolicy {
         this.acceptWithoutOrigin = config.acceptWithoutOrigin();
         this.maxAge = Long.toString(config.corsMaxAge().toSeconds());
         this.allowedHeaders = decodesContent ? "Content-Type, Content-Encoding" : "Content-Type";
+        this.allowedMethods = config.get() ? "GET, POST, OPTIONS" : "POST, OPTIONS";
+    }
+
+    /**
+     * @return the methods a beacon path answers, for {@code Allow}
+     */
+    String allowedMethods() {
+        return allowedMethods;
     }
 
     /**
@@ -60,7 +69,7 @@ final class CorsPolicy {
     Optional<Map<String, String>> preflight(IncomingRequest request) {
         String origin = request.header("Origin");
         if (origin == null) {
-            return Optional.of(Map.of("Allow", BeaconIntake.ALLOWED_METHODS)); // not a preflight: a plain OPTIONS
+            return Optional.of(Map.of("Allow", allowedMethods)); // not a preflight: a plain OPTIONS
         }
         if (!admits(origin, request)) {
             return Optional.empty();

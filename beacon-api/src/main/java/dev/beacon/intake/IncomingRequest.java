@@ -22,6 +22,13 @@ public interface IncomingRequest {
     String path();
 
     /**
+     * @return the query string as sent, without the {@code ?}; {@code null} when there is none
+     */
+    default String query() {
+        return null;
+    }
+
+    /**
      * @param name a header name, any case
      * @return every value of that header, in the order received; empty when absent
      */

@@ -50,6 +50,11 @@ public final class ServletIncomingRequest implements IncomingRequest {
     }
 
     @Override
+    public String query() {
+        return request.getQueryString();
+    }
+
+    @Override
     public List<String> headers(String name) {
         return Collections.list(request.getHeaders(name));
     }

@@ -79,7 +79,9 @@ class BrowserIT {
                         item -> assertEquals(List.of(app.getPath()), strings(item.getJsonObject("form").getJsonObject("fields"), "page"))),
                 new Button("ArrayBuffer", null, item -> assertEquals(13, item.getInt("bytes"))),
                 new Button("No body", null, item -> assertEquals(0, item.getInt("bytes"))),
-                new Button("keepalive fetch", "text/plain;charset=UTF-8", item -> assertEquals("cors", item.getString("secFetchMode"))));
+                new Button("keepalive fetch", "text/plain;charset=UTF-8", item -> assertEquals("cors", item.getString("secFetchMode"))),
+                new Button("Image pixel (GET)", "application/x-www-form-urlencoded;charset=UTF-8",
+                        item -> assertTrue(strings(item.getJsonObject("form").getJsonObject("fields"), "sentAt").get(0).matches("\\d{13}"))));
 
         for (int i = 0; i < buttons.size(); i++) {
             Button button = buttons.get(i);
@@ -113,6 +115,21 @@ class BrowserIT {
         JsonObject bytes = received.awaitOne("bytes");
         assertEquals(256, bytes.getInt("bytes"));
         assertTrue(bytes.isNull("contentType"));
+    }
+
+    /** The demo takes GET beacons and answers them with a transparent GIF: a tracking pixel, as trackers fall back to. */
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void anImageBeaconArrivesWithItsQueryAsFormFieldsAndTheImageLoads(Target target, WebDriver driver) throws Exception {
+        DemoPage page = DemoPage.open(driver, app);
+
+        assertEquals("1", page.loadImage(page.beaconUrl(target, "pixel") + "?e=load&page=%2Fcart&t=1700000000000"));
+
+        JsonObject pixel = received.awaitOne("pixel");
+        assertEquals("application/x-www-form-urlencoded;charset=utf-8", normalized(pixel.getString("contentType")));
+        assertEquals(List.of("load"), strings(pixel.getJsonObject("form").getJsonObject("fields"), "e"));
+        assertEquals(List.of("/cart"), strings(pixel.getJsonObject("form").getJsonObject("fields"), "page"));
+        assertEquals(target == Target.FILTER ? "filter" : "jaxrs", pixel.getString("via"));
     }
 
     /** The demo observes {@code @BeaconEndpoint("vitals") WebVital}: each way a page sends it binds to the record. */

@@ -79,6 +79,21 @@ public final class DemoPage {
         return String.valueOf(outcome);
     }
 
+    /**
+     * Loads an image, as a tracking pixel does, and waits for it to load or fail.
+     *
+     * @return the image's width once loaded, or the word {@code error}
+     */
+    public String loadImage(String url) {
+        Object outcome = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "const image = new Image();"
+                + "image.onload = () => done(String(image.naturalWidth));"
+                + "image.onerror = () => done('error');"
+                + "image.src = arguments[0];", url);
+        return String.valueOf(outcome);
+    }
+
     /** Leaves the page for another URL of the application, as a click on a link would. */
     public void leaveFor(String path) {
         driver.get(app.resolve(path).toString());
