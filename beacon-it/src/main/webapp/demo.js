@@ -61,6 +61,13 @@ document.querySelectorAll('button[data-body]').forEach(button => button.addEvent
     document.getElementById('status').textContent = `Sent ${button.textContent} to ${url} with ${how}.`;
 }));
 
+// The library's client script, served from its jar: events queue until the page is hidden or left.
+let clicks = 0;
+document.getElementById('queue').addEventListener('click', () => {
+    beacon.send({type: 'click', n: ++clicks, at: Date.now()});
+    document.getElementById('status').textContent = `${clicks} click event(s) queued for beacon/events; hide the page to send them.`;
+});
+
 // A typed payload: the page's time to first byte, which the server's observer receives as a WebVital record.
 const pageId = Math.random().toString(36).slice(2);
 let lastTtfb = 0;

@@ -521,6 +521,17 @@ class BeaconOnServerIT {
         received.awaitOne(endpoint);
     }
 
+    /** From the jar's META-INF/resources, as JavaScript: what a module import requires of its type. */
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon.js", "beacon-module.js"})
+    void servesTheClientScriptFromTheLibrarysJar(String script) throws Exception {
+        HttpResponse<String> served = shop.get(script);
+
+        assertEquals(200, served.statusCode());
+        assertTrue(served.headers().firstValue("Content-Type").orElse("").contains("javascript"), () -> served.headers().map().toString());
+        assertTrue(served.body().startsWith("/*! " + script), served.body());
+    }
+
     @Test
     void applicationsOwnServletAndResourceStillAnswer() throws Exception {
         assertEquals("hello from the shop's own servlet: GET", shop.get("hello").body());

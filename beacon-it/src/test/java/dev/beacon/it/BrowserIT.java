@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -115,6 +117,75 @@ class BrowserIT {
         JsonObject bytes = received.awaitOne("bytes");
         assertEquals(256, bytes.getInt("bytes"));
         assertTrue(bytes.isNull("contentType"));
+    }
+
+    /** The library's client script queues events and sends them as one text/plain JSON beacon when the page is left. */
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void theClientScriptSendsQueuedEventsWhenThePageIsLeft(Target target, WebDriver driver) throws Exception {
+        DemoPage page = DemoPage.open(driver, app);
+        page.run("beacon.configure({endpoint: arguments[0]}).send({type: 'click', n: 1}).send({type: 'click', n: 2});",
+                page.beaconUrl(target, "script-left"));
+        String pageId = (String) page.run("return beacon.page;");
+
+        page.leaveFor("csp.html");
+
+        JsonObject sent = received.awaitOne("script-left");
+        assertEquals("text/plain;charset=utf-8", normalized(sent.getString("contentType")));
+        JsonObject batch = sent.getJsonObject("json");
+        assertEquals(pageId, batch.getString("page"));
+        assertEquals(1, batch.getInt("seq"));
+        assertEquals(List.of(1, 2), batch.getJsonArray("events").stream().map(e -> e.asJsonObject().getInt("n")).toList());
+    }
+
+    /** 150 events of 1 KB do not fit the browser's 64 KiB keepalive quota: they go in several beacons, none lost. */
+    @Test
+    void theClientScriptSplitsWhatExceedsTheKeepaliveQuotaAndLosesNothing(WebDriver driver) throws Exception {
+        DemoPage page = DemoPage.open(driver, app);
+
+        Object sent = page.run("beacon.configure({endpoint: arguments[0]});"
+                + "for (let i = 0; i < 150; i++) beacon.send({i: i, pad: 'x'.repeat(1000)});"
+                + "return beacon.flush();", page.beaconUrl(Target.FILTER, "script-split"));
+
+        // Three beacons; which way each went depends on what the first left of the quota in flight.
+        assertEquals(3, ((List<?>) sent).size(), String.valueOf(sent));
+        assertFalse(((List<?>) sent).contains(null), String.valueOf(sent));
+        List<JsonObject> beacons = received.await("", "script-split", 3);
+        List<Integer> events = new java.util.ArrayList<>();
+        for (JsonObject beacon : beacons) {
+            assertTrue(beacon.getInt("bytes") < 65_536, beacon.getInt("bytes") + " bytes");
+            beacon.getJsonObject("json").getJsonArray("events").forEach(event -> events.add(event.asJsonObject().getInt("i")));
+        }
+        assertEquals(IntStream.range(0, 150).boxed().toList(), events.stream().sorted().toList());
+        assertEquals(Set.of(1, 2, 3), beacons.stream().map(beacon -> beacon.getJsonObject("json").getInt("seq")).collect(Collectors.toSet()));
+    }
+
+    /** A false from sendBeacon means: fall back, to a keepalive fetch. */
+    @Test
+    void theClientScriptFallsBackToAKeepaliveFetchWhenSendBeaconRefuses(WebDriver driver) throws Exception {
+        DemoPage page = DemoPage.open(driver, app);
+
+        Object sent = page.run("navigator.sendBeacon = () => false;"
+                + "return beacon.configure({endpoint: arguments[0]}).send({type: 'fallback'}).flush();",
+                page.beaconUrl(Target.FILTER, "script-fallback"));
+
+        assertEquals(List.of("fetch"), sent);
+        JsonObject fetched = received.awaitOne("script-fallback");
+        assertEquals("cors", fetched.getString("secFetchMode"), "a fetch, not a beacon (no-cors)");
+        assertEquals("fallback", fetched.getJsonObject("json").getJsonArray("events").getJsonObject(0).getString("type"));
+    }
+
+    /** The same file serves pages that load it as a module, and it never throws into the page. */
+    @Test
+    void theClientScriptLoadsAsAnEsModuleAndNeverThrows(WebDriver driver) throws Exception {
+        DemoPage page = DemoPage.open(driver, app);
+
+        Object module = page.runAsync("import(new URL('beacon-module.js', document.baseURI).href)"
+                + ".then(m => done(m.default === window.beacon), e => done(String(e)));");
+        Object cyclic = page.run("const a = {}; a.self = a; return beacon.send(a).send(undefined).send(() => 1) === beacon;");
+
+        assertEquals(true, module);
+        assertEquals(true, cyclic);
     }
 
     /** The demo takes GET beacons and answers them with a transparent GIF: a tracking pixel, as trackers fall back to. */

@@ -94,6 +94,24 @@ public final class DemoPage {
         return String.valueOf(outcome);
     }
 
+    /**
+     * Runs a script on the page, as the page's own code would.
+     *
+     * @return what the script returns
+     */
+    public Object run(String script, Object... arguments) {
+        return script(script, arguments);
+    }
+
+    /**
+     * Runs a script that calls {@code done(result)} when it is finished, and waits for it.
+     *
+     * @return what it passed to {@code done}
+     */
+    public Object runAsync(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];" + script, arguments);
+    }
+
     /** Leaves the page for another URL of the application, as a click on a link would. */
     public void leaveFor(String path) {
         driver.get(app.resolve(path).toString());
