@@ -9,7 +9,8 @@ import java.util.function.Function;
  * The one intake of a deployed application, shared by its entry points: the filter and the resource
  * apply the same settings, and their beacons share one in-flight budget. Built when the application
  * starts, by the initializer of whichever beacon jar it carries, so that an invalid setting fails the
- * deployment, naming the setting, instead of every beacon.
+ * deployment, naming the setting, instead of every beacon. Its statistics are published over JMX
+ * ({@link dev.beacon.BeaconStatisticsMXBean}) while it runs.
  */
 public final class ApplicationIntake {
 
@@ -43,8 +44,10 @@ public final class ApplicationIntake {
             built = (ApplicationIntake) application.getAttribute(ATTRIBUTE);
             if (built == null) {
                 BeaconConfig config = BeaconConfig.from(BeaconSettings.layered(settingsOf(application)));
-                built = new ApplicationIntake(config, new BeaconIntake(config, BeaconDelivery.toCurrentContainer(config)));
+                BeaconDelivery delivery = BeaconDelivery.toCurrentContainer(config);
+                built = new ApplicationIntake(config, new BeaconIntake(config, delivery));
                 application.setAttribute(ATTRIBUTE, built);
+                StatisticsPublisher.publish(application, delivery::statisticsIfReached);
             }
             return built;
         }

@@ -121,6 +121,14 @@ final class BeaconDelivery {
     }
 
     /**
+     * @return the application's counters, once a beacon has reached its CDI container; {@code null}
+     *         before, rather than a lookup from a thread (a JMX client's) that may not be the application's
+     */
+    BeaconStatistics statisticsIfReached() {
+        return beanManager == null ? null : statistics;
+    }
+
+    /**
      * @return how many accepted beacons have not yet reached every observer
      */
     int inFlight() {

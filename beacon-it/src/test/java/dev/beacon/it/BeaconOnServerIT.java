@@ -76,7 +76,7 @@ class BeaconOnServerIT {
     @Deployment(testable = false)
     static WebArchive shop() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("beacon.war")))
-                .addClasses(GatedObserver.class, GateServlet.class);
+                .addClasses(GatedObserver.class, GateServlet.class, JmxServlet.class);
     }
 
     @BeforeEach
@@ -519,6 +519,20 @@ class BeaconOnServerIT {
         String endpoint = uniqueEndpoint("csrf");
         assertEquals(204, shop.post("beacon", endpoint, ChromiumBodies.string("x")).statusCode());
         received.awaitOne(endpoint);
+    }
+
+    /** The server's own JMX shows the application's counters, as its monitoring would read them. */
+    @Test
+    void publishesTheApplicationsCountersOverJmx() throws Exception {
+        String endpoint = uniqueEndpoint("jmx");
+        assertEquals(204, shop.post("beacon", endpoint, ChromiumBodies.string("x")).statusCode());
+        received.awaitOne(endpoint);
+
+        HttpResponse<String> jmx = shop.get("jmx");
+        long accepted = shop.statistics().getJsonNumber("accepted").longValue();
+
+        assertEquals(200, jmx.statusCode(), jmx.body());
+        assertEquals("accepted=" + accepted, jmx.body().split(" ")[0], "the same counter as /statistics");
     }
 
     /** From the jar's META-INF/resources, as JavaScript: what a module import requires of its type. */
