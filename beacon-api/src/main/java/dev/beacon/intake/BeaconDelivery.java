@@ -129,6 +129,13 @@ final class BeaconDelivery {
     }
 
     /**
+     * @return whether admission now refuses beacons for want of room
+     */
+    boolean isFull() {
+        return budget.isFull();
+    }
+
+    /**
      * @return how many accepted beacons have not yet reached every observer
      */
     int inFlight() {

@@ -26,8 +26,8 @@ import java.util.logging.Logger;
 /**
  * The library's CDI integration:
  * <ul>
- * <li>adds its one bean, {@link BeaconStatistics} (the jars carry no {@code beans.xml}, so it is not
- * discovered twice);</li>
+ * <li>adds its beans, {@link BeaconStatistics} and, where the server has MicroProfile Health, a readiness
+ * check (the jars carry no {@code beans.xml}, so they are not discovered twice);</li>
  * <li>warns at deployment when no observer method receives {@link Beacon} events: the beacons would be
  * answered {@code 204} and then dropped, which is never what an application that adds this library
  * wants;</li>
@@ -53,6 +53,34 @@ public class BeaconExtension implements Extension {
 
     void addStatistics(@Observes BeforeBeanDiscovery discovery) {
         discovery.addAnnotatedType(BeaconStatistics.class, BeaconStatistics.class.getName());
+        if (hasMicroProfileHealth()) {
+            discovery.addAnnotatedType(BeaconReadiness.class, BeaconReadiness.class.getName());
+        }
+    }
+
+    /** Looked for, not linked: without the API on the server, the check's class is never loaded. */
+    private static boolean hasMicroProfileHealth() {
+        try {
+            Class.forName("org.eclipse.microprofile.health.HealthCheck", false, BeaconExtension.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            LOGGER.fine("No MicroProfile Health on this server: no beacon readiness check");
+            return false;
+        }
+    }
+
+    /**
+     * @return whether the application's admission now refuses beacons for want of room
+     */
+    boolean isAdmissionFull() {
+        return deliveries.stream().anyMatch(BeaconDelivery::isFull);
+    }
+
+    /**
+     * @return how many accepted beacons await their observers, in the application
+     */
+    int inFlight() {
+        return deliveries.stream().mapToInt(BeaconDelivery::inFlight).sum();
     }
 
     void countObserver(@Observes ProcessObserverMethod<Beacon, ?> observer) {

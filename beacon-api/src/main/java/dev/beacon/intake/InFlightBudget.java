@@ -82,6 +82,13 @@ final class InFlightBudget {
     }
 
     /**
+     * @return whether a beacon would now be refused for want of room: every place taken, or every byte
+     */
+    boolean isFull() {
+        return places.availablePermits() == 0 || bytes.get() >= maxBytes;
+    }
+
+    /**
      * @return whether no more places are given, the application shutting down
      */
     boolean isClosed() {

@@ -3,10 +3,18 @@ package dev.beacon.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.beacon.testing.ChromiumBodies;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The demo with {@code beacon.max-in-flight=1} in its {@code web.xml}: on a real server, each entry
  * point refuses a beacon past its limit with {@code 503} and {@code Retry-After}, before any
- * {@code 204}, and accepts again once its place is given back.
+ * {@code 204}, and accepts again once its place is given back; meanwhile the readiness check is DOWN.
  */
 @ExtendWith(ArquillianExtension.class)
 class BeaconOverloadIT {
@@ -58,6 +66,24 @@ class BeaconOverloadIT {
         shop = Shop.at(appUrl);
     }
 
+    /**
+     * Where the server has MicroProfile Health (Payara Micro; WildFly's default configuration has not), the
+     * library's readiness check, as a load balancer would poll it.
+     */
+    private void assertReadiness(String status) throws Exception {
+        if (!"payara-micro".equals(System.getProperty("arquillian.launch"))) {
+            return;
+        }
+        URI ready = shop.app().resolve("/health/ready"); // at the server's root, beside the application
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ready).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        try (JsonReader reader = Json.createReader(new StringReader(health.body()))) {
+            JsonObject beacon = reader.readObject().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                    .filter(check -> check.getString("name").equals("beacon")).findFirst().orElseThrow(() -> new AssertionError(health.body()));
+            assertEquals(status, beacon.getString("status"), health.body());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"beacon", "api/beacon"})
     void refusesWith503PastTheInFlightLimitAndAcceptsOnceThePlaceIsBack(String via) throws Exception {
@@ -71,10 +97,12 @@ class BeaconOverloadIT {
             HttpResponse<String> refused = shop.post(via, overflow, ChromiumBodies.string("refused"));
             assertEquals(503, refused.statusCode(), refused.body());
             assertEquals(Optional.of("5"), refused.headers().firstValue("Retry-After"));
+            assertReadiness("DOWN");
         } finally {
             shop.openGate();
         }
         shop.awaitNothingInFlight(); // the held beacon's place comes back
+        assertReadiness("UP");
 
         assertEquals(204, shop.post(via, after, ChromiumBodies.string("after")).statusCode());
         received.awaitOne(after);
