@@ -47,6 +47,7 @@ public @interface BeaconEndpoint {
 
         private static final long serialVersionUID = 1L;
 
+        /** The endpoint name. */
         private final String value;
 
         private Literal(String value) {

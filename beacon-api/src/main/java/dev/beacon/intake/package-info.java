@@ -16,12 +16,19 @@
  * <tr><td>body limit ({@code 413}), counted while reading</td><td>{@link dev.beacon.intake.BodyBuffer}</td></tr>
  * <tr><td>reading: blocking in the intake, without blocking in the filter's {@code NonBlockingBody}</td><td>{@link dev.beacon.intake.BodyBuffer}</td></tr>
  * <tr><td>content codings</td><td>{@code ContentDecoding}</td></tr>
- * <tr><td>parsing and validating into a {@link dev.beacon.Beacon}</td><td>{@code BeaconParser}</td></tr>
+ * <tr><td>parsing and validating into a {@link dev.beacon.Beacon}, and binding it to the classes observed at its endpoint</td><td>{@code BeaconParser}</td></tr>
+ * <tr><td>JSON syntax, checked without building the tree</td><td>{@code JsonSyntax}</td></tr>
+ * <tr><td>the client's address behind trusted proxies</td><td>{@code TrustedProxies}</td></tr>
+ * <tr><td>per-client rate limit ({@code 429})</td><td>{@code RateLimit}</td></tr>
+ * <tr><td>duplicates within the window</td><td>{@code DuplicateWindow}</td></tr>
+ * <tr><td>{@code GET} beacons: the query as a form, the GIF, {@code 414}</td><td>{@link dev.beacon.intake.BeaconIntake}</td></tr>
  * <tr><td>admission: beacons and bytes in flight ({@code 503})</td><td>{@code InFlightBudget}</td></tr>
  * <tr><td>refusals: status, reason, logging, counting, {@code Connection: close}, {@code Retry-After}</td><td>{@code Refusals}</td></tr>
  * <tr><td>the answer on the wire, then delivery</td><td>{@link dev.beacon.intake.AnswerWriter}</td></tr>
- * <tr><td>delivery to observers</td><td>{@code BeaconDelivery}</td></tr>
- * <tr><td>deployment checks and shutdown</td><td>{@link dev.beacon.intake.BeaconExtension}</td></tr>
+ * <tr><td>delivery to observers: beacons, their reports, their typed payloads</td><td>{@code BeaconDelivery}</td></tr>
+ * <tr><td>the counters over JMX</td><td>{@code StatisticsPublisher}</td></tr>
+ * <tr><td>readiness, where the server has MicroProfile Health</td><td>{@code BeaconReadiness}</td></tr>
+ * <tr><td>deployment checks, the observers of reports and payloads, and shutdown</td><td>{@link dev.beacon.intake.BeaconExtension}</td></tr>
  * </table>
  */
 package dev.beacon.intake;
