@@ -26,8 +26,9 @@ import java.util.logging.Logger;
 /**
  * The library's CDI integration:
  * <ul>
- * <li>adds its beans, {@link BeaconStatistics} and, where the server has MicroProfile Health, a readiness
- * check (the jars carry no {@code beans.xml}, so they are not discovered twice);</li>
+ * <li>adds its beans, {@link BeaconStatistics} and, where the server has MicroProfile Health and Metrics, a
+ * readiness check and the counters as gauges (the jars carry no {@code beans.xml}, so they are not
+ * discovered twice);</li>
  * <li>warns at deployment when no observer method receives {@link Beacon} events: the beacons would be
  * answered {@code 204} and then dropped, which is never what an application that adds this library
  * wants;</li>
@@ -53,18 +54,21 @@ public class BeaconExtension implements Extension {
 
     void addStatistics(@Observes BeforeBeanDiscovery discovery) {
         discovery.addAnnotatedType(BeaconStatistics.class, BeaconStatistics.class.getName());
-        if (hasMicroProfileHealth()) {
+        if (isPresent("org.eclipse.microprofile.health.HealthCheck")) {
             discovery.addAnnotatedType(BeaconReadiness.class, BeaconReadiness.class.getName());
+        }
+        if (isPresent("org.eclipse.microprofile.metrics.MetricRegistry")) {
+            discovery.addAnnotatedType(BeaconMetrics.class, BeaconMetrics.class.getName());
         }
     }
 
-    /** Looked for, not linked: without the API on the server, the check's class is never loaded. */
-    private static boolean hasMicroProfileHealth() {
+    /** Looked for, not linked: without the API on the server, the class that uses it is never loaded. */
+    private static boolean isPresent(String apiClass) {
         try {
-            Class.forName("org.eclipse.microprofile.health.HealthCheck", false, BeaconExtension.class.getClassLoader());
+            Class.forName(apiClass, false, BeaconExtension.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError absent) {
-            LOGGER.fine("No MicroProfile Health on this server: no beacon readiness check");
+            LOGGER.fine(() -> "Not on this server, so not used: " + apiClass);
             return false;
         }
     }

@@ -72,6 +72,16 @@ class BeaconExtensionTest {
         }
     }
 
+    /** The test's class path has the MicroProfile Metrics API and no implementation, as a WAR carrying the API jar would. */
+    @Test
+    void theMetricsApiWithoutARegistryNeitherFailsTheDeploymentNorWarns() {
+        BeaconExtension extension = new BeaconExtension();
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(extension).addBeanClass(BeaconObserver.class).initialize()) {
+            assertTrue(weld.select(BeaconMetrics.class).isResolvable(), "the gauges' bean is there, and found nothing to register with");
+            assertEquals(List.of(), records.at(Level.WARNING));
+        }
+    }
+
     @jakarta.enterprise.context.ApplicationScoped
     static class Unrelated {
     }

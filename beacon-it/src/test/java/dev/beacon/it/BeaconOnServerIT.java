@@ -535,6 +535,23 @@ class BeaconOnServerIT {
         assertEquals("accepted=" + accepted, jmx.body().split(" ")[0], "the same counter as /statistics");
     }
 
+    /** Where the server has MicroProfile Metrics (Payara Micro; not WildFly's default configuration), as gauges. */
+    @Test
+    void publishesTheApplicationsCountersAsMicroProfileMetricsWhereTheServerHasThem() throws Exception {
+        if (!"payara-micro".equals(System.getProperty("arquillian.launch"))) {
+            return;
+        }
+        String endpoint = uniqueEndpoint("metrics");
+        assertEquals(204, shop.post("beacon", endpoint, ChromiumBodies.string("x")).statusCode());
+        received.awaitOne(endpoint);
+
+        String metrics = shop.get("/metrics?scope=application").body();
+        long accepted = shop.statistics().getJsonNumber("accepted").longValue();
+
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("beacon_accepted{") && line.endsWith(" " + accepted)), metrics);
+        assertTrue(metrics.contains("# HELP beacon_inFlight"), metrics);
+    }
+
     /** From the jar's META-INF/resources, as JavaScript: what a module import requires of its type. */
     @ParameterizedTest
     @ValueSource(strings = {"beacon.js", "beacon-module.js"})
