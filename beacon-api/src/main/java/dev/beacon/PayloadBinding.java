@@ -39,8 +39,11 @@ final class PayloadBinding {
     }
 
     private static String jsonText(Beacon beacon, Class<?> type) {
-        // Only JSON is handed to JSON-B: what it would make of other text is not what the sender meant.
-        if (beacon.json().isEmpty()) {
+        // Only JSON is handed to JSON-B: what it would make of other text is not what the sender meant. A JSON
+        // media type needs no tree to say so (the intake checked its syntax, and JSON-B parses it anyway); text
+        // is JSON when json() finds an object or array in it.
+        boolean jsonMediaType = beacon.contentType().map(ContentType::isJson).orElse(false);
+        if (!jsonMediaType && beacon.json().isEmpty()) {
             throw new MalformedBeaconException("Body not bindable to " + type.getSimpleName() + ": "
                     + beacon.contentType().map(ContentType::essence).orElse("a body without Content-Type") + " that holds neither JSON nor form fields");
         }
