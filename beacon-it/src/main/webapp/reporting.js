@@ -4,6 +4,6 @@ addEventListener('unload', () => {});                          // deprecation: U
 const xhr = new XMLHttpRequest();                              // deprecation: a synchronous XHR
 xhr.open('GET', 'reporting.js', false);
 xhr.send();
-navigator.vibrate(100);                                        // intervention: no user gesture yet
+navigator.vibrate?.(100);                                      // intervention: no user gesture yet (Firefox has no vibrate)
 navigator.geolocation.getCurrentPosition(() => {}, () => {});  // permissions-policy-violation: geolocation=()
 document.getElementById('triggered').textContent = 'Deprecated APIs, vibrate and geolocation used.';

@@ -305,6 +305,14 @@ public final class Beacon {
     }
 
     /**
+     * @return the {@code Priority} header (RFC 9218): Firefox sends {@code u=6}, the lowest urgency but one,
+     *         with its beacons; Chromium sends none over HTTP/1.1
+     */
+    public Optional<String> priority() {
+        return header("Priority");
+    }
+
+    /**
      * The cookies the browser sent with the beacon. Same-site beacons carry all of the page's cookies,
      * session cookies included: treat their values as credentials, and never log or publish them.
      * Cross-site beacons carry none in current browsers.
@@ -339,7 +347,7 @@ public final class Beacon {
          * behind; the cookies, which do carry credentials, are kept apart, see {@link Beacon#cookies()}.
          */
         private static final String[] KEPT_HEADERS = {
-            "Origin", "Referer", "User-Agent", "Sec-Fetch-Site", "Sec-Fetch-Mode", "Sec-Fetch-Dest", "Forwarded", "X-Forwarded-For"
+            "Origin", "Referer", "User-Agent", "Sec-Fetch-Site", "Sec-Fetch-Mode", "Sec-Fetch-Dest", "Priority", "Forwarded", "X-Forwarded-For"
         };
 
         private final String endpoint;
@@ -396,7 +404,7 @@ public final class Beacon {
 
         /**
          * Keeps the request headers a beacon exposes ({@code Origin}, {@code Referer},
-         * {@code User-Agent}, {@code Sec-Fetch-Site/Mode/Dest}, {@code Forwarded}, {@code X-Forwarded-For}); others are ignored.
+         * {@code User-Agent}, {@code Sec-Fetch-Site/Mode/Dest}, {@code Priority}, {@code Forwarded}, {@code X-Forwarded-For}); others are ignored.
          *
          * @param headerLookup gives a header's value by name, or {@code null} when absent
          * @return this builder

@@ -729,6 +729,7 @@ public abstract class BeaconContractTest {
                 "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0",
                 "Sec-Fetch-Mode", "no-cors",
                 "Sec-Fetch-Dest", "empty",
+                "Priority", "u=6",
                 "Cookie", "session=abc; theme=dark");
 
         Beacon beacon = observers.sync().awaitOne(endpoint);
@@ -738,6 +739,7 @@ public abstract class BeaconContractTest {
         assertEquals(Optional.of("same-origin"), beacon.secFetchSite());
         assertEquals(Optional.of("no-cors"), beacon.secFetchMode());
         assertEquals(Optional.of("empty"), beacon.secFetchDest());
+        assertEquals(Optional.of("u=6"), beacon.priority());
         assertEquals(Map.of("session", "abc", "theme", "dark"), beacon.cookies());
         assertEquals(Optional.of("127.0.0.1"), beacon.clientAddress());
         assertEquals(path(endpoint), beacon.path());

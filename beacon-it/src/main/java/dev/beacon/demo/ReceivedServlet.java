@@ -61,6 +61,7 @@ public class ReceivedServlet extends HttpServlet {
         nullable(item, "userAgent", beacon.userAgent());
         nullable(item, "secFetchSite", beacon.secFetchSite());
         nullable(item, "secFetchMode", beacon.secFetchMode());
+        nullable(item, "priority", beacon.priority());
         nullable(item, "clientAddress", beacon.clientAddress());
         // Names only: the values are the sender's session, and this page shows them to anyone who asks.
         item.add("cookies", Json.createArrayBuilder(new TreeSet<>(beacon.cookies().keySet())));

@@ -1,10 +1,6 @@
 package dev.beacon.it.browser;
 
 import java.net.URI;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WindowType;
 
 /**
  * The demo's main page, as a person (or the page's own script) uses it.
@@ -22,37 +18,37 @@ public final class DemoPage {
         }
     }
 
-    private final WebDriver driver;
+    private final Browser browser;
     private final URI app;
 
-    private DemoPage(WebDriver driver, URI app) {
-        this.driver = driver;
+    private DemoPage(Browser browser, URI app) {
+        this.browser = browser;
         this.app = app;
     }
 
     /**
      * @param app the application's root, whose host decides the page's origin
      */
-    public static DemoPage open(WebDriver driver, URI app) {
-        driver.get(app.toString());
-        return new DemoPage(driver, app);
+    public static DemoPage open(Browser browser, URI app) {
+        browser.open(app);
+        return new DemoPage(browser, app);
     }
 
     /** Opens the page in a new tab, which becomes the current one. */
-    public static DemoPage openInNewTab(WebDriver driver, URI app) {
-        driver.switchTo().newWindow(WindowType.TAB);
-        return open(driver, app);
+    public static DemoPage openInNewTab(Browser browser, URI app) {
+        browser.openTab();
+        return open(browser, app);
     }
 
     /** Clicks the button that sends one kind of body (its label, e.g. "FormData with a file") to a target. */
     public void sendWithButton(String label, Target target) {
-        driver.findElement(By.cssSelector("input[name=via][value='" + target.path + "']")).click();
-        driver.findElement(By.xpath("//button[normalize-space()='" + label + "']")).click();
+        browser.click("//input[@name='via'][@value='" + target.path + "']");
+        browser.click("//button[normalize-space()='" + label + "']");
     }
 
     /** @return the line under the buttons saying what was sent, and how */
     public String status() {
-        return driver.findElement(By.id("status")).getText();
+        return browser.text("//*[@id='status']");
     }
 
     /**
@@ -63,7 +59,7 @@ public final class DemoPage {
      * @return what {@code sendBeacon} returned: false when the browser refused to queue the beacon
      */
     public boolean sendBeacon(String url, String bodyScript) {
-        return (Boolean) script("return navigator.sendBeacon(arguments[0], " + bodyScript + ");", url);
+        return (Boolean) browser.run("return navigator.sendBeacon(arguments[0], " + bodyScript + ");", url);
     }
 
     /**
@@ -72,9 +68,7 @@ public final class DemoPage {
      * @return the response status, or the rejection's text
      */
     public String fetchKeepalive(String url, String bodyScript) {
-        Object outcome = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0], {method: 'POST', keepalive: true, body: " + bodyScript + "})"
+        Object outcome = runAsync("fetch(arguments[0], {method: 'POST', keepalive: true, body: " + bodyScript + "})"
                 + ".then(r => done(String(r.status)), e => done(String(e)));", url);
         return String.valueOf(outcome);
     }
@@ -85,9 +79,7 @@ public final class DemoPage {
      * @return the image's width once loaded, or the word {@code error}
      */
     public String loadImage(String url) {
-        Object outcome = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                + "const image = new Image();"
+        Object outcome = runAsync("const image = new Image();"
                 + "image.onload = () => done(String(image.naturalWidth));"
                 + "image.onerror = () => done('error');"
                 + "image.src = arguments[0];", url);
@@ -100,7 +92,7 @@ public final class DemoPage {
      * @return what the script returns
      */
     public Object run(String script, Object... arguments) {
-        return script(script, arguments);
+        return browser.run(script, arguments);
     }
 
     /**
@@ -109,26 +101,21 @@ public final class DemoPage {
      * @return what it passed to {@code done}
      */
     public Object runAsync(String script, Object... arguments) {
-        return ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];" + script, arguments);
+        return browser.runAsync("const done = arguments[arguments.length - 1];" + script, arguments);
     }
 
     /** Leaves the page for another URL of the application, as a click on a link would. */
     public void leaveFor(String path) {
-        driver.get(app.resolve(path).toString());
+        browser.open(app.resolve(path));
     }
 
     /** Closes the page's tab and returns to the first one. */
     public void closeTab() {
-        driver.close();
-        driver.switchTo().window(driver.getWindowHandles().iterator().next());
+        browser.closeTab();
     }
 
     /** @return an absolute beacon URL for an endpoint, at the application's address as this page has it */
     public String beaconUrl(Target target, String endpoint) {
         return app.resolve(target.path + "/" + endpoint).toString();
-    }
-
-    private Object script(String script, Object... arguments) {
-        return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 }
