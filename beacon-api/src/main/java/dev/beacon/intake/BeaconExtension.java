@@ -26,9 +26,9 @@ import java.util.logging.Logger;
 /**
  * The library's CDI integration:
  * <ul>
- * <li>adds its beans, {@link BeaconStatistics} and, where the server has MicroProfile Health and Metrics, a
- * readiness check and the counters as gauges (the jars carry no {@code beans.xml}, so they are not
- * discovered twice);</li>
+ * <li>adds its beans, {@link BeaconStatistics} and, where the server has MicroProfile Health, Metrics or the
+ * OpenTelemetry API, a readiness check and the counters as gauges or instruments (the jar's
+ * {@code beans.xml} excludes them all from discovery, so none is discovered twice or without its API);</li>
  * <li>warns at deployment when no observer method receives {@link Beacon} events: the beacons would be
  * answered {@code 204} and then dropped, which is never what an application that adds this library
  * wants;</li>
@@ -59,6 +59,9 @@ public class BeaconExtension implements Extension {
         }
         if (isPresent("org.eclipse.microprofile.metrics.MetricRegistry")) {
             discovery.addAnnotatedType(BeaconMetrics.class, BeaconMetrics.class.getName());
+        }
+        if (isPresent("io.opentelemetry.api.OpenTelemetry")) {
+            discovery.addAnnotatedType(BeaconTelemetry.class, BeaconTelemetry.class.getName());
         }
     }
 

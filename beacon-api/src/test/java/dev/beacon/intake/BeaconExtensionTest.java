@@ -72,12 +72,16 @@ class BeaconExtensionTest {
         }
     }
 
-    /** The test's class path has the MicroProfile Metrics API and no implementation, as a WAR carrying the API jar would. */
+    /**
+     * The test's class path has the MicroProfile Metrics and OpenTelemetry APIs and nothing that provides their
+     * beans, as a WAR carrying the API jars would.
+     */
     @Test
-    void theMetricsApiWithoutARegistryNeitherFailsTheDeploymentNorWarns() {
+    void theMetricsApisWithoutARegistryOrAnOpenTelemetryBeanNeitherFailTheDeploymentNorWarn() {
         BeaconExtension extension = new BeaconExtension();
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(extension).addBeanClass(BeaconObserver.class).initialize()) {
             assertTrue(weld.select(BeaconMetrics.class).isResolvable(), "the gauges' bean is there, and found nothing to register with");
+            assertTrue(weld.select(BeaconTelemetry.class).isResolvable(), "the instruments' bean is there, and found no OpenTelemetry bean");
             assertEquals(List.of(), records.at(Level.WARNING));
         }
     }

@@ -1,0 +1,100 @@
+package dev.beacon.intake;
+
+import dev.beacon.BeaconStatistics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableLongMeasurement;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Where the application has an {@link OpenTelemetry} bean (MicroProfile Telemetry provides one; WildFly's
+ * MicroProfile configuration has it), publishes the application's {@link BeaconStatistics} as asynchronous
+ * instruments of the meter {@code dev.beacon} when it starts ({@code beacon.accepted}, {@code beacon.in_flight},
+ * {@code beacon.rejected} by {@code http.response.status_code}, ...), and closes them when it stops. Nothing
+ * is exported unless the application enables the SDK ({@code otel.sdk.disabled=false}): until then the bean
+ * is a no-op. Added by {@link BeaconExtension} only where the API is present.
+ */
+@ApplicationScoped
+class BeaconTelemetry {
+
+    private static final Logger LOGGER = Logger.getLogger(BeaconTelemetry.class.getName());
+    private static final String BEACONS = "{beacon}";
+    private static final String REPORTS = "{report}";
+    private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
+
+    private final List<AutoCloseable> instruments = new CopyOnWriteArrayList<>();
+
+    /**
+     * An {@code Instance}, not the bean itself: the API can be present where nothing provides the bean (a
+     * WAR that carries the API jar), and an unsatisfied injection point would fail the deployment.
+     */
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started, Instance<OpenTelemetry> telemetry,
+                  BeaconStatistics statistics) {
+        if (!telemetry.isResolvable()) {
+            LOGGER.fine("OpenTelemetry API without an OpenTelemetry bean: beacon counters not published as instruments");
+            return;
+        }
+        Meter meter = telemetry.get().getMeter("dev.beacon");
+        counter(meter, "beacon.accepted", BEACONS, "Beacons answered 204 and handed to observers", statistics, BeaconStatistics::accepted);
+        counter(meter, "beacon.delivered", BEACONS, "Accepted beacons every observer has finished with", statistics, BeaconStatistics::delivered);
+        counter(meter, "beacon.observer_failures", "{invocation}", "Observer invocations that threw", statistics,
+                BeaconStatistics::observerFailures);
+        counter(meter, "beacon.duplicates", BEACONS, "Beacons answered but not delivered again, as duplicates", statistics,
+                BeaconStatistics::duplicates);
+        counter(meter, "beacon.reports.malformed", REPORTS, "Reports left out of their batches", statistics,
+                BeaconStatistics::malformedReports);
+        counter(meter, "beacon.reports.extension_dropped", REPORTS, "CSP violations of browser extensions not delivered", statistics,
+                BeaconStatistics::extensionReportsDropped);
+        publish("beacon.rejected", () -> meter.counterBuilder("beacon.rejected").setUnit("{request}")
+                .setDescription("Requests to beacon paths that were refused, by status")
+                .buildWithCallback(measurement -> statistics.rejectedByStatus()
+                        .forEach((status, count) -> measurement.record(count, Attributes.of(STATUS, status.longValue())))));
+        publish("beacon.in_flight", () -> meter.upDownCounterBuilder("beacon.in_flight").setUnit(BEACONS)
+                .setDescription("Accepted beacons some observer is still working on")
+                .buildWithCallback(measurement -> measurement.record(statistics.inFlight())));
+    }
+
+    /** Closed with the application: an instrument left behind would report the stopped application's counters. */
+    void close(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        for (AutoCloseable instrument : instruments) {
+            try {
+                instrument.close();
+            } catch (Exception e) {
+                LOGGER.log(Level.FINE, "An OpenTelemetry instrument did not close", e);
+            }
+        }
+        instruments.clear();
+    }
+
+    private void counter(Meter meter, String name, String unit, String description, BeaconStatistics statistics,
+                         ToLongFunction<BeaconStatistics> value) {
+        Consumer<ObservableLongMeasurement> reading = measurement -> measurement.record(value.applyAsLong(statistics));
+        publish(name, () -> meter.counterBuilder(name).setUnit(unit).setDescription(description).buildWithCallback(reading));
+    }
+
+    private void publish(String name, InstrumentBuilder builder) {
+        try {
+            instruments.add(builder.build());
+        } catch (RuntimeException e) {
+            // An SDK that refuses an instrument must not stop the application, nor the other instruments.
+            LOGGER.log(Level.FINE, e, () -> name + " could not be registered as an OpenTelemetry instrument");
+        }
+    }
+
+    @FunctionalInterface
+    private interface InstrumentBuilder {
+        AutoCloseable build();
+    }
+}

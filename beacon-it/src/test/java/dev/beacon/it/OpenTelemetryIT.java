@@ -1,0 +1,100 @@
+package dev.beacon.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.beacon.testing.ChromiumBodies;
+import dev.beacon.testing.ChromiumBodies.BrowserBody;
+import dev.beacon.testing.Polling;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * WildFly's MicroProfile configuration has MicroProfile Telemetry, and no MicroProfile Metrics. The demo,
+ * with the OpenTelemetry SDK enabled in its {@code microprofile-config.properties} as an application
+ * enables it, exports the beacon counters with WildFly's own exporter to an OTLP receiver in the test.
+ * Payara Micro 6's MicroProfile Telemetry traces only; its metrics are MicroProfile Metrics', tested in
+ * {@link BeaconOnServerIT}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly", disabledReason = "Payara Micro publishes the counters through MicroProfile Metrics")
+class OpenTelemetryIT {
+
+    private static final String DEPLOYMENT = "otel-shop";
+    private static final int OTLP_PORT = 29318;
+    private static final String ENABLED = """
+
+            # As an application enables OpenTelemetry on WildFly: the SDK on, metrics to an OTLP collector.
+            otel.sdk.disabled=false
+            otel.service.name=%s
+            otel.metrics.exporter=otlp
+            otel.traces.exporter=none
+            otel.logs.exporter=none
+            otel.exporter.otlp.protocol=http/protobuf
+            otel.exporter.otlp.endpoint=http://127.0.0.1:%d
+            otel.metric.export.interval=500
+            """.formatted(DEPLOYMENT, OTLP_PORT);
+
+    private static OtlpReceiver collector;
+
+    @ArquillianResource
+    private URL appUrl;
+
+    @Deployment(name = DEPLOYMENT, testable = false)
+    static WebArchive shopExportingTelemetry() throws IOException {
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("beacon.war")));
+        String config = "WEB-INF/classes/META-INF/microprofile-config.properties";
+        String settings;
+        try (InputStream in = war.get(config).getAsset().openStream()) {
+            settings = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        war.delete(config);
+        return war.addAsWebInfResource(new StringAsset(settings + ENABLED), "classes/META-INF/microprofile-config.properties");
+    }
+
+    @BeforeAll
+    static void listen() throws IOException {
+        collector = OtlpReceiver.listenOn(OTLP_PORT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (collector != null) {
+            collector.close();
+        }
+    }
+
+    @Test
+    void exportsTheApplicationsCountersAsInstrumentsOfTheDevBeaconMeter() throws Exception {
+        Shop shop = Shop.at(appUrl);
+        String endpoint = "otel-" + System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(204, shop.post("beacon", endpoint, ChromiumBodies.string("counted " + i)).statusCode());
+        }
+        assertEquals(415, shop.post("beacon", endpoint, new BrowserBody("application/xml", "<a/>".getBytes(StandardCharsets.UTF_8))).statusCode());
+        long accepted = shop.awaitNothingInFlight().getJsonNumber("accepted").longValue();
+
+        String meter = DEPLOYMENT + "/dev.beacon/"; // the service, as the application names itself, and the library's meter
+        Map<String, Long> exported = Polling.until("beacon.accepted = " + accepted + " exported", () -> collector.startingWith(meter),
+                latest -> Objects.equals(latest.get(meter + "beacon.accepted"), accepted), Duration.ofSeconds(20));
+        assertEquals(accepted, exported.get(meter + "beacon.delivered"), exported::toString);
+        assertEquals(0L, exported.get(meter + "beacon.in_flight"), exported::toString);
+        assertEquals(1L, exported.get(meter + "beacon.rejected{http.response.status_code=415}"), exported::toString);
+    }
+}
