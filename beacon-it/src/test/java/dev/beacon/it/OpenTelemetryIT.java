@@ -22,25 +22,21 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * WildFly's MicroProfile configuration has MicroProfile Telemetry, and no MicroProfile Metrics. The demo,
- * with the OpenTelemetry SDK enabled in its {@code microprofile-config.properties} as an application
- * enables it, exports the beacon counters with WildFly's own exporter to an OTLP receiver in the test.
- * Payara Micro 6's MicroProfile Telemetry traces only; its metrics are MicroProfile Metrics', tested in
- * {@link BeaconOnServerIT}.
+ * Both servers have MicroProfile Telemetry, and WildFly's MicroProfile configuration no MicroProfile Metrics.
+ * The demo, with the OpenTelemetry SDK enabled in its {@code microprofile-config.properties} as an application
+ * enables it, exports the beacon counters with the server's own exporter to an OTLP receiver in the test.
  */
 @ExtendWith(ArquillianExtension.class)
-@EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly", disabledReason = "Payara Micro publishes the counters through MicroProfile Metrics")
 class OpenTelemetryIT {
 
     private static final String DEPLOYMENT = "otel-shop";
     private static final int OTLP_PORT = 29318;
     private static final String ENABLED = """
 
-            # As an application enables OpenTelemetry on WildFly: the SDK on, metrics to an OTLP collector.
+            # As an application enables OpenTelemetry: the SDK on, metrics to an OTLP collector.
             otel.sdk.disabled=false
             otel.service.name=%s
             otel.metrics.exporter=otlp

@@ -86,10 +86,10 @@ class ResourceMisconfigurationIT {
     void invalidSettingFailsTheDeploymentNamingTheSetting() throws Exception {
         try (ServerConsole console = ServerConsole.capture()) {
             try {
-                switch (System.getProperty("arquillian.launch", "")) {
+                switch (System.getProperty("server", "")) {
                     case "wildfly" -> assertWildFlyRefusesTheDeployment();
                     case "payara-micro" -> assertPayaraMicroDeploysNothing(console);
-                    default -> fail("Unknown server: -Darquillian.launch=" + System.getProperty("arquillian.launch"));
+                    default -> fail("Unknown server: -Dserver=" + System.getProperty("server"));
                 }
             } finally {
                 // Payara Micro's adapter stops its server here; after a refused deployment, Arquillian ignores the undeploy's failure.
