@@ -16,9 +16,9 @@ public final class Answer {
     private final String reason;
     private final byte[] gif;
     private final Beacon beacon;
-    private final BeaconDelivery delivery;
+    private final Delivery delivery;
 
-    private Answer(int status, Map<String, String> headers, String reason, byte[] gif, Beacon beacon, BeaconDelivery delivery) {
+    private Answer(int status, Map<String, String> headers, String reason, byte[] gif, Beacon beacon, Delivery delivery) {
         this.status = status;
         this.headers = Collections.unmodifiableMap(headers);
         this.reason = reason;
@@ -29,7 +29,7 @@ public final class Answer {
 
     // The header maps are the intake's own, built for this answer or constant: taken, not copied.
 
-    static Answer accepted(Beacon beacon, Map<String, String> headers, BeaconDelivery delivery) {
+    static Answer accepted(Beacon beacon, Map<String, String> headers, Delivery delivery) {
         return new Answer(204, headers, null, null, beacon, delivery);
     }
 

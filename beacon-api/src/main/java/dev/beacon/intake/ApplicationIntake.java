@@ -44,7 +44,7 @@ public final class ApplicationIntake {
             built = (ApplicationIntake) application.getAttribute(ATTRIBUTE);
             if (built == null) {
                 BeaconConfig config = BeaconConfig.from(BeaconSettings.layered(settingsOf(application)));
-                BeaconDelivery delivery = BeaconDelivery.toCurrentContainer(config);
+                Delivery delivery = Delivery.forApplication(config);
                 built = new ApplicationIntake(config, new BeaconIntake(config, delivery));
                 application.setAttribute(ATTRIBUTE, built);
                 StatisticsPublisher.publish(application, delivery::statisticsIfReached);

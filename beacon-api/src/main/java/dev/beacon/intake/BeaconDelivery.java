@@ -47,7 +47,7 @@ import java.util.logging.Logger;
  * beacons, and the shutdown waits, up to {@link BeaconConfig#shutdownTimeout()}, for the accepted
  * ones to reach their observers.
  */
-final class BeaconDelivery {
+final class BeaconDelivery implements Delivery {
 
     private static final Logger LOGGER = Logger.getLogger(BeaconDelivery.class.getName());
 
@@ -88,14 +88,8 @@ final class BeaconDelivery {
                 config.dropExtensionViolations());
     }
 
-    /**
-     * Takes a place for one beacon among those awaiting their observers, and counts it accepted when it
-     * has one. {@link #deliver} gives it back.
-     *
-     * @param size the beacon's body size
-     * @return {@link InFlightBudget.Reservation#TAKEN}, or why there is no place
-     */
-    InFlightBudget.Reservation reserve(long size) {
+    @Override
+    public InFlightBudget.Reservation reserve(long size) {
         InFlightBudget.Reservation reservation = budget.reserve(size);
         if (reservation == InFlightBudget.Reservation.TAKEN) {
             try {
@@ -120,11 +114,8 @@ final class BeaconDelivery {
         return budget.close(shutdownTimeout);
     }
 
-    /**
-     * @return the application's counters, once a beacon has reached its CDI container; {@code null}
-     *         before, rather than a lookup from a thread (a JMX client's) that may not be the application's
-     */
-    BeaconStatistics statisticsIfReached() {
+    @Override
+    public BeaconStatistics statisticsIfReached() {
         return beanManager == null ? null : statistics;
     }
 
@@ -142,11 +133,8 @@ final class BeaconDelivery {
         return budget.beacons();
     }
 
-    /**
-     * @return whether the CDI container can be reached: a beacon is accepted only then, so that no
-     *         beacon answered {@code 204} is lost for want of a container
-     */
-    boolean isReady() {
+    @Override
+    public boolean isReady() {
         if (beanManager != null) {
             return true;
         }
@@ -179,7 +167,8 @@ final class BeaconDelivery {
      *
      * @param beacon the accepted beacon
      */
-    void deliver(Beacon beacon) {
+    @Override
+    public void deliver(Beacon beacon) {
         if (!isReady()) {
             throw new IllegalStateException("deliver() called before isReady() returned true");
         }
@@ -216,12 +205,8 @@ final class BeaconDelivery {
         }
     }
 
-    /**
-     * @param endpoint an endpoint name
-     * @return the application's classes its beacons are bound to for their observers; none without the
-     *         library's extension, which finds them
-     */
-    List<Class<?>> payloadTypesOf(String endpoint) {
+    @Override
+    public List<Class<?>> payloadTypesOf(String endpoint) {
         return extension == null ? List.of() : extension.payloadTypesOf(endpoint);
     }
 
@@ -287,19 +272,13 @@ final class BeaconDelivery {
                 key -> EndpointObservers.resolve(beanManager, event, qualifier));
     }
 
-    /**
-     * Counts a beacon answered as a duplicate and not delivered; it was admitted, so the application can be reached.
-     */
-    void countDuplicate() {
+    @Override
+    public void countDuplicate() {
         statistics.countDuplicate();
     }
 
-    /**
-     * Counts a request to a beacon path that was refused, when the application can be reached.
-     *
-     * @param status the HTTP status it was answered with
-     */
-    void countRejected(int status) {
+    @Override
+    public void countRejected(int status) {
         if (isReady()) {
             statistics.countRejected(status);
         }

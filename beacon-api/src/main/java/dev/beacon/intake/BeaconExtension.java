@@ -54,25 +54,14 @@ public class BeaconExtension implements Extension {
 
     void addStatistics(@Observes BeforeBeanDiscovery discovery) {
         discovery.addAnnotatedType(BeaconStatistics.class, BeaconStatistics.class.getName());
-        if (isPresent("org.eclipse.microprofile.health.HealthCheck")) {
+        if (ApiPresence.isPresent("org.eclipse.microprofile.health.HealthCheck")) {
             discovery.addAnnotatedType(BeaconReadiness.class, BeaconReadiness.class.getName());
         }
-        if (isPresent("org.eclipse.microprofile.metrics.MetricRegistry")) {
+        if (ApiPresence.isPresent("org.eclipse.microprofile.metrics.MetricRegistry")) {
             discovery.addAnnotatedType(BeaconMetrics.class, BeaconMetrics.class.getName());
         }
-        if (isPresent("io.opentelemetry.api.OpenTelemetry")) {
+        if (ApiPresence.isPresent("io.opentelemetry.api.OpenTelemetry")) {
             discovery.addAnnotatedType(BeaconTelemetry.class, BeaconTelemetry.class.getName());
-        }
-    }
-
-    /** Looked for, not linked: without the API on the server, the class that uses it is never loaded. */
-    private static boolean isPresent(String apiClass) {
-        try {
-            Class.forName(apiClass, false, BeaconExtension.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError absent) {
-            LOGGER.fine(() -> "Not on this server, so not used: " + apiClass);
-            return false;
         }
     }
 

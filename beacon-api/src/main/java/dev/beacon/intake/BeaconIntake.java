@@ -66,7 +66,7 @@ public final class BeaconIntake {
     private final long maxBodySize;
     private final CorsPolicy cors;
     private final Duration readTimeout;
-    private final BeaconDelivery delivery;
+    private final Delivery delivery;
     private final Refusals refusals;
     private final TrustedProxies proxies;
     private final RateLimit rateLimit;
@@ -79,7 +79,7 @@ public final class BeaconIntake {
      * @param config the validated configuration
      * @param delivery where accepted beacons go
      */
-    BeaconIntake(BeaconConfig config, BeaconDelivery delivery) {
+    BeaconIntake(BeaconConfig config, Delivery delivery) {
         this.mediaTypes = new AcceptedMediaTypes(config.mediaTypes());
         this.decoding = new ContentDecoding(config.contentEncodings());
         this.maxBodySize = config.maxBodySize();

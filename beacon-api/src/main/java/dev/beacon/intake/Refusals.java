@@ -16,12 +16,12 @@ final class Refusals {
 
     private static final Logger LOGGER = Logger.getLogger(Refusals.class.getName());
 
-    private final BeaconDelivery delivery;
+    private final Delivery delivery;
 
     /**
      * @param delivery where refusals are counted
      */
-    Refusals(BeaconDelivery delivery) {
+    Refusals(Delivery delivery) {
         this.delivery = delivery;
     }
 

@@ -34,6 +34,29 @@ class BeaconIntakeTest {
         }
     }
 
+    /** As on Tomcat without Weld, where {@link Delivery#forApplication} finds no CDI API: the same 503, and what to add. */
+    @Test
+    void refusesBeaconsWith503WhereTheApplicationHasNoCdiApiAndSaysWhatToAddOnce() {
+        BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), new WithoutCdi());
+        InMemoryRequest beacon = InMemoryRequest.post("http://127.0.0.1:8080",
+                Map.of("Content-Type", "text/plain", "Content-Length", "1"), "x".getBytes(StandardCharsets.UTF_8));
+        InMemoryRequest xml = InMemoryRequest.post("http://127.0.0.1:8080",
+                Map.of("Content-Type", "application/xml", "Content-Length", "4"), "<a/>".getBytes(StandardCharsets.UTF_8));
+
+        try (LogRecords log = LogRecords.of(WithoutCdi.class)) {
+            Answer first = intake.answer(beacon, "default");
+            Answer second = intake.answer(beacon, "default");
+            Answer refused = intake.answer(xml, "default");
+
+            assertEquals(503, first.status());
+            assertEquals(503, second.status());
+            assertEquals("60", first.headers().get("Retry-After"));
+            assertEquals(415, refused.status(), "the other rules still hold");
+            assertEquals(1, log.at(Level.SEVERE).size(), log::toString);
+            assertTrue(log.at(Level.SEVERE).get(0).contains("the CDI API is not on its class path"), log::toString);
+        }
+    }
+
     @Test
     void refusesAnEncodedBodyWith415AndAcceptEncodingUnlessDecodingIsConfigured() {
         BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), withoutCdiContainer());

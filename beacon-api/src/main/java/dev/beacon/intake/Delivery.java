@@ -1,0 +1,67 @@
+package dev.beacon.intake;
+
+import dev.beacon.Beacon;
+import dev.beacon.BeaconConfig;
+import dev.beacon.BeaconStatistics;
+import java.util.List;
+
+/**
+ * Where the intake hands the beacons it accepts: the application's CDI container ({@link BeaconDelivery}),
+ * or, where the application has not even the CDI API (a plain servlet container without Weld), nowhere
+ * ({@link WithoutCdi}). The intake sees only this, so that without the API none of the classes that use it
+ * is ever loaded, and beacons get {@code 503} instead of a filter that fails to start.
+ */
+interface Delivery {
+
+    /**
+     * @param config the validated configuration
+     * @return the delivery to the calling application's CDI container, or the one that says there is none
+     */
+    static Delivery forApplication(BeaconConfig config) {
+        if (!ApiPresence.isPresent("jakarta.enterprise.inject.spi.CDI")) {
+            return new WithoutCdi();
+        }
+        return BeaconDelivery.toCurrentContainer(config);
+    }
+
+    /**
+     * @return whether the CDI container can be reached: a beacon is accepted only then, so that no
+     *         beacon answered {@code 204} is lost for want of a container
+     */
+    boolean isReady();
+
+    /**
+     * Takes a place for one beacon among those awaiting their observers, and counts it accepted when it
+     * has one. {@link #deliver} gives it back. Only once {@link #isReady()}.
+     *
+     * @param size the beacon's body size
+     * @return {@link InFlightBudget.Reservation#TAKEN}, or why there is no place
+     */
+    InFlightBudget.Reservation reserve(long size);
+
+    /**
+     * Hands an accepted beacon, whose place {@link #reserve} took, to its observers.
+     *
+     * @param beacon the accepted beacon
+     */
+    void deliver(Beacon beacon);
+
+    /**
+     * @param endpoint an endpoint name
+     * @return the application classes observed at that endpoint, which its beacons must bind to; only once {@link #isReady()}
+     */
+    List<Class<?>> payloadTypesOf(String endpoint);
+
+    /** Counts a beacon answered but not delivered again, as a duplicate. Only once {@link #isReady()}. */
+    void countDuplicate();
+
+    /**
+     * @param status the HTTP status a request to a beacon path was refused with
+     */
+    void countRejected(int status);
+
+    /**
+     * @return the application's counters, once a beacon has reached its CDI container; {@code null} before
+     */
+    BeaconStatistics statisticsIfReached();
+}

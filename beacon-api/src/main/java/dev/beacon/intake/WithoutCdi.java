@@ -1,0 +1,63 @@
+package dev.beacon.intake;
+
+import dev.beacon.Beacon;
+import dev.beacon.BeaconStatistics;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The delivery of an application that has not even the CDI API: never ready, so every beacon is answered
+ * {@code 503}, and said once, at {@code SEVERE}, with what to add.
+ */
+final class WithoutCdi implements Delivery {
+
+    private static final Logger LOGGER = Logger.getLogger(WithoutCdi.class.getName());
+
+    private final AtomicBoolean reported = new AtomicBoolean();
+
+    @Override
+    public boolean isReady() {
+        if (reported.compareAndSet(false, true)) {
+            LOGGER.log(Level.SEVERE, "Beacons cannot be delivered: no CDI container is available to this application."
+                    + " Beacons are answered 503 until one is. Cause: the CDI API is not on its class path;"
+                    + " on a servlet container without CDI, such as Tomcat or Jetty, add Weld's servlet integration to the application.");
+        }
+        return false;
+    }
+
+    @Override
+    public InFlightBudget.Reservation reserve(long size) {
+        throw neverReady();
+    }
+
+    @Override
+    public void deliver(Beacon beacon) {
+        throw neverReady();
+    }
+
+    @Override
+    public List<Class<?>> payloadTypesOf(String endpoint) {
+        throw neverReady();
+    }
+
+    @Override
+    public void countDuplicate() {
+        throw neverReady();
+    }
+
+    @Override
+    public void countRejected(int status) {
+        // No container, so no application counters to count in.
+    }
+
+    @Override
+    public BeaconStatistics statisticsIfReached() {
+        return null;
+    }
+
+    private static IllegalStateException neverReady() {
+        return new IllegalStateException("No CDI container: isReady() is never true, and no beacon is accepted");
+    }
+}
