@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 
 /**
  * Sends an {@link Answer}, the same way from every entry point: status, headers, the one-line reason of
- * a refusal or the image of a {@code GET} beacon, then a flush that completes the response before any observer runs, so a slow observer
- * never delays the browser. Then it delivers an accepted beacon, even when the client has left:
+ * a refusal or the image of a {@code GET} beacon, then closes the response's stream, which completes it
+ * before any observer runs, so a slow observer never delays the browser. Then it delivers an accepted beacon, even when the client has left:
  * accepted is accepted.
  */
 public final class AnswerWriter {
@@ -50,6 +50,8 @@ public final class AnswerWriter {
             response.setContentLength(gif.length);
             response.getOutputStream().write(gif);
         }
-        response.flushBuffer();
+        // Closed, not just flushed: closing says the answer is complete. Open Liberty over HTTP/2 sends a flushed 204
+        // and then leaves its stream open until the request ends, which is after the observers.
+        response.getOutputStream().close();
     }
 }

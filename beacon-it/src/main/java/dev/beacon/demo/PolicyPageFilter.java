@@ -36,7 +36,8 @@ public class PolicyPageFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String beacons = request.getContextPath() + "/beacon/";
-        if (request.getServletPath().equals("/csp.html")) {
+        // The path within the application: Open Liberty serves static files with an empty servlet path.
+        if (request.getRequestURI().substring(request.getContextPath().length()).equals("/csp.html")) {
             response.setHeader("Content-Security-Policy", POLICY + "report-uri " + beacons + "csp");
         } else if (!request.isSecure() && System.getProperty(HTTPS_PORT) != null) {
             String host = request.getServerName();
