@@ -45,7 +45,8 @@ public class PolicyPageFilter extends HttpFilter {
                     + request.getRequestURI());
             return;
         } else {
-            String origin = request.getScheme() + "://" + request.getHeader("Host");
+            String host = request.getHeader("Host"); // absent over HTTP/2 on Open Liberty, which keeps :authority to itself
+            String origin = request.getScheme() + "://" + (host != null ? host : request.getServerName() + ":" + request.getServerPort());
             // Deprecations and interventions go to the endpoint named default: here, the JAX-RS resource.
             response.setHeader("Reporting-Endpoints", "beacons=\"" + origin + beacons + "reports\", default=\""
                     + origin + request.getContextPath() + "/api/beacon/reports\"");

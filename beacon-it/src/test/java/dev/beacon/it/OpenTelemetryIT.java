@@ -89,7 +89,7 @@ class OpenTelemetryIT {
         Map<String, Long> expected = Map.of(meter + "beacon.accepted", accepted, meter + "beacon.delivered", accepted,
                 meter + "beacon.in_flight", 0L, meter + "beacon.rejected{http.response.status_code=415}", 1L);
         // Exports come every 500 ms, each a moment's reading: wait for the one that has seen all of it.
-        Polling.until("the counters exported as " + expected, () -> collector.startingWith(meter),
+        Polling.until("the counters exported as " + expected, () -> collector.ofScope("dev.beacon"),
                 latest -> latest.entrySet().containsAll(expected.entrySet()), Duration.ofSeconds(20));
     }
 }

@@ -39,9 +39,9 @@ final class OtlpReceiver implements AutoCloseable {
         return new OtlpReceiver(port);
     }
 
-    /** @return the latest values whose keys begin with {@code prefix}, sorted by key: what a failure message shows */
-    Map<String, Long> startingWith(String prefix) {
-        return latest.entrySet().stream().filter(entry -> entry.getKey().startsWith(prefix))
+    /** @return the latest values of one meter's instruments, whatever service sent them, sorted by key: what a failure message shows */
+    Map<String, Long> ofScope(String scope) {
+        return latest.entrySet().stream().filter(entry -> entry.getKey().contains("/" + scope + "/"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> b, TreeMap::new));
     }
 

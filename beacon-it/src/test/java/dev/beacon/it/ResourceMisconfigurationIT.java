@@ -88,6 +88,7 @@ class ResourceMisconfigurationIT {
             try {
                 switch (System.getProperty("server", "")) {
                     case "wildfly" -> assertWildFlyRefusesTheDeployment();
+                    case "open-liberty" -> assertOpenLibertyRefusesTheDeployment(console);
                     case "payara-micro" -> assertPayaraMicroDeploysNothing(console);
                     default -> fail("Unknown server: -Dserver=" + System.getProperty("server"));
                 }
@@ -108,6 +109,19 @@ class ResourceMisconfigurationIT {
                 () -> assertTrue(causes.stream().anyMatch(DeploymentException.class::isInstance), messages),
                 () -> assertTrue(messages.contains("'" + SETTING + "'"), messages),
                 () -> assertTrue(messages.contains("'" + INVALID_VALUE + "'"), messages));
+    }
+
+    /**
+     * Open Liberty leaves the application installed but not started, which its adapter reports after its
+     * deployment timeout without the cause; the server's log, which the adapter echoes, names the setting.
+     */
+    private void assertOpenLibertyRefusesTheDeployment(ServerConsole console) {
+        assertThrows(DeploymentException.class, () -> deployer.deploy(MISCONFIGURED));
+
+        String output = console.text();
+        assertAll(
+                () -> assertTrue(output.contains("'" + SETTING + "'"), () -> "The setting is not named in:\n" + output),
+                () -> assertTrue(output.contains("'" + INVALID_VALUE + "'"), () -> "The value is not named in:\n" + output));
     }
 
     /**
