@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 /**
  * Sends an {@link Answer}, the same way from every entry point: status, headers, the one-line reason of
  * a refusal or the image of a {@code GET} beacon, then closes the response's stream, which completes it
- * before any observer runs, so a slow observer never delays the browser. Then it delivers an accepted beacon, even when the client has left:
- * accepted is accepted.
+ * before any observer runs, so a slow observer never delays the browser. Then it delivers an accepted
+ * beacon, even when the client has left: accepted is accepted.
  */
 public final class AnswerWriter {
 

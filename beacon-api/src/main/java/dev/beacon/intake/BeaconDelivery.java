@@ -153,8 +153,7 @@ final class BeaconDelivery implements Delivery {
         } catch (IllegalStateException e) {
             // Once, not per beacon: every beacon fails alike until a container appears.
             if (unavailabilityReported.compareAndSet(false, true)) {
-                LOGGER.log(Level.SEVERE, "Beacons cannot be delivered: no CDI container is available to this application."
-                        + " Beacons are answered 503 until one is. Cause: {0}", e.getMessage());
+                LOGGER.log(Level.SEVERE, NO_CONTAINER + "{0}", e.getMessage());
             }
             return false;
         }

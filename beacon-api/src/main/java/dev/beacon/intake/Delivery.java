@@ -13,6 +13,10 @@ import java.util.List;
  */
 interface Delivery {
 
+    /** What is logged, once, while beacons are refused for want of a container; the cause follows. */
+    String NO_CONTAINER = "Beacons cannot be delivered: no CDI container is available to this application."
+            + " Beacons are answered 503 until one is. Cause: ";
+
     /**
      * @param config the validated configuration
      * @return the delivery to the calling application's CDI container, or the one that says there is none

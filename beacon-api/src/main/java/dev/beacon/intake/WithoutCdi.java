@@ -4,7 +4,6 @@ import dev.beacon.Beacon;
 import dev.beacon.BeaconStatistics;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -20,8 +19,7 @@ final class WithoutCdi implements Delivery {
     @Override
     public boolean isReady() {
         if (reported.compareAndSet(false, true)) {
-            LOGGER.log(Level.SEVERE, "Beacons cannot be delivered: no CDI container is available to this application."
-                    + " Beacons are answered 503 until one is. Cause: the CDI API is not on its class path;"
+            LOGGER.severe(NO_CONTAINER + "the CDI API is not on its class path;"
                     + " on a servlet container without CDI, such as Tomcat or Jetty, add Weld's servlet integration to the application.");
         }
         return false;
