@@ -19,10 +19,12 @@ public final class ApplicationIntake {
 
     private static final String ATTRIBUTE = ApplicationIntake.class.getName();
 
+    private final Function<String, String> settings;
     private final BeaconConfig config;
     private final BeaconIntake intake;
 
-    private ApplicationIntake(BeaconConfig config, BeaconIntake intake) {
+    private ApplicationIntake(Function<String, String> settings, BeaconConfig config, BeaconIntake intake) {
+        this.settings = settings;
         this.config = config;
         this.intake = intake;
     }
@@ -43,14 +45,23 @@ public final class ApplicationIntake {
         synchronized (ApplicationIntake.class) {
             built = (ApplicationIntake) application.getAttribute(ATTRIBUTE);
             if (built == null) {
-                BeaconConfig config = BeaconConfig.from(BeaconSettings.layered(settingsOf(application)));
+                Function<String, String> settings = BeaconSettings.layered(settingsOf(application));
+                BeaconConfig config = BeaconConfig.from(settings);
                 Delivery delivery = Delivery.forApplication(config);
-                built = new ApplicationIntake(config, new BeaconIntake(config, delivery));
+                built = new ApplicationIntake(settings, config, new BeaconIntake(config, delivery));
                 application.setAttribute(ATTRIBUTE, built);
                 StatisticsPublisher.publish(application, delivery::statisticsIfReached);
             }
             return built;
         }
+    }
+
+    /**
+     * @return where the application's settings are looked up, in the documented order, for the modules that
+     *         have settings of their own, such as {@code beacon-kafka}; {@code null} for a name not set
+     */
+    public Function<String, String> settings() {
+        return settings;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.beacon.intake;
 import dev.beacon.Beacon;
 import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconEndpoint;
+import dev.beacon.BeaconSink;
 import dev.beacon.BeaconStatistics;
 import dev.beacon.report.CspViolation;
 import dev.beacon.report.Report;
@@ -34,7 +35,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Fires a {@link Beacon} to its {@code @Observes} and {@code @ObservesAsync} observers, qualified
+ * Writes a {@link Beacon} to the application's {@link BeaconSink}s, then fires it to its {@code @Observes} and
+ * {@code @ObservesAsync} observers, qualified
  * with its {@link BeaconEndpoint}, so that qualified and unqualified observers both receive it; then
  * each {@link Report} it holds, the same way, when the endpoint's reports are observed; then the beacon
  * bound to each application class observed at its endpoint ({@link Beacon#as(Class)}).
@@ -60,6 +62,7 @@ final class BeaconDelivery implements Delivery {
     private volatile BeanManager beanManager;
     private volatile BeaconStatistics statistics;
     private volatile BeaconExtension extension;
+    private volatile List<BeaconSink> sinks = List.of();
     private final boolean dropExtensionViolations;
     private final Map<ObserversKey, EndpointObservers<?>> observersByEndpoint = new ConcurrentHashMap<>();
     private final Set<String> reportedCauses = ConcurrentHashMap.newKeySet();
@@ -89,18 +92,48 @@ final class BeaconDelivery implements Delivery {
     }
 
     @Override
-    public InFlightBudget.Reservation reserve(long size) {
-        InFlightBudget.Reservation reservation = budget.reserve(size);
-        if (reservation == InFlightBudget.Reservation.TAKEN) {
-            try {
-                // Counted with the place: a place taken and never given back then shows as a beacon in flight for good.
-                statistics.countAccepted();
-            } catch (RuntimeException e) {
-                budget.release(size);
-                throw e;
+    public InFlightBudget.Reservation reserve(Beacon beacon) {
+        InFlightBudget.Reservation reservation = budget.reserve(beacon.size());
+        if (reservation != InFlightBudget.Reservation.TAKEN) {
+            return reservation;
+        }
+        int reserved = 0;
+        try {
+            while (reserved < sinks.size()) {
+                if (!reserveIn(sinks.get(reserved), beacon)) {
+                    giveBack(beacon, reserved);
+                    return InFlightBudget.Reservation.NO_ROOM_IN_SINK;
+                }
+                reserved++;
             }
+            // Counted with the place: a place taken and never given back then shows as a beacon in flight for good.
+            statistics.countAccepted();
+        } catch (RuntimeException e) {
+            giveBack(beacon, reserved);
+            throw e;
         }
         return reservation;
+    }
+
+    /** A sink that fails to answer refuses the beacon: it cannot be promised to a sink that may not take it. */
+    private boolean reserveIn(BeaconSink sink, Beacon beacon) {
+        try {
+            return sink.reserve(beacon);
+        } catch (RuntimeException e) {
+            reportSinkFailure(sink, "reserve room for", beacon, e);
+            return false;
+        }
+    }
+
+    /** Gives back the beacon's place, and its room in the first {@code reserved} sinks. */
+    private void giveBack(Beacon beacon, int reserved) {
+        try {
+            for (int sink = 0; sink < reserved; sink++) {
+                sinks.get(sink).cancel(beacon);
+            }
+        } finally {
+            budget.release(beacon.size());
+        }
     }
 
     /**
@@ -143,6 +176,7 @@ final class BeaconDelivery implements Delivery {
             Instance<BeaconStatistics> registered = found.createInstance().select(BeaconStatistics.class);
             // Without the library's extension (a container that skips it) counting goes on, unseen by the app.
             statistics = registered.isResolvable() ? registered.get() : new BeaconStatistics();
+            sinks = found.createInstance().select(BeaconSink.class).stream().toList();
             Instance<BeaconExtension> extensions = found.createInstance().select(BeaconExtension.class);
             if (extensions.isResolvable()) {
                 extension = extensions.get();
@@ -173,6 +207,7 @@ final class BeaconDelivery implements Delivery {
         }
         boolean handedToAsynchronousObservers = false;
         try {
+            writeToSinks(beacon);
             BeaconEndpoint qualifier = BeaconEndpoint.Literal.of(beacon.endpoint());
             String observersKey = extension != null && !extension.isNamedByAnObserver(beacon.endpoint()) ? UNNAMED : beacon.endpoint();
             List<CompletableFuture<?>> asynchronous = new ArrayList<>(0);
@@ -200,6 +235,17 @@ final class BeaconDelivery implements Delivery {
         } finally {
             if (!handedToAsynchronousObservers) {
                 budget.release(beacon.size());
+            }
+        }
+    }
+
+    /** First, so that observers taking their time delay no sink; each isolated from the others' failures. */
+    private void writeToSinks(Beacon beacon) {
+        for (BeaconSink sink : sinks) {
+            try {
+                sink.write(beacon);
+            } catch (RuntimeException e) {
+                reportSinkFailure(sink, "write", beacon, e);
             }
         }
     }
@@ -340,6 +386,22 @@ final class BeaconDelivery implements Delivery {
                 : event instanceof Beacon ? "a beacon" : "a beacon bound to " + event.getClass().getSimpleName();
         LOGGER.log(Level.WARNING, failure, () -> "Beacon observer " + observer + " failed on " + what + " to endpoint "
                 + LogText.escape(beacon.endpoint()) + "; the other observers still received it.");
+    }
+
+    private void reportSinkFailure(BeaconSink sink, String action, Beacon beacon, RuntimeException failure) {
+        statistics.countObserverFailure();
+        String sinkClass = beanClassOf(sink);
+        LOGGER.log(Level.WARNING, failure, () -> "Beacon sink " + sinkClass + " failed to " + action + " a beacon to endpoint "
+                + LogText.escape(beacon.endpoint()) + "; the observers still receive what was accepted.");
+    }
+
+    /** The bean's class, not its CDI client proxy's: Weld names proxies {@code Bean$Proxy$_$$_Weld...}, OpenWebBeans {@code Bean$$Owb...}. */
+    private static String beanClassOf(BeaconSink sink) {
+        String name = sink.getClass().getName();
+        int proxy = name.indexOf("$Proxy$");
+        int owb = name.indexOf("$$");
+        int end = proxy >= 0 ? proxy : owb;
+        return end >= 0 ? name.substring(0, end) : name;
     }
 
     /** The endpoint's observers key, and the class of the events observed. */

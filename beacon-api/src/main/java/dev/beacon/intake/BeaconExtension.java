@@ -3,12 +3,14 @@ package dev.beacon.intake;
 import dev.beacon.Beacon;
 import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconEndpoint;
+import dev.beacon.BeaconSink;
 import dev.beacon.BeaconStatistics;
 import dev.beacon.report.Report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
@@ -114,10 +116,10 @@ public class BeaconExtension implements Extension {
         return type != Object.class && type != Beacon.class && !Report.class.isAssignableFrom(type);
     }
 
-    void warnWithoutObservers(@Observes AfterDeploymentValidation validation) {
-        if (observers == 0) {
-            LOGGER.warning("No observer method receives Beacon, Report or typed payload events in this application: every beacon will be"
-                    + " answered 204 and dropped. Add one, e.g. 'void onBeacon(@Observes Beacon beacon)' in a CDI bean.");
+    void warnWithoutObservers(@Observes AfterDeploymentValidation validation, BeanManager beanManager) {
+        if (observers == 0 && beanManager.getBeans(BeaconSink.class).isEmpty()) {
+            LOGGER.warning("No observer method receives Beacon, Report or typed payload events in this application, and no"
+                    + " BeaconSink takes them: every beacon will be answered 204 and dropped. Add one, e.g. 'void onBeacon(@Observes Beacon beacon)' in a CDI bean.");
         } else {
             LOGGER.fine(() -> observers + " observer method(s) receive Beacon, Report or typed payload events");
         }

@@ -35,8 +35,9 @@ import java.util.Optional;
  * <tr><td>{@code POST} whose body is not complete within {@value dev.beacon.BeaconConfig#READ_TIMEOUT}, where
  * the entry point reads it without blocking</td><td>{@code 408}</td></tr>
  * <tr><td>{@code POST} while no CDI container can take it, while {@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT}
- * beacons or {@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT_BYTES} bytes await their observers, or while the
- * application shuts down</td><td>{@code 503} with {@code Retry-After}</td></tr>
+ * beacons or {@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT_BYTES} bytes await their observers, while a
+ * {@link dev.beacon.BeaconSink} has no room, or while the application shuts down</td><td>{@code 503} with
+ * {@code Retry-After}</td></tr>
  * <tr><td>{@code POST} from a client address past {@value dev.beacon.BeaconConfig#RATE_LIMIT}</td><td>{@code 429} with {@code Retry-After}</td></tr>
  * <tr><td>{@code POST} with the same bytes as one accepted from the same client and endpoint within
  * {@value dev.beacon.BeaconConfig#DUPLICATE_WINDOW}</td><td>{@code 204}, not delivered, counted</td></tr>
@@ -278,11 +279,12 @@ public final class BeaconIntake {
     }
 
     private Answer admit(IncomingRequest request, Beacon beacon, Map<String, String> corsHeaders) {
-        return switch (delivery.reserve(beacon.size())) {
+        return switch (delivery.reserve(beacon)) {
             case TAKEN -> Answer.accepted(beacon, corsHeaders, delivery);
             case TOO_MANY_BEACONS -> refusals.unavailable(request, "Too many beacons awaiting delivery", RETRY_WHEN_FULL, corsHeaders);
             case TOO_MANY_BYTES -> refusals.unavailable(request, "Too many bytes awaiting delivery", RETRY_WHEN_FULL, corsHeaders);
             case CLOSED -> refusals.unavailable(request, "The application is shutting down", RETRY_WHEN_FULL, corsHeaders);
+            case NO_ROOM_IN_SINK -> refusals.unavailable(request, "A beacon sink has no room now", RETRY_WHEN_FULL, corsHeaders);
         };
     }
 

@@ -35,13 +35,14 @@ interface Delivery {
     boolean isReady();
 
     /**
-     * Takes a place for one beacon among those awaiting their observers, and counts it accepted when it
-     * has one. {@link #deliver} gives it back. Only once {@link #isReady()}.
+     * Takes a place for one beacon among those awaiting their observers, and room in every
+     * {@link dev.beacon.BeaconSink}, and counts it accepted when it has both. {@link #deliver} gives them
+     * back. Only once {@link #isReady()}.
      *
-     * @param size the beacon's body size
+     * @param beacon the beacon about to be accepted
      * @return {@link InFlightBudget.Reservation#TAKEN}, or why there is no place
      */
-    InFlightBudget.Reservation reserve(long size);
+    InFlightBudget.Reservation reserve(Beacon beacon);
 
     /**
      * Hands an accepted beacon, whose place {@link #reserve} took, to its observers.

@@ -26,7 +26,7 @@ final class WithoutCdi implements Delivery {
     }
 
     @Override
-    public InFlightBudget.Reservation reserve(long size) {
+    public InFlightBudget.Reservation reserve(Beacon beacon) {
         throw neverReady();
     }
 

@@ -78,8 +78,8 @@ class BeaconDeliveryTest {
         BeanManager beanManager = weld.select(BeanManager.class).get();
         BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, new InFlightBudget(10, Long.MAX_VALUE), Duration.ZERO, false);
         assertTrue(delivery.isReady());
-        assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(1));
-        assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(1));
+        assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(Beacon.builder("default", "/beacon").build()));
+        assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(Beacon.builder("default", "/beacon").build()));
         return delivery;
     }
 

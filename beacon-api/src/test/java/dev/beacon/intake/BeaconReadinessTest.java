@@ -28,13 +28,14 @@ class BeaconReadinessTest {
             assertTrue(delivery.isReady());
 
             assertEquals(HealthCheckResponse.Status.UP, readiness.call().getStatus());
-            assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(10));
+            Beacon beacon = Beacon.builder("default", "/beacon").body(new byte[10]).build();
+            assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(beacon));
             HealthCheckResponse full = readiness.call();
             assertEquals(HealthCheckResponse.Status.DOWN, full.getStatus());
             assertEquals("beacon", full.getName());
             assertEquals(1L, full.getData().orElseThrow().get("inFlight"));
 
-            delivery.deliver(Beacon.builder("default", "/beacon").body(new byte[10]).build());
+            delivery.deliver(beacon);
             Polling.until("the place given back", delivery::inFlight, inFlight -> inFlight == 0, Duration.ofSeconds(10));
             assertEquals(HealthCheckResponse.Status.UP, readiness.call().getStatus());
         }

@@ -140,9 +140,10 @@ class ReportDeliveryTest {
 
     private static void deliver(BeaconDelivery delivery, String endpoint, String batch) {
         byte[] body = batch.getBytes(StandardCharsets.UTF_8);
-        assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(body.length));
-        delivery.deliver(Beacon.builder(endpoint, "/beacon/" + endpoint).contentType(ContentType.parse("application/reports+json"))
-                .body(body).build());
+        Beacon beacon = Beacon.builder(endpoint, "/beacon/" + endpoint).contentType(ContentType.parse("application/reports+json"))
+                .body(body).build();
+        assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(beacon));
+        delivery.deliver(beacon);
     }
 
     private BeaconStatistics statistics() {
