@@ -1,0 +1,136 @@
+package dev.beacon.kafka;
+
+import dev.beacon.Beacon;
+import dev.beacon.BeaconSink;
+import dev.beacon.intake.ApplicationIntake;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.servlet.ServletContext;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.ObjectName;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * Writes every beacon the application accepts to Apache Kafka, at every entry point, with no observer to
+ * write: the body's bytes are the record's value, and what the request said about it travels in headers
+ * ({@code beacon.endpoint}, {@code beacon.content-type}, {@code beacon.origin}, {@code beacon.client-address},
+ * {@code beacon.user-agent}, {@code beacon.received-at}). Observers still receive every beacon, after it is
+ * handed to the producer.
+ * <p>
+ * Nothing is accepted that the sink cannot hold: while Kafka has not acknowledged
+ * {@code beacon.kafka.buffer-size} bytes of records, or before it has told the partitions of a beacon's topic,
+ * beacons are answered {@code 503} with {@code Retry-After}. The producer writes with {@code acks=all} and
+ * idempotence. At undeploy, once the application's accepted beacons are all handed over, the producer has
+ * {@code beacon.shutdown-timeout} to have them acknowledged; any it gives up on are counted as failed and logged.
+ * <p>
+ * The sink opens when the application starts, and an invalid setting fails the deployment, naming it.
+ */
+@ApplicationScoped
+public class KafkaSink implements BeaconSink {
+
+    private static final Logger LOGGER = Logger.getLogger(KafkaSink.class.getName());
+
+    private final KafkaSinkStatistics statistics = new KafkaSinkStatistics();
+    private volatile KafkaWriter writer;
+    private volatile Duration shutdownTimeout;
+    private volatile ObjectName published;
+
+    void openAtStart(@Observes @Initialized(ApplicationScoped.class) ServletContext application) {
+        ApplicationIntake intake = ApplicationIntake.of(application);
+        open(KafkaSettings.from(intake.settings()), application.getContextPath(), intake.config().shutdownTimeout());
+    }
+
+    /**
+     * @param settings the sink's settings
+     * @param contextPath the application's context path: its producer's name, and its MXBean's
+     * @param shutdownTimeout how long closing waits for Kafka to acknowledge what it holds
+     */
+    synchronized void open(KafkaSettings settings, String contextPath, Duration shutdownTimeout) {
+        String name = "beacon" + (contextPath.isEmpty() ? "-root" : contextPath.replace('/', '-'));
+        this.shutdownTimeout = shutdownTimeout;
+        this.writer = new KafkaWriter(settings, new KafkaProducer<>(settings.producerProperties(name)), name, statistics);
+        publish(contextPath);
+        LOGGER.info(() -> "Beacons are written to Kafka: topics " + settings.topics() + ", " + KafkaSettings.BUFFER_SIZE + " "
+                + settings.bufferSize());
+    }
+
+    @Override
+    public boolean reserve(Beacon beacon) {
+        return writer().reserve(beacon);
+    }
+
+    @Override
+    public void write(Beacon beacon) {
+        writer().write(beacon);
+    }
+
+    @Override
+    public void cancel(Beacon beacon) {
+        writer().cancel(beacon);
+    }
+
+    /**
+     * @return what the sink has done since the application started
+     */
+    public KafkaSinkStatistics statistics() {
+        return statistics;
+    }
+
+    /**
+     * Called once the library has handed over every beacon it accepted: the producer's buffer is flushed,
+     * within the shutdown timeout.
+     */
+    @PreDestroy
+    synchronized void close() {
+        unpublish();
+        KafkaWriter open = writer;
+        if (open == null) {
+            return;
+        }
+        try {
+            long lost = open.close(shutdownTimeout);
+            if (lost > 0) {
+                LOGGER.severe(() -> lost + " beacon(s) answered 204 were not acknowledged by Kafka when the shutdown stopped"
+                        + " waiting for them (beacon.shutdown-timeout); they are lost.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private KafkaWriter writer() {
+        KafkaWriter open = writer;
+        if (open == null) {
+            throw new IllegalStateException("The Kafka sink was not opened: the application's start event did not reach it");
+        }
+        return open;
+    }
+
+    private void publish(String contextPath) {
+        try {
+            ObjectName name = new ObjectName("dev.beacon:type=KafkaSink,context=" + ObjectName.quote(contextPath.isEmpty() ? "/" : contextPath));
+            ManagementFactory.getPlatformMBeanServer().registerMBean(statistics, name);
+            published = name;
+        } catch (JMException e) {
+            LOGGER.log(Level.FINE, e, () -> "Kafka sink statistics of " + contextPath + " not published over JMX");
+        }
+    }
+
+    private void unpublish() {
+        ObjectName name = published;
+        published = null;
+        if (name != null) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+            } catch (JMException e) {
+                LOGGER.log(Level.FINE, e, () -> "Kafka sink statistics " + name + " already gone from JMX");
+            }
+        }
+    }
+}

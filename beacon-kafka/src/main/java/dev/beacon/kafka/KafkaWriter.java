@@ -1,0 +1,173 @@
+package dev.beacon.kafka;
+
+import dev.beacon.Beacon;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RetriableException;
+
+/**
+ * Writes beacons to Kafka through one producer, never holding more than the buffer's size of records
+ * that Kafka has not acknowledged: room is reserved before the beacon's answer, and given back when Kafka
+ * acknowledges the record, or when the producer gives up on it, which is counted and logged.
+ * <p>
+ * Records reach the producer from a thread of the writer's own, never from the thread that answered the
+ * beacon: while Kafka is away, the producer's {@code send} waits for the topic's partitions, up to
+ * {@code max.block.ms}. A record Kafka did not take for a reason that may pass (a timeout, a leader
+ * moving) is sent again, until Kafka takes it or the application stops: a beacon answered {@code 204} is
+ * not given up on while Kafka is merely away. Meanwhile the records wait, within the buffer's size, and
+ * beacons past it are refused.
+ */
+final class KafkaWriter {
+
+    private static final Logger LOGGER = Logger.getLogger(KafkaWriter.class.getName());
+
+    private final KafkaSettings settings;
+    private final Producer<byte[], byte[]> producer;
+    private final TopicMetadata topics;
+    private final KafkaSinkStatistics statistics;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread sender;
+    private final AtomicBoolean fullReported = new AtomicBoolean();
+    private final AtomicBoolean waitReported = new AtomicBoolean();
+    private final Set<String> reportedFailures = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+    private volatile boolean stopping;
+
+    /** A record handed over, with the topic and room it was reserved in. */
+    private record Pending(ProducerRecord<byte[], byte[]> record, String topic, long size) {
+    }
+
+    /**
+     * @param settings the sink's settings
+     * @param producer the producer, configured by {@link KafkaSettings#producerProperties}
+     * @param name the sink's name, for its threads
+     * @param statistics the counters to keep
+     */
+    KafkaWriter(KafkaSettings settings, Producer<byte[], byte[]> producer, String name, KafkaSinkStatistics statistics) {
+        this.settings = settings;
+        this.producer = producer;
+        this.statistics = statistics;
+        this.topics = new TopicMetadata(producer, settings.topics(), name);
+        this.sender = new Thread(this::sendUntilClosed, "beacon-kafka-writer " + name);
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    boolean reserve(Beacon beacon) {
+        if (closed || !topics.isKnown(settings.topicOf(beacon.endpoint()))) {
+            statistics.countRefused();
+            return false;
+        }
+        if (!statistics.reserve(BeaconRecords.sizeOf(beacon, settings.key()), settings.bufferSize())) {
+            statistics.countRefused();
+            // Once until Kafka acknowledges again: one line per outage, not one per beacon refused.
+            if (fullReported.compareAndSet(false, true)) {
+                LOGGER.warning(() -> "Kafka has not acknowledged " + statistics.getBufferedBytes() + " bytes of beacons, the "
+                        + KafkaSettings.BUFFER_SIZE + " of " + settings.bufferSize() + ": beacons are answered 503 until it does.");
+            }
+            return false;
+        }
+        return true;
+    }
+
+    void write(Beacon beacon) {
+        String topic = settings.topicOf(beacon.endpoint());
+        queue.add(new Pending(BeaconRecords.of(beacon, topic, settings.key()), topic, BeaconRecords.sizeOf(beacon, settings.key())));
+    }
+
+    void cancel(Beacon beacon) {
+        statistics.release(BeaconRecords.sizeOf(beacon, settings.key()));
+    }
+
+    /**
+     * Takes no more beacons, then gives the writer until the timeout to have Kafka acknowledge what it holds.
+     *
+     * @param timeout how long to wait
+     * @return how many records were given up on, the shutdown having stopped waiting
+     * @throws InterruptedException when interrupted while waiting
+     */
+    long close(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        closed = true;
+        topics.stop();
+        long failedBefore = statistics.getFailed();
+        sender.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeout.toNanos()))); // it ends once the queue is empty
+        stopping = true; // from now on, a record Kafka did not take is given up on, not sent again
+        sender.interrupt();
+        sender.join();
+        // Once it returns, every record handed to the producer has been acknowledged or failed, its callback run.
+        producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        giveUpOnQueued(new KafkaException("the application stopped before Kafka took it"));
+        return statistics.getFailed() - failedBefore;
+    }
+
+    private void sendUntilClosed() {
+        try {
+            while (!closed || !queue.isEmpty()) {
+                Pending pending = queue.poll(100, TimeUnit.MILLISECONDS); // the pace at which a close is seen
+                if (pending != null) {
+                    send(pending);
+                }
+            }
+        } catch (InterruptedException | InterruptException e) {
+            giveUpOnQueued(new KafkaException("the application stopped before Kafka was reachable"));
+        }
+    }
+
+    private void send(Pending pending) {
+        try {
+            // Kafka away, this waits up to max.block.ms for the topic's partitions, then calls back with a TimeoutException.
+            producer.send(pending.record(), (written, failure) -> done(pending, failure));
+        } catch (InterruptException e) {
+            done(pending, e);
+            throw e;
+        } catch (KafkaException | IllegalStateException e) {
+            done(pending, e); // the producer closed, or the record refused before it was sent
+        }
+    }
+
+    private void giveUpOnQueued(KafkaException why) {
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(pending -> done(pending, why));
+    }
+
+    /** Called back by the producer, or by the writer: sent, to be sent again, or given up on. */
+    private void done(Pending pending, Exception failure) {
+        if (failure instanceof RetriableException && !stopping) {
+            // Kafka away for longer than max.block.ms or delivery.timeout.ms: at least once means sending it again.
+            if (waitReported.compareAndSet(false, true)) {
+                LOGGER.warning(() -> "Kafka did not take a beacon for topic " + pending.topic() + " (" + failure.getMessage()
+                        + "); accepted beacons wait and are sent again, and new ones are answered 503 once "
+                        + KafkaSettings.BUFFER_SIZE + " is full.");
+            }
+            queue.add(pending);
+            return;
+        }
+        statistics.release(pending.size());
+        if (failure == null) {
+            statistics.countSent();
+            fullReported.set(false);
+            waitReported.set(false);
+            return;
+        }
+        statistics.countFailed();
+        if (reportedFailures.add(failure.getClass().getName())) {
+            LOGGER.log(Level.SEVERE, "A beacon answered 204 could not be written to Kafka topic " + pending.topic() + ", and is lost: "
+                    + failure + ". Counted in KafkaSink's failed records; logged once per cause.", failure);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.beacon.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.Beacon;
+import dev.beacon.ContentType;
+import dev.beacon.kafka.testing.KafkaBroker;
+import dev.beacon.kafka.testing.KafkaRecords;
+import dev.beacon.testing.LogRecords;
+import dev.beacon.testing.Polling;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sink against a real broker: what a record holds, and that no beacon it reserved room for is lost
+ * without being counted and said, while Kafka goes away and comes back, and at shutdown.
+ */
+class KafkaSinkTest {
+
+    private static final Duration LONG_ENOUGH = Duration.ofSeconds(60);
+
+    private static KafkaBroker broker;
+    private final List<KafkaSink> opened = new ArrayList<>();
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = KafkaBroker.start(Path.of("target", "kafka-sink-test-" + UUID.randomUUID()));
+    }
+
+    @AfterAll
+    static void stopBroker() throws InterruptedException {
+        broker.close();
+    }
+
+    @AfterEach
+    void closeSinks() throws Exception {
+        broker.start(); // if a test stopped it
+        opened.forEach(KafkaSink::close);
+    }
+
+    @Test
+    void writesEachAcceptedBeaconAsARecordOfItsBytesWithWhatTheRequestSaidInHeaders() throws Exception {
+        String topic = newTopic();
+        String cspTopic = newTopic();
+        KafkaSink sink = open(Map.of(KafkaSettings.TOPIC, topic, KafkaSettings.TOPICS, "csp=" + cspTopic));
+        Instant receivedAt = Instant.parse("2026-11-30T12:00:00.123Z");
+        Beacon analytics = Beacon.builder("analytics", "/beacon/analytics").contentType(ContentType.parse("text/plain;charset=UTF-8"))
+                .body(utf8("{\"page\":\"/cart\"}")).receivedAt(receivedAt).clientAddress("203.0.113.7")
+                .headers(Map.of("Origin", "https://shop.example", "User-Agent", "Firefox/153")::get).build();
+        Beacon csp = Beacon.builder("csp", "/beacon/csp").body(utf8("[]")).receivedAt(receivedAt).build();
+
+        accept(sink, analytics);
+        accept(sink, csp);
+        Polling.until("both acknowledged", () -> sink.statistics().getSent(), sent -> sent == 2, LONG_ENOUGH);
+
+        ConsumerRecord<byte[], byte[]> record = readAll(topic, 1).get(0);
+        assertEquals("{\"page\":\"/cart\"}", KafkaRecords.text(record));
+        assertNull(record.key(), "no key by default: records spread over the partitions");
+        assertEquals(receivedAt.toEpochMilli(), record.timestamp());
+        assertEquals("analytics", KafkaRecords.header(record, BeaconRecords.ENDPOINT));
+        assertEquals("text/plain;charset=UTF-8", KafkaRecords.header(record, BeaconRecords.CONTENT_TYPE));
+        assertEquals("https://shop.example", KafkaRecords.header(record, BeaconRecords.ORIGIN));
+        assertEquals("203.0.113.7", KafkaRecords.header(record, BeaconRecords.CLIENT_ADDRESS));
+        assertEquals("Firefox/153", KafkaRecords.header(record, BeaconRecords.USER_AGENT));
+        assertEquals("2026-11-30T12:00:00.123Z", KafkaRecords.header(record, BeaconRecords.RECEIVED_AT));
+        ConsumerRecord<byte[], byte[]> report = readAll(cspTopic, 1).get(0);
+        assertEquals("[]", KafkaRecords.text(report));
+        assertNull(KafkaRecords.header(report, BeaconRecords.CONTENT_TYPE), "sent without one");
+        assertEquals(0, sink.statistics().getBuffered());
+        assertEquals(0, sink.statistics().getBufferedBytes());
+    }
+
+    @Test
+    void keysEachRecordAsConfigured() throws Exception {
+        String topic = newTopic();
+        KafkaSink sink = open(Map.of(KafkaSettings.TOPIC, topic, KafkaSettings.KEY, "client-address"));
+
+        accept(sink, Beacon.builder("default", "/beacon").body(utf8("x")).clientAddress("2001:db8::1").build());
+
+        assertEquals("2001:db8::1", new String(readAll(topic, 1).get(0).key(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void refusesOnceKafkaHoldsTheBufferUnacknowledgedAndWritesEveryBeaconItTookWhenKafkaIsBack() throws Exception {
+        String topic = newTopic();
+        KafkaSink sink = open(Map.of(KafkaSettings.TOPIC, topic, KafkaSettings.BUFFER_SIZE, "4096"));
+        accept(sink, beacon("before"));
+        Polling.until("the first acknowledged", () -> sink.statistics().getSent(), sent -> sent == 1, LONG_ENOUGH);
+
+        broker.stop();
+        long refusedBefore = sink.statistics().getRefused(); // while its topic was not yet known
+        List<String> accepted = new ArrayList<>(List.of("before"));
+        try (LogRecords log = LogRecords.of(KafkaWriter.class)) {
+            for (int id = 0; id < 1000 && sink.reserve(beacon("during-" + id)); id++) {
+                sink.write(beacon("during-" + id));
+                accepted.add("during-" + id);
+            }
+            assertEquals(refusedBefore + 1, sink.statistics().getRefused(), "refused once full");
+            sink.reserve(beacon("refused-again"));
+            assertEquals(1, log.at(Level.WARNING).size(), "one line per outage: " + log);
+        }
+        assertTrue(accepted.size() > 10, "took " + accepted.size() + " beacons before its 4,096 bytes were full");
+        assertEquals(accepted.size() - 1, sink.statistics().getBuffered());
+        broker.start();
+
+        Polling.until("every beacon taken acknowledged", () -> sink.statistics().getSent(), sent -> sent == accepted.size(), LONG_ENOUGH);
+        assertEquals(0, sink.statistics().getFailed());
+        assertEquals(Set.copyOf(accepted), texts(readAll(topic, accepted.size())));
+        assertTrue(sink.reserve(beacon("after")), "room again");
+        sink.cancel(beacon("after"));
+        assertEquals(0, sink.statistics().getBufferedBytes(), "cancelled, its room came back");
+    }
+
+    @Test
+    void flushesItsBufferWhenTheApplicationStops() throws Exception {
+        String topic = newTopic();
+        KafkaSink sink = open(Map.of(KafkaSettings.TOPIC, topic, KafkaSettings.PRODUCER + "linger.ms", "60000"));
+        for (int id = 0; id < 5; id++) {
+            accept(sink, beacon("flushed-" + id));
+        }
+        assertEquals(0, sink.statistics().getSent(), "held by the producer for its minute of linger");
+
+        sink.close();
+
+        assertEquals(5, sink.statistics().getSent());
+        assertEquals(5, readAll(topic, 5).size());
+    }
+
+    @Test
+    void countsAndSaysOnceWhatKafkaHadNotAcknowledgedWhenTheShutdownStoppedWaiting() throws Exception {
+        String topic = newTopic();
+        KafkaSink sink = open(Map.of(KafkaSettings.TOPIC, topic), Duration.ofSeconds(1));
+        accept(sink, beacon("before"));
+        Polling.until("the first acknowledged", () -> sink.statistics().getSent(), sent -> sent == 1, LONG_ENOUGH);
+        broker.stop();
+        for (int id = 0; id < 3; id++) {
+            accept(sink, beacon("lost-" + id));
+        }
+
+        try (LogRecords log = LogRecords.of(KafkaSink.class)) {
+            sink.close();
+            assertEquals(List.of("3 beacon(s) answered 204 were not acknowledged by Kafka when the shutdown stopped waiting for them"
+                    + " (beacon.shutdown-timeout); they are lost."), log.at(Level.SEVERE));
+        }
+        assertEquals(3, sink.statistics().getFailed());
+        assertEquals(0, sink.statistics().getBuffered());
+        assertFalse(sink.reserve(beacon("after")), "closed");
+    }
+
+    @Test
+    void refusesBeaconsToATopicWhosePartitionsKafkaHasNotToldYet() throws Exception {
+        String topic = "not-yet-" + UUID.randomUUID();
+        try (LogRecords log = LogRecords.of(TopicMetadata.class)) {
+            KafkaSink sink = open(Map.of(KafkaSettings.TOPIC, topic));
+            assertTrue(log.await(Level.WARNING, "Kafka has not told the partitions of topic " + topic, LONG_ENOUGH), log::toString);
+            assertFalse(sink.reserve(beacon("too-soon")));
+
+            broker.createTopics(1, topic);
+
+            Polling.until("the topic known", () -> sink.reserve(beacon("in-time")), taken -> taken, LONG_ENOUGH);
+            assertTrue(log.await(Level.INFO, "Kafka knows topic " + topic + " now", LONG_ENOUGH), log::toString);
+            sink.write(beacon("in-time"));
+            assertEquals(Set.of("in-time"), texts(readAll(topic, 1)));
+        }
+    }
+
+    private KafkaSink open(Map<String, String> values) {
+        return open(values, Duration.ofSeconds(30));
+    }
+
+    private KafkaSink open(Map<String, String> values, Duration shutdownTimeout) {
+        Map<String, String> all = new HashMap<>(values);
+        all.put(KafkaSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+        KafkaSink sink = new KafkaSink();
+        sink.open(KafkaSettings.from(all::get), "/sink-test-" + opened.size(), shutdownTimeout);
+        opened.add(sink);
+        return sink;
+    }
+
+    /** As the intake does: room first, then the write; waits for the topic's partitions, which the sink asks for at once. */
+    private static void accept(KafkaSink sink, Beacon beacon) throws Exception {
+        Polling.until("room for " + beacon.text(), () -> sink.reserve(beacon), taken -> taken, LONG_ENOUGH);
+        sink.write(beacon);
+    }
+
+    private static Beacon beacon(String text) {
+        return Beacon.builder("default", "/beacon").body(utf8(text)).build();
+    }
+
+    private static String newTopic() throws Exception {
+        String topic = "beacons-" + UUID.randomUUID();
+        broker.createTopics(3, topic);
+        return topic;
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int count) {
+        List<ConsumerRecord<byte[], byte[]>> records = KafkaRecords.read(broker.bootstrapServers(), List.of(topic),
+                read -> read.size() >= count, LONG_ENOUGH);
+        assertEquals(count, records.size(), () -> "records in " + topic + ": " + texts(records));
+        return records;
+    }
+
+    private static Set<String> texts(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().map(KafkaRecords::text).collect(Collectors.toSet());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
