@@ -391,8 +391,12 @@ final class BeaconDelivery implements Delivery {
     private void reportSinkFailure(BeaconSink sink, String action, Beacon beacon, RuntimeException failure) {
         statistics.countObserverFailure();
         String sinkClass = beanClassOf(sink);
-        LOGGER.log(Level.WARNING, failure, () -> "Beacon sink " + sinkClass + " failed to " + action + " a beacon to endpoint "
-                + LogText.escape(beacon.endpoint()) + "; the observers still receive what was accepted.");
+        // Once per sink, step and exception: a sink that cannot work fails every beacon alike.
+        if (reportedCauses.add(sinkClass + " " + action + " " + failure.getClass().getName())) {
+            LOGGER.log(Level.WARNING, failure, () -> "Beacon sink " + sinkClass + " failed to " + action + " a beacon to endpoint "
+                    + LogText.escape(beacon.endpoint()) + "; the observers still receive what was accepted. Counted in"
+                    + " BeaconStatistics.observerFailures(), and logged once per sink, step and exception.");
+        }
     }
 
     /** The bean's class, not its CDI client proxy's: Weld names proxies {@code Bean$Proxy$_$$_Weld...}, OpenWebBeans {@code Bean$$Owb...}. */

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -48,6 +48,7 @@ public class BeaconExtension implements Extension {
     private static final Logger LOGGER = Logger.getLogger(BeaconExtension.class.getName());
 
     private int observers;
+    private int sinks;
     private final Set<String> namedEndpoints = new HashSet<>();
     private final Set<String> reportEndpoints = new HashSet<>();
     private final Map<String, List<Class<?>>> payloadTypes = new HashMap<>();
@@ -79,6 +80,10 @@ public class BeaconExtension implements Extension {
      */
     int inFlight() {
         return deliveries.stream().mapToInt(BeaconDelivery::inFlight).sum();
+    }
+
+    void countSink(@Observes ProcessBean<? extends BeaconSink> sink) {
+        sinks++;
     }
 
     void countObserver(@Observes ProcessObserverMethod<Beacon, ?> observer) {
@@ -116,8 +121,8 @@ public class BeaconExtension implements Extension {
         return type != Object.class && type != Beacon.class && !Report.class.isAssignableFrom(type);
     }
 
-    void warnWithoutObservers(@Observes AfterDeploymentValidation validation, BeanManager beanManager) {
-        if (observers == 0 && beanManager.getBeans(BeaconSink.class).isEmpty()) {
+    void warnWithoutObservers(@Observes AfterDeploymentValidation validation) {
+        if (observers == 0 && sinks == 0) {
             LOGGER.warning("No observer method receives Beacon, Report or typed payload events in this application, and no"
                     + " BeaconSink takes them: every beacon will be answered 204 and dropped. Add one, e.g. 'void onBeacon(@Observes Beacon beacon)' in a CDI bean.");
         } else {

@@ -2,12 +2,9 @@ package dev.beacon.kafka;
 
 import dev.beacon.Beacon;
 import dev.beacon.BeaconSink;
-import dev.beacon.intake.ApplicationIntake;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.servlet.ServletContext;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.logging.Level;
@@ -29,7 +26,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * idempotence. At undeploy, once the application's accepted beacons are all handed over, the producer has
  * {@code beacon.shutdown-timeout} to have them acknowledged; any it gives up on are counted as failed and logged.
  * <p>
- * The sink opens when the application starts, and an invalid setting fails the deployment, naming it.
+ * The sink opens when the application starts ({@link KafkaSinkInitializer}), and an invalid setting fails the
+ * deployment, naming it.
  */
 @ApplicationScoped
 public class KafkaSink implements BeaconSink {
@@ -41,9 +39,8 @@ public class KafkaSink implements BeaconSink {
     private volatile Duration shutdownTimeout;
     private volatile ObjectName published;
 
-    void openAtStart(@Observes @Initialized(ApplicationScoped.class) ServletContext application) {
-        ApplicationIntake intake = ApplicationIntake.of(application);
-        open(KafkaSettings.from(intake.settings()), application.getContextPath(), intake.config().shutdownTimeout());
+    void open(@Observes SinkOpening opening) {
+        open(opening.settings(), opening.contextPath(), opening.shutdownTimeout());
     }
 
     /**
@@ -107,7 +104,8 @@ public class KafkaSink implements BeaconSink {
     private KafkaWriter writer() {
         KafkaWriter open = writer;
         if (open == null) {
-            throw new IllegalStateException("The Kafka sink was not opened: the application's start event did not reach it");
+            throw new IllegalStateException("The Kafka sink was not opened: its initializer, "
+                    + KafkaSinkInitializer.class.getName() + ", did not run when the application started");
         }
         return open;
     }

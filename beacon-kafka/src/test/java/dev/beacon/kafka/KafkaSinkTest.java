@@ -46,7 +46,7 @@ class KafkaSinkTest {
     }
 
     @AfterAll
-    static void stopBroker() throws InterruptedException {
+    static void stopBroker() {
         broker.close();
     }
 

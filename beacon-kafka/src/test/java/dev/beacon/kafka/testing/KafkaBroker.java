@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -44,7 +46,7 @@ public final class KafkaBroker implements AutoCloseable {
     /**
      * Formats a broker's storage in the directory and starts it on a free port.
      *
-     * @param directory where its configuration, data and log go
+     * @param directory where its configuration, data and log go; emptied first
      * @return the running broker
      */
     public static KafkaBroker start(Path directory) throws Exception {
@@ -85,23 +87,20 @@ public final class KafkaBroker implements AutoCloseable {
         Path log = directory.resolve("broker.log");
         process = new ProcessBuilder(javaCommand("kafka.Kafka", directory.resolve("server.properties").toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Processes.stopWithTheTest(process);
         Polling.until("the Kafka broker at " + bootstrapServers() + " answering (log: " + log + ")", this::answers, up -> up, START_TIMEOUT);
     }
 
     /** Stops the broker as an operator does, with SIGTERM, and waits until it has exited. */
-    public synchronized void stop() throws InterruptedException {
-        if (process == null) {
-            return;
+    public synchronized void stop() {
+        if (process != null) {
+            Processes.terminate(process, Duration.ofSeconds(60));
+            process = null;
         }
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
-        process = null;
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stop();
     }
 
@@ -128,6 +127,13 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void format() throws IOException, InterruptedException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> previous = Files.walk(directory)) {
+                for (Path path : previous.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
         Files.createDirectories(directory);
         int controllerPort = freePort();
         Properties server = new Properties();
@@ -160,7 +166,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private List<String> javaCommand(String mainClass, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms128m", "-Xmx512m", "-cp", classPath, mainClass));
+                "-Xms128m", "-Xmx512m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath, mainClass));
         command.addAll(List.of(arguments));
         return command;
     }
