@@ -56,6 +56,22 @@ final class Received {
     }
 
     /**
+     * @param via {@code filter} or {@code jaxrs}
+     * @param endpoint the endpoint the batches are sent to
+     * @param type a report type, e.g. {@code csp-violation}
+     * @return the first Reporting API batch received through {@code via} at {@code endpoint} that holds a report of {@code type};
+     *         a browser batches reports as it likes, and the batches of two endpoints arrive in any order
+     * @throws AssertionError when none arrives within 15 seconds
+     */
+    JsonObject awaitBatchHolding(String via, String endpoint, String type) throws Exception {
+        return Polling.until("a batch at " + endpoint + " through the " + via + " holding a " + type + " report",
+                () -> items("", item -> item.getString("endpoint").equals(endpoint) && item.getString("via").equals(via)
+                        && item.get("json") instanceof JsonArray reports
+                        && reports.stream().anyMatch(report -> type.equals(report.asJsonObject().getString("type", null)))),
+                found -> !found.isEmpty(), PATIENCE).get(0);
+    }
+
+    /**
      * @param types report types, e.g. {@code csp-violation}
      * @return every report the demo's {@code @Observes Report} observer received, once there is one of each type
      * @throws AssertionError when they do not arrive within 15 seconds
