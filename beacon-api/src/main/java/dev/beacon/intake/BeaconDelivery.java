@@ -323,8 +323,13 @@ final class BeaconDelivery implements Delivery {
     }
 
     @Override
+    public boolean isClosed() {
+        return budget.isClosed();
+    }
+
+    @Override
     public void countRejected(int status) {
-        if (isReady()) {
+        if (!isClosed() && isReady()) { // closed, the counters may be destroyed: refusing matters, counting does not
             statistics.countRejected(status);
         }
     }

@@ -59,6 +59,7 @@ public final class BeaconIntake {
 
     /** Long enough for a missing container to appear; a client retrying sooner would only be refused again. */
     private static final Duration RETRY_WITHOUT_CONTAINER = Duration.ofSeconds(60);
+    private static final String SHUTTING_DOWN = "The application is shutting down";
     /** Beacons in flight drain in moments: a short wait is enough. */
     private static final Duration RETRY_WHEN_FULL = Duration.ofSeconds(5);
 
@@ -209,6 +210,9 @@ public final class BeaconIntake {
         if (overLimit.isPresent()) {
             return Optional.of(refusals.tooMany(request, overLimit.get(), corsHeaders));
         }
+        if (delivery.isClosed()) {
+            return Optional.of(refusals.unavailable(request, SHUTTING_DOWN, RETRY_WHEN_FULL, corsHeaders));
+        }
         if (!delivery.isReady()) {
             return Optional.of(refusals.unavailable(request, "Beacons cannot be delivered now", RETRY_WITHOUT_CONTAINER, corsHeaders));
         }
@@ -283,7 +287,7 @@ public final class BeaconIntake {
             case TAKEN -> Answer.accepted(beacon, corsHeaders, delivery);
             case TOO_MANY_BEACONS -> refusals.unavailable(request, "Too many beacons awaiting delivery", RETRY_WHEN_FULL, corsHeaders);
             case TOO_MANY_BYTES -> refusals.unavailable(request, "Too many bytes awaiting delivery", RETRY_WHEN_FULL, corsHeaders);
-            case CLOSED -> refusals.unavailable(request, "The application is shutting down", RETRY_WHEN_FULL, corsHeaders);
+            case CLOSED -> refusals.unavailable(request, SHUTTING_DOWN, RETRY_WHEN_FULL, corsHeaders);
             case NO_ROOM_IN_SINK -> refusals.unavailable(request, "A beacon sink has no room now", RETRY_WHEN_FULL, corsHeaders);
         };
     }

@@ -35,6 +35,12 @@ interface Delivery {
     boolean isReady();
 
     /**
+     * @return whether the application is shutting down: from then on beacons are refused before anything of the
+     *         container is touched, since its beans may be destroyed while a stopping server still passes requests
+     */
+    boolean isClosed();
+
+    /**
      * Takes a place for one beacon among those awaiting their observers, and room in every
      * {@link dev.beacon.BeaconSink}, and counts it accepted when it has both. {@link #deliver} gives them
      * back. Only once {@link #isReady()}.

@@ -26,6 +26,11 @@ final class WithoutCdi implements Delivery {
     }
 
     @Override
+    public boolean isClosed() {
+        return false; // never open either: isReady() refuses every beacon
+    }
+
+    @Override
     public InFlightBudget.Reservation reserve(Beacon beacon) {
         throw neverReady();
     }

@@ -102,6 +102,23 @@ class BeaconShutdownTest {
         assertTrue(answer.beacon().isEmpty());
     }
 
+    /**
+     * A server stopping may still pass requests to the application once its beans are destroyed (Payara Micro
+     * did, under load, in the scaling-out test): counting the refusal must not fail it into a 500.
+     */
+    @Test
+    void beaconsArrivingOnceTheApplicationsBeansAreDestroyedAreStillRefusedWith503() {
+        BeaconDelivery delivery = new BeaconDelivery(weld::getBeanManager, new InFlightBudget(10, Long.MAX_VALUE), LONG_ENOUGH, false);
+        BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), delivery);
+        assertTrue(delivery.isReady());
+
+        weld.shutdown();
+        Answer answer = intake.answer(beacon(), GatedAsyncObserver.ENDPOINT);
+
+        assertEquals(503, answer.status());
+        assertEquals("The application is shutting down", answer.reason().orElseThrow());
+    }
+
     /** Only the thread's state tells that it waits: the wait itself is the code under test, with no latch to count down. */
     private static void awaitTimedWaiting(Thread thread) throws Exception {
         Polling.until(thread.getName() + " to wait with a timeout", thread::getState,
