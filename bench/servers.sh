@@ -5,7 +5,7 @@
 
 server_pid=
 micro=beacon-it/target/payara-micro.jar
-wildfly_version=$(sed -n 's|.*<wildfly.version>\(.*\)</wildfly.version>.*|\1|p' beacon-it/pom.xml)
+wildfly_version=$(sed -n 's|.*<wildfly.version>\(.*\)</wildfly.version>.*|\1|p' pom.xml)
 wildfly=beacon-it/target/wildfly-$wildfly_version
 
 command -v wrk > /dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }

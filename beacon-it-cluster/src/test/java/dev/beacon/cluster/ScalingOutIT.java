@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scaling out, on real components: a Kafka broker (KRaft), two Payara Micro nodes whose application writes
- * every beacon to it through {@code beacon-kafka}, and HAProxy in front, all on 127.0.0.1. A load of beacons,
+ * Scaling out, on real components: a Kafka broker (KRaft), two nodes, Payara Micro and WildFly, whose
+ * application writes every beacon to it through {@code beacon-kafka}, and HAProxy in front, all on 127.0.0.1. A load of beacons,
  * each with an id, goes through the balancer while one node is stopped and started again, and then the
  * broker. Afterwards every beacon answered {@code 204} must be in Kafka, every other answer must have been a
  * {@code 503} or a connection error, and no beacon refused may be there.
@@ -64,7 +64,7 @@ class ScalingOutIT {
                     "beacon.kafka.buffer-size", "1048576",
                     // Records linger in the producer: a node that stopped without flushing would lose them.
                     "beacon.kafka.producer.linger.ms", "200");
-            try (PayaraNode node1 = new PayaraNode("node1", NODE1, settings); PayaraNode node2 = new PayaraNode("node2", NODE2, settings)) {
+            try (ServerNode node1 = new PayaraNode("node1", NODE1, settings); ServerNode node2 = new WildFlyNode("node2", NODE2, settings)) {
                 node1.start();
                 node2.start();
                 node1.awaitReady();
@@ -82,10 +82,10 @@ class ScalingOutIT {
                             load.sent() - before, Duration.between(start, Instant.now()).toSeconds(), accepted));
                     report.addAll(faults.join());
 
-                    for (PayaraNode node : List.of(node1, node2)) {
-                        Polling.until("node on " + node.port() + " holding no record Kafka has not acknowledged",
+                    for (ServerNode node : List.of(node1, node2)) {
+                        Polling.until(node.name() + " holding no record Kafka has not acknowledged",
                                 () -> node.statistics(), statistics -> statistics.getInt("buffered") == 0, LONG_ENOUGH);
-                        assertEquals(0, node.statistics().getInt("failed"), "records given up on by the node on " + node.port());
+                        assertEquals(0, node.statistics().getInt("failed"), "records given up on by " + node.name());
                     }
                     report.addAll(verify(load, broker));
                 }
@@ -118,7 +118,7 @@ class ScalingOutIT {
     }
 
     /** A node stopped and started again at a fifth of the load; the broker stopped and started again at half of it. */
-    private static List<String> faults(BeaconLoad load, int before, int beacons, PayaraNode node1, KafkaBroker broker) {
+    private static List<String> faults(BeaconLoad load, int before, int beacons, ServerNode node1, KafkaBroker broker) {
         List<String> lines = new ArrayList<>();
         try {
             Polling.until("a fifth of the load sent", load::sent, sent -> sent - before >= beacons / 5, LONG_ENOUGH);
