@@ -43,4 +43,14 @@ public interface BeaconSink {
      * @param beacon the beacon, answered {@code 503}
      */
     void cancel(Beacon beacon);
+
+    /**
+     * Whether the sink now refuses beacons, whatever they are: the library's readiness check is then {@code DOWN},
+     * so that a load balancer polling it sends beacons to another node meanwhile.
+     *
+     * @return {@code true} while {@link #reserve} would refuse any beacon; {@code false} by default
+     */
+    default boolean isFull() {
+        return false;
+    }
 }

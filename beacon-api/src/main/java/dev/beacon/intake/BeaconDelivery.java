@@ -125,6 +125,15 @@ final class BeaconDelivery implements Delivery {
         }
     }
 
+    /** A sink that cannot say is not counted full: readiness is a hint to the balancer, admission still decides. */
+    private static boolean isFull(BeaconSink sink) {
+        try {
+            return sink.isFull();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Gives back the beacon's place, and its room in the first {@code reserved} sinks. */
     private void giveBack(Beacon beacon, int reserved) {
         try {
@@ -156,7 +165,7 @@ final class BeaconDelivery implements Delivery {
      * @return whether admission now refuses beacons for want of room
      */
     boolean isFull() {
-        return budget.isFull();
+        return budget.isFull() || sinks.stream().anyMatch(BeaconDelivery::isFull);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.beacon.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.Beacon;
@@ -116,6 +117,17 @@ class BeaconSinkTest {
         assertEquals(0, statistics().inFlight());
     }
 
+    @Test
+    void admissionCountsFullWhileASinkSaysItIsSoThatReadinessTurnsDown() {
+        BeaconExtension extension = weld.select(BeaconExtension.class).get();
+        assertEquals(204, intake.answer(beacon("hello"), "default").status()); // reaches the container, and its sinks
+        assertFalse(extension.isAdmissionFull());
+
+        weld.select(SecondSink.class).get().full = true;
+
+        assertTrue(extension.isAdmissionFull());
+    }
+
     private BeaconStatistics statistics() {
         return weld.select(BeaconStatistics.class).get();
     }
@@ -149,6 +161,11 @@ class BeaconSinkTest {
         @Override
         public void cancel(Beacon beacon) {
             EVENTS.add(name() + " cancels " + beacon.text());
+        }
+
+        @Override
+        public boolean isFull() {
+            return full;
         }
 
         private void failIfAsked() {

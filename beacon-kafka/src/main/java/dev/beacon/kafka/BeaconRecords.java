@@ -30,6 +30,8 @@ final class BeaconRecords {
 
     /** What Kafka's record format adds to a record's key, value and headers, at most: lengths, offsets, attributes. */
     private static final int RECORD_OVERHEAD = 64;
+    /** The smallest record a beacon makes: an empty body, its endpoint and reception time only. */
+    static final long SMALLEST = RECORD_OVERHEAD + ENDPOINT.length() + RECEIVED_AT.length() + "2026-01-01T00:00:00Z".length();
 
     private BeaconRecords() {
     }

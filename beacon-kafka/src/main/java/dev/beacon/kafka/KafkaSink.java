@@ -72,6 +72,12 @@ public class KafkaSink implements BeaconSink {
         writer().cancel(beacon);
     }
 
+    @Override
+    public boolean isFull() {
+        KafkaWriter open = writer;
+        return open == null || open.isFull();
+    }
+
     /**
      * @return what the sink has done since the application started
      */

@@ -83,6 +83,13 @@ final class KafkaWriter {
         return true;
     }
 
+    /**
+     * @return whether a beacon of the smallest size would be refused now: the buffer full, or no topic known yet
+     */
+    boolean isFull() {
+        return closed || !topics.isAnyKnown() || statistics.getBufferedBytes() + BeaconRecords.SMALLEST > settings.bufferSize();
+    }
+
     void write(Beacon beacon) {
         String topic = settings.topicOf(beacon.endpoint());
         queue.add(new Pending(BeaconRecords.of(beacon, topic, settings.key()), topic, BeaconRecords.sizeOf(beacon, settings.key())));

@@ -41,6 +41,13 @@ final class TopicMetadata {
         return known.contains(topic);
     }
 
+    /**
+     * @return whether any topic can be written to: a node none of whose topics is known takes no beacon
+     */
+    boolean isAnyKnown() {
+        return !known.isEmpty();
+    }
+
     /** Stops asking, and waits for the asking thread to end. */
     void stop() throws InterruptedException {
         fetcher.interrupt();

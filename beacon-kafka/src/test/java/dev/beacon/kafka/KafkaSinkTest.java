@@ -114,6 +114,7 @@ class KafkaSinkTest {
                 accepted.add("during-" + id);
             }
             assertEquals(refusedBefore + 1, sink.statistics().getRefused(), "refused once full");
+            assertTrue(sink.isFull(), "full, for the readiness check");
             sink.reserve(beacon("refused-again"));
             assertEquals(1, log.at(Level.WARNING).size(), "one line per outage: " + log);
         }
@@ -124,6 +125,7 @@ class KafkaSinkTest {
         Polling.until("every beacon taken acknowledged", () -> sink.statistics().getSent(), sent -> sent == accepted.size(), LONG_ENOUGH);
         assertEquals(0, sink.statistics().getFailed());
         assertEquals(Set.copyOf(accepted), texts(readAll(topic, accepted.size())));
+        assertFalse(sink.isFull());
         assertTrue(sink.reserve(beacon("after")), "room again");
         sink.cancel(beacon("after"));
         assertEquals(0, sink.statistics().getBufferedBytes(), "cancelled, its room came back");
@@ -172,6 +174,7 @@ class KafkaSinkTest {
             KafkaSink sink = open(Map.of(KafkaSettings.TOPIC, topic));
             assertTrue(log.await(Level.WARNING, "Kafka has not told the partitions of topic " + topic, LONG_ENOUGH), log::toString);
             assertFalse(sink.reserve(beacon("too-soon")));
+            assertTrue(sink.isFull(), "no topic known: no beacon taken");
 
             broker.createTopics(1, topic);
 
