@@ -30,8 +30,10 @@ final class BeaconRecords {
 
     /** What Kafka's record format adds to a record's key, value and headers, at most: lengths, offsets, attributes. */
     private static final int RECORD_OVERHEAD = 64;
+    /** An instant of years 0 to 9999 as ISO-8601, to the nanosecond: {@code 2026-11-30T12:00:00.123456789Z}. */
+    private static final int LONGEST_INSTANT = 30;
     /** The smallest record a beacon makes: an empty body, its endpoint and reception time only. */
-    static final long SMALLEST = RECORD_OVERHEAD + ENDPOINT.length() + RECEIVED_AT.length() + "2026-01-01T00:00:00Z".length();
+    static final long SMALLEST = RECORD_OVERHEAD + ENDPOINT.length() + RECEIVED_AT.length() + LONGEST_INSTANT;
 
     private BeaconRecords() {
     }
@@ -59,7 +61,9 @@ final class BeaconRecords {
         String keyText = key.of(beacon);
         long size = RECORD_OVERHEAD + beacon.size() + (keyText == null ? 0 : utf8(keyText).length);
         for (Header header : headersOf(beacon)) {
-            size += header.key().length() + header.value().length;
+            // The reception time prints shorter when its fraction ends in zeros: counted at its longest, so that a
+            // size depends on what was sent alone.
+            size += header.key().length() + (header.key().equals(RECEIVED_AT) ? LONGEST_INSTANT : header.value().length);
         }
         return size;
     }

@@ -109,9 +109,13 @@ class KafkaSinkTest {
         long refusedBefore = sink.statistics().getRefused(); // while its topic was not yet known
         List<String> accepted = new ArrayList<>(List.of("before"));
         try (LogRecords log = LogRecords.of(KafkaWriter.class)) {
-            for (int id = 0; id < 1000 && sink.reserve(beacon("during-" + id)); id++) {
-                sink.write(beacon("during-" + id));
-                accepted.add("during-" + id);
+            for (int id = 0; id < 1000; id++) {
+                Beacon beacon = beacon("during-" + id); // one object from reserve to write, as the library passes it
+                if (!sink.reserve(beacon)) {
+                    break;
+                }
+                sink.write(beacon);
+                accepted.add(beacon.text());
             }
             assertEquals(refusedBefore + 1, sink.statistics().getRefused(), "refused once full");
             assertTrue(sink.isFull(), "full, for the readiness check");
@@ -126,8 +130,9 @@ class KafkaSinkTest {
         assertEquals(0, sink.statistics().getFailed());
         assertEquals(Set.copyOf(accepted), texts(readAll(topic, accepted.size())));
         assertFalse(sink.isFull());
-        assertTrue(sink.reserve(beacon("after")), "room again");
-        sink.cancel(beacon("after"));
+        Beacon after = beacon("after");
+        assertTrue(sink.reserve(after), "room again");
+        sink.cancel(after);
         assertEquals(0, sink.statistics().getBufferedBytes(), "cancelled, its room came back");
     }
 
@@ -178,9 +183,10 @@ class KafkaSinkTest {
 
             broker.createTopics(1, topic);
 
-            Polling.until("the topic known", () -> sink.reserve(beacon("in-time")), taken -> taken, LONG_ENOUGH);
+            Beacon inTime = beacon("in-time");
+            Polling.until("the topic known", () -> sink.reserve(inTime), taken -> taken, LONG_ENOUGH);
             assertTrue(log.await(Level.INFO, "Kafka knows topic " + topic + " now", LONG_ENOUGH), log::toString);
-            sink.write(beacon("in-time"));
+            sink.write(inTime);
             assertEquals(Set.of("in-time"), texts(readAll(topic, 1)));
         }
     }
