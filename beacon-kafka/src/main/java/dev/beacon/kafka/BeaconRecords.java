@@ -53,14 +53,12 @@ final class BeaconRecords {
     /**
      * What the record holds in the producer's buffer, at most: what the sink reserves room for.
      *
-     * @param beacon an accepted beacon
-     * @param key how records are keyed
+     * @param record a beacon's record, made by {@link #of}
      * @return its size in bytes
      */
-    static long sizeOf(Beacon beacon, RecordKey key) {
-        String keyText = key.of(beacon);
-        long size = RECORD_OVERHEAD + beacon.size() + (keyText == null ? 0 : utf8(keyText).length);
-        for (Header header : headersOf(beacon)) {
+    static long sizeOf(ProducerRecord<byte[], byte[]> record) {
+        long size = RECORD_OVERHEAD + record.value().length + (record.key() == null ? 0 : record.key().length);
+        for (Header header : record.headers()) {
             // The reception time prints shorter when its fraction ends in zeros: counted at its longest, so that a
             // size depends on what was sent alone.
             size += header.key().length() + (header.key().equals(RECEIVED_AT) ? LONGEST_INSTANT : header.value().length);

@@ -46,8 +46,8 @@ final class KafkaWriter {
     private volatile boolean closed;
     private volatile boolean stopping;
 
-    /** A record handed over, with the topic and room it was reserved in. */
-    private record Pending(ProducerRecord<byte[], byte[]> record, String topic, long size) {
+    /** A record handed over, with the room it was reserved. */
+    private record Pending(ProducerRecord<byte[], byte[]> record, long size) {
     }
 
     /**
@@ -71,7 +71,7 @@ final class KafkaWriter {
             statistics.countRefused();
             return false;
         }
-        if (!statistics.reserve(BeaconRecords.sizeOf(beacon, settings.key()), settings.bufferSize())) {
+        if (!statistics.reserve(BeaconRecords.sizeOf(recordOf(beacon)), settings.bufferSize())) {
             statistics.countRefused();
             // Once until Kafka acknowledges again: one line per outage, not one per beacon refused.
             if (fullReported.compareAndSet(false, true)) {
@@ -91,12 +91,16 @@ final class KafkaWriter {
     }
 
     void write(Beacon beacon) {
-        String topic = settings.topicOf(beacon.endpoint());
-        queue.add(new Pending(BeaconRecords.of(beacon, topic, settings.key()), topic, BeaconRecords.sizeOf(beacon, settings.key())));
+        ProducerRecord<byte[], byte[]> record = recordOf(beacon);
+        queue.add(new Pending(record, BeaconRecords.sizeOf(record)));
     }
 
     void cancel(Beacon beacon) {
-        statistics.release(BeaconRecords.sizeOf(beacon, settings.key()));
+        statistics.release(BeaconRecords.sizeOf(recordOf(beacon)));
+    }
+
+    private ProducerRecord<byte[], byte[]> recordOf(Beacon beacon) {
+        return BeaconRecords.of(beacon, settings.topicOf(beacon.endpoint()), settings.key());
     }
 
     /**
@@ -157,7 +161,7 @@ final class KafkaWriter {
         if (failure instanceof RetriableException && !stopping) {
             // Kafka away for longer than max.block.ms or delivery.timeout.ms: at least once means sending it again.
             if (waitReported.compareAndSet(false, true)) {
-                LOGGER.warning(() -> "Kafka did not take a beacon for topic " + pending.topic() + " (" + failure.getMessage()
+                LOGGER.warning(() -> "Kafka did not take a beacon for topic " + pending.record().topic() + " (" + failure.getMessage()
                         + "); accepted beacons wait and are sent again, and new ones are answered 503 once "
                         + KafkaSettings.BUFFER_SIZE + " is full.");
             }
@@ -173,7 +177,7 @@ final class KafkaWriter {
         }
         statistics.countFailed();
         if (reportedFailures.add(failure.getClass().getName())) {
-            LOGGER.log(Level.SEVERE, "A beacon answered 204 could not be written to Kafka topic " + pending.topic() + ", and is lost: "
+            LOGGER.log(Level.SEVERE, "A beacon answered 204 could not be written to Kafka topic " + pending.record().topic() + ", and is lost: "
                     + failure + ". Counted in KafkaSink's failed records; logged once per cause.", failure);
         }
     }

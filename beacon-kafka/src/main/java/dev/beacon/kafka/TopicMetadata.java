@@ -1,5 +1,6 @@
 package dev.beacon.kafka;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -55,7 +56,7 @@ final class TopicMetadata {
     }
 
     private void fetchUntilKnown(Producer<?, ?> producer, Set<String> topics) {
-        Set<String> reported = ConcurrentHashMap.newKeySet();
+        Set<String> reported = new HashSet<>(); // this thread's alone
         while (known.size() < topics.size() && !Thread.currentThread().isInterrupted()) {
             for (String topic : topics) {
                 if (known.contains(topic)) {

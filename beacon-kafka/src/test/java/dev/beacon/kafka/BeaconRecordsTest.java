@@ -13,8 +13,9 @@ class BeaconRecordsTest {
     /** The room a beacon reserves is the room it gives back, whenever within the second it was received. */
     @Test
     void aRecordsSizeDependsOnWhatWasSentNotOnHowItsReceptionTimePrints() {
-        long whole = BeaconRecords.sizeOf(received(Instant.parse("2026-11-30T12:00:00Z")), RecordKey.NONE);
-        long nanos = BeaconRecords.sizeOf(received(Instant.parse("2026-11-30T12:00:00.123456789Z")), RecordKey.NONE);
+        long whole = BeaconRecords.sizeOf(BeaconRecords.of(received(Instant.parse("2026-11-30T12:00:00Z")), "beacons", RecordKey.NONE));
+        long nanos = BeaconRecords.sizeOf(BeaconRecords.of(received(Instant.parse("2026-11-30T12:00:00.123456789Z")), "beacons",
+                RecordKey.NONE));
 
         assertEquals(whole, nanos);
         assertTrue(whole >= BeaconRecords.SMALLEST, "no beacon's record is smaller than the smallest");
