@@ -1,12 +1,12 @@
 package dev.beacon.cluster;
 
+import dev.beacon.testing.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -52,13 +52,7 @@ final class WildFlyNode extends ServerNode {
     }
 
     private static void copy(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> previous = Files.walk(to)) {
-                for (Path path : previous.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        Folders.deleteIfExists(to);
         try (Stream<Path> files = Files.walk(from)) {
             files.forEach(file -> {
                 try {

@@ -1,5 +1,6 @@
 package dev.beacon.kafka.testing;
 
+import dev.beacon.testing.Folders;
 import dev.beacon.testing.Polling;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,14 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -127,13 +126,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void format() throws IOException, InterruptedException {
-        if (Files.exists(directory)) {
-            try (Stream<Path> previous = Files.walk(directory)) {
-                for (Path path : previous.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        Folders.deleteIfExists(directory);
         Files.createDirectories(directory);
         int controllerPort = freePort();
         Properties server = new Properties();
