@@ -126,7 +126,7 @@ final class BeaconDelivery implements Delivery {
     }
 
     /** A sink that cannot say is not counted full: readiness is a hint to the balancer, admission still decides. */
-    private static boolean isFull(BeaconSink sink) {
+    private static boolean saysFull(BeaconSink sink) {
         try {
             return sink.isFull();
         } catch (RuntimeException e) {
@@ -165,7 +165,7 @@ final class BeaconDelivery implements Delivery {
      * @return whether admission now refuses beacons for want of room
      */
     boolean isFull() {
-        return budget.isFull() || sinks.stream().anyMatch(BeaconDelivery::isFull);
+        return budget.isFull() || sinks.stream().anyMatch(BeaconDelivery::saysFull);
     }
 
     /**

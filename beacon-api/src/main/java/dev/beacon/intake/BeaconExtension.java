@@ -124,7 +124,8 @@ public class BeaconExtension implements Extension {
     void warnWithoutObservers(@Observes AfterDeploymentValidation validation) {
         if (observers == 0 && sinks == 0) {
             LOGGER.warning("No observer method receives Beacon, Report or typed payload events in this application, and no"
-                    + " BeaconSink takes them: every beacon will be answered 204 and dropped. Add one, e.g. 'void onBeacon(@Observes Beacon beacon)' in a CDI bean.");
+                    + " BeaconSink takes them: every beacon will be answered 204 and dropped. Add one, e.g."
+                    + " 'void onBeacon(@Observes Beacon beacon)' in a CDI bean.");
         } else {
             LOGGER.fine(() -> observers + " observer method(s) receive Beacon, Report or typed payload events");
         }

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Where the server has MicroProfile Health, reports the application DOWN for readiness while beacons are
  * refused with {@code 503} for want of room ({@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT} or
- * {@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT_BYTES} reached, or a {@link dev.beacon.BeaconSink} full), so that a load balancer sends beacons to
- * another node meanwhile. Added by {@link BeaconExtension} only where the API is present.
+ * {@value dev.beacon.BeaconConfig#MAX_IN_FLIGHT_BYTES} reached, or a {@link dev.beacon.BeaconSink} full), so
+ * that a load balancer sends beacons to another node meanwhile. Added by {@link BeaconExtension} only where the API is present.
  */
 @Readiness
 @ApplicationScoped
