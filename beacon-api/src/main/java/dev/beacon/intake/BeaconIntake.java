@@ -259,6 +259,20 @@ public final class BeaconIntake {
 
     private Answer answerDecoded(IncomingRequest request, String endpoint, ContentType contentType, byte[] decoded,
                                  Map<String, String> corsHeaders) {
+        try {
+            return admitDecoded(request, endpoint, contentType, decoded, corsHeaders);
+        } catch (RuntimeException e) {
+            // The application may stop between refuseForNow's look and admission, its beans failing once destroyed:
+            // such a beacon is refused like any other arriving during shutdown, never answered 500.
+            if (delivery.isClosed()) {
+                return refusals.unavailable(request, SHUTTING_DOWN, RETRY_WHEN_FULL, corsHeaders);
+            }
+            throw e;
+        }
+    }
+
+    private Answer admitDecoded(IncomingRequest request, String endpoint, ContentType contentType, byte[] decoded,
+                                Map<String, String> corsHeaders) {
         String clientAddress = proxies.clientAddressOf(request);
         Beacon beacon;
         try {

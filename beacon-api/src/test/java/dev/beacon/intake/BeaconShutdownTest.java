@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.Beacon;
 import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconEndpoint;
+import dev.beacon.BeaconStatistics;
 import dev.beacon.testing.LogRecords;
 import dev.beacon.testing.Polling;
 import jakarta.annotation.PreDestroy;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +119,66 @@ class BeaconShutdownTest {
 
         assertEquals(503, answer.status());
         assertEquals("The application is shutting down", answer.reason().orElseThrow());
+    }
+
+    /**
+     * The same, when the application stops between the intake's look at the delivery and the beacon's admission:
+     * 17 beacons got a 500 so in one run of the scaling-out test.
+     */
+    @Test
+    void aBeaconWhoseApplicationStopsWhileItIsAdmittedIsRefusedWith503() {
+        BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), new StoppingMidAdmission());
+
+        Answer answer = intake.answer(beacon(), GatedAsyncObserver.ENDPOINT);
+
+        assertEquals(503, answer.status());
+        assertEquals("The application is shutting down", answer.reason().orElseThrow());
+    }
+
+    /** A delivery whose container stops, its beans gone, just as a beacon's payload types are looked up. */
+    private static final class StoppingMidAdmission implements Delivery {
+        private volatile boolean closed;
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public List<Class<?>> payloadTypesOf(String endpoint) {
+            closed = true;
+            throw new IllegalStateException("the container has shut down, as Weld says of a destroyed bean's proxy");
+        }
+
+        @Override
+        public InFlightBudget.Reservation reserve(Beacon beacon) {
+            throw new AssertionError("not reached: the container stopped before");
+        }
+
+        @Override
+        public void deliver(Beacon beacon) {
+            throw new AssertionError("not reached: the container stopped before");
+        }
+
+        @Override
+        public void countDuplicate() {
+            throw new AssertionError("not reached: duplicates are off");
+        }
+
+        @Override
+        public void countRejected(int status) {
+            // closed: nothing to count in
+        }
+
+        @Override
+        public BeaconStatistics statisticsIfReached() {
+            return null;
+        }
     }
 
     /** Only the thread's state tells that it waits: the wait itself is the code under test, with no latch to count down. */
