@@ -188,8 +188,7 @@ final class BeaconDelivery implements Delivery {
             sinks = found.createInstance().select(BeaconSink.class).stream().toList();
             Instance<BeaconExtension> extensions = found.createInstance().select(BeaconExtension.class);
             if (extensions.isResolvable()) {
-                extension = extensions.get();
-                extension.closeAtShutdown(this);
+                extension = extensions.get().closeAtShutdown(this);
             }
             beanManager = found;
             return true;
@@ -322,8 +321,12 @@ final class BeaconDelivery implements Delivery {
         if (extension == null) {
             return EndpointObservers.resolve(beanManager, event, qualifier); // no record of the names observers use: no bound to the cache
         }
-        return (EndpointObservers<T>) observersByEndpoint.computeIfAbsent(new ObserversKey(observersKey, event.getClass()),
-                key -> EndpointObservers.resolve(beanManager, event, qualifier));
+        ObserversKey key = new ObserversKey(observersKey, event.getClass());
+        EndpointObservers<?> resolved = observersByEndpoint.get(key); // nearly always: no resolving function built
+        if (resolved == null) {
+            resolved = observersByEndpoint.computeIfAbsent(key, absent -> EndpointObservers.resolve(beanManager, event, qualifier));
+        }
+        return (EndpointObservers<T>) resolved;
     }
 
     @Override

@@ -131,8 +131,14 @@ public class BeaconExtension implements Extension {
         }
     }
 
-    void closeAtShutdown(BeaconDelivery delivery) {
+    /**
+     * @param delivery a delivery to close when the application shuts down
+     * @return this extension itself, not the client proxy it was called through: the delivery asks it
+     *         about every beacon, and a proxy would look up the instance again each time
+     */
+    BeaconExtension closeAtShutdown(BeaconDelivery delivery) {
         deliveries.add(delivery);
+        return this;
     }
 
     void deliverAcceptedBeacons(@Observes @BeforeDestroyed(ApplicationScoped.class) Object shutdown) throws InterruptedException {

@@ -180,8 +180,7 @@ public final class BeaconIntake {
     }
 
     private Optional<Answer> refuseBody(IncomingRequest request, Map<String, String> corsHeaders) {
-        List<String> contentTypes = request.headers("Content-Type");
-        if (contentTypes.size() > 1) {
+        if (request.isRepeated("Content-Type")) {
             return Optional.of(refusals.refuse(request, 400, "More than one Content-Type header", corsHeaders));
         }
         ContentType contentType;
@@ -194,7 +193,7 @@ public final class BeaconIntake {
             return Optional.of(refusals.refuse(request, 415, "Media type not accepted for beacons",
                     with(corsHeaders, "Accept-Post", mediaTypes.acceptPost())));
         }
-        if (decoding.codingOf(request.headers("Content-Encoding")).isEmpty()) {
+        if (decoding.codingOf(request).isEmpty()) {
             return Optional.of(refusals.refuse(request, 415, "Content-Encoding not accepted",
                     with(corsHeaders, "Accept-Encoding", decoding.acceptEncoding())));
         }
@@ -236,7 +235,7 @@ public final class BeaconIntake {
             return refusals.refuse(request, 400, "Body shorter than its Content-Length", corsHeaders);
         }
         // answerBeforeBody refused a coding not accepted
-        ContentDecoding.Coding coding = decoding.codingOf(request.headers("Content-Encoding")).orElseThrow();
+        ContentDecoding.Coding coding = decoding.codingOf(request).orElseThrow();
         byte[] decoded;
         try {
             decoded = decoding.decode(coding, body.toByteArray(), maxBodySize);

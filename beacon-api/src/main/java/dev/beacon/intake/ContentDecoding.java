@@ -44,6 +44,15 @@ final class ContentDecoding {
     }
 
     /**
+     * @param request a request
+     * @return the coding its body is in; empty when that is not accepted
+     */
+    Optional<Coding> codingOf(IncomingRequest request) {
+        // Every browser beacon has no Content-Encoding: one lookup, no list of its values.
+        return request.header("Content-Encoding") == null ? IDENTITY : codingOf(request.headers("Content-Encoding"));
+    }
+
+    /**
      * @param contentEncoding the request's {@code Content-Encoding} values, empty when it has none
      * @return the coding the body is in; empty when that is not accepted: a coding not configured,
      *         or several stacked, which no browser sends

@@ -44,6 +44,14 @@ public interface IncomingRequest {
     }
 
     /**
+     * @param name a header name, any case
+     * @return whether the request has more than one value of that header
+     */
+    default boolean isRepeated(String name) {
+        return headers(name).size() > 1;
+    }
+
+    /**
      * @return the request's media type, {@code null} when it has no {@code Content-Type}
      * @throws dev.beacon.MalformedBeaconException when the {@code Content-Type} does not parse
      */

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import java.util.Map;
  * every header, the path and the client's address read the same way at both.
  */
 public final class ServletIncomingRequest implements IncomingRequest {
+
+    /** One table for the application's requests: they share their few media types. */
+    private static final RecentContentTypes RECENT_CONTENT_TYPES = new RecentContentTypes();
 
     private final HttpServletRequest request;
     private final InputStream body;
@@ -65,9 +69,21 @@ public final class ServletIncomingRequest implements IncomingRequest {
     }
 
     @Override
+    public boolean isRepeated(String name) {
+        // Asked of every beacon, whose headers are rarely repeated: no list built to count them.
+        Enumeration<String> values = request.getHeaders(name);
+        if (!values.hasMoreElements()) {
+            return false;
+        }
+        values.nextElement();
+        return values.hasMoreElements();
+    }
+
+    @Override
     public ContentType contentType() {
         if (contentType == null) {
-            contentType = IncomingRequest.super.contentType();
+            String header = request.getHeader("Content-Type");
+            contentType = header == null ? null : RECENT_CONTENT_TYPES.parse(header);
         }
         return contentType;
     }
