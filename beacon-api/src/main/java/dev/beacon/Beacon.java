@@ -52,7 +52,8 @@ public final class Beacon {
     private final byte[] body;
     private final Instant receivedAt;
     private final String clientAddress;
-    private final Map<String, String> headers;
+    /** The values of {@link Builder#KEPT_HEADERS}, by their place there; {@code null} where absent. An array, not a map: one per beacon. */
+    private final String[] headers;
     private final Map<String, String> cookies;
 
     // Parsed views, kept once computed: they are immutable, and a race only parses twice to the same value.
@@ -67,7 +68,7 @@ public final class Beacon {
         this.body = builder.body;
         this.receivedAt = builder.receivedAt == null ? Instant.now() : builder.receivedAt;
         this.clientAddress = builder.clientAddress;
-        this.headers = Map.copyOf(builder.headers);
+        this.headers = builder.headers.clone();
         this.cookies = Map.copyOf(builder.cookies);
     }
 
@@ -248,7 +249,7 @@ public final class Beacon {
      *         {@link #clientAddress()} only from a trusted proxy
      */
     public Optional<String> forwarded() {
-        return header("Forwarded");
+        return header(Builder.FORWARDED);
     }
 
     /**
@@ -256,14 +257,14 @@ public final class Beacon {
      *         {@link #clientAddress()} only from a trusted proxy
      */
     public Optional<String> xForwardedFor() {
-        return header("X-Forwarded-For");
+        return header(Builder.X_FORWARDED_FOR);
     }
 
     /**
      * @return the {@code Origin} header: browsers send it with every beacon, same-origin too
      */
     public Optional<String> origin() {
-        return header("Origin");
+        return header(Builder.ORIGIN);
     }
 
     /**
@@ -271,14 +272,14 @@ public final class Beacon {
      *         cross-origin, absent for Reporting API deliveries
      */
     public Optional<String> referer() {
-        return header("Referer");
+        return header(Builder.REFERER);
     }
 
     /**
      * @return the {@code User-Agent} header
      */
     public Optional<String> userAgent() {
-        return header("User-Agent");
+        return header(Builder.USER_AGENT);
     }
 
     /**
@@ -286,7 +287,7 @@ public final class Beacon {
      *         {@code cross-site} or {@code none}; absent from older browsers and non-browsers
      */
     public Optional<String> secFetchSite() {
-        return header("Sec-Fetch-Site");
+        return header(Builder.SEC_FETCH_SITE);
     }
 
     /**
@@ -294,14 +295,14 @@ public final class Beacon {
      *         {@code cors} for a {@code fetch} that needed CORS
      */
     public Optional<String> secFetchMode() {
-        return header("Sec-Fetch-Mode");
+        return header(Builder.SEC_FETCH_MODE);
     }
 
     /**
      * @return the {@code Sec-Fetch-Dest} header, {@code empty} for beacons
      */
     public Optional<String> secFetchDest() {
-        return header("Sec-Fetch-Dest");
+        return header(Builder.SEC_FETCH_DEST);
     }
 
     /**
@@ -309,7 +310,7 @@ public final class Beacon {
      *         with its beacons; Chromium sends none over HTTP/1.1
      */
     public Optional<String> priority() {
-        return header("Priority");
+        return header(Builder.PRIORITY);
     }
 
     /**
@@ -323,8 +324,8 @@ public final class Beacon {
         return cookies;
     }
 
-    private Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name));
+    private Optional<String> header(int kept) {
+        return Optional.ofNullable(headers[kept]);
     }
 
     private Charset charset() {
@@ -349,6 +350,16 @@ public final class Beacon {
         private static final String[] KEPT_HEADERS = {
             "Origin", "Referer", "User-Agent", "Sec-Fetch-Site", "Sec-Fetch-Mode", "Sec-Fetch-Dest", "Priority", "Forwarded", "X-Forwarded-For"
         };
+        // Each kept header's place in KEPT_HEADERS, and in the array a beacon keeps their values in.
+        private static final int ORIGIN = 0;
+        private static final int REFERER = 1;
+        private static final int USER_AGENT = 2;
+        private static final int SEC_FETCH_SITE = 3;
+        private static final int SEC_FETCH_MODE = 4;
+        private static final int SEC_FETCH_DEST = 5;
+        private static final int PRIORITY = 6;
+        private static final int FORWARDED = 7;
+        private static final int X_FORWARDED_FOR = 8;
 
         private final String endpoint;
         private final String path;
@@ -356,7 +367,7 @@ public final class Beacon {
         private byte[] body = new byte[0];
         private Instant receivedAt;
         private String clientAddress;
-        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final String[] headers = new String[KEPT_HEADERS.length];
         private final Map<String, String> cookies = new LinkedHashMap<>();
 
         private Builder(String endpoint, String path) {
@@ -410,10 +421,10 @@ public final class Beacon {
          * @return this builder
          */
         public Builder headers(Function<String, String> headerLookup) {
-            for (String name : KEPT_HEADERS) {
-                String value = headerLookup.apply(name);
+            for (int kept = 0; kept < KEPT_HEADERS.length; kept++) {
+                String value = headerLookup.apply(KEPT_HEADERS[kept]);
                 if (value != null) {
-                    headers.put(name, value);
+                    headers[kept] = value;
                 }
             }
             return this;

@@ -57,7 +57,7 @@ public interface IncomingRequest {
      */
     default ContentType contentType() {
         String header = header("Content-Type");
-        return header == null ? null : ContentType.parse(header);
+        return header == null ? null : RecentContentTypes.OF_THIS_APPLICATION.parse(header);
     }
 
     /**

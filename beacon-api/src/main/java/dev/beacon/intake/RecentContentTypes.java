@@ -15,6 +15,9 @@ final class RecentContentTypes {
 
     private static final int SLOTS = 64;
 
+    /** The application's: its requests share their few media types. */
+    static final RecentContentTypes OF_THIS_APPLICATION = new RecentContentTypes();
+
     private record Parsed(String header, ContentType contentType) {
     }
 

@@ -18,9 +18,6 @@ import java.util.Map;
  */
 public final class ServletIncomingRequest implements IncomingRequest {
 
-    /** One table for the application's requests: they share their few media types. */
-    private static final RecentContentTypes RECENT_CONTENT_TYPES = new RecentContentTypes();
-
     private final HttpServletRequest request;
     private final InputStream body;
     /** Parsed once: the intake asks before the body is read and again once it is. */
@@ -82,8 +79,7 @@ public final class ServletIncomingRequest implements IncomingRequest {
     @Override
     public ContentType contentType() {
         if (contentType == null) {
-            String header = request.getHeader("Content-Type");
-            contentType = header == null ? null : RECENT_CONTENT_TYPES.parse(header);
+            contentType = IncomingRequest.super.contentType();
         }
         return contentType;
     }
