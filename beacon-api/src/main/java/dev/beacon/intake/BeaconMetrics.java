@@ -38,16 +38,11 @@ class BeaconMetrics {
             return;
         }
         MetricRegistry registry = registries.get();
-        gauge(registry, statistics, "accepted", "Beacons answered 204 and handed to observers", BeaconStatistics::accepted);
-        gauge(registry, statistics, "delivered", "Accepted beacons every observer has finished with", BeaconStatistics::delivered);
-        gauge(registry, statistics, "inFlight", "Accepted beacons some observer is still working on", BeaconStatistics::inFlight);
-        gauge(registry, statistics, "observerFailures", "Observer invocations that threw", BeaconStatistics::observerFailures);
-        gauge(registry, statistics, "rejected", "Requests to beacon paths that were refused, every status",
+        for (PublishedCounter counter : PublishedCounter.values()) {
+            gauge(registry, statistics, counter.metricName(), counter.description(), counter::readFrom);
+        }
+        gauge(registry, statistics, "beacon.rejected", PublishedCounter.REJECTED + ", every status",
                 counters -> counters.rejectedByStatus().values().stream().mapToLong(Long::longValue).sum());
-        gauge(registry, statistics, "duplicates", "Beacons answered but not delivered again, as duplicates", BeaconStatistics::duplicates);
-        gauge(registry, statistics, "malformedReports", "Reports left out of their batches", BeaconStatistics::malformedReports);
-        gauge(registry, statistics, "extensionReportsDropped", "CSP violations of browser extensions not delivered",
-                BeaconStatistics::extensionReportsDropped);
     }
 
     /** Removed with the application: a gauge left behind would hold the stopped application's counters. */
@@ -58,9 +53,8 @@ class BeaconMetrics {
         registered.clear();
     }
 
-    private void gauge(MetricRegistry registry, BeaconStatistics statistics, String name, String description,
+    private void gauge(MetricRegistry registry, BeaconStatistics statistics, String metric, String description,
                        Function<BeaconStatistics, Long> value) {
-        String metric = "beacon." + name;
         try {
             registry.gauge(Metadata.builder().withName(metric).withDescription(description).build(), statistics, value);
             registered.add(metric);

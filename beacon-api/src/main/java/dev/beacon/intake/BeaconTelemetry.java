@@ -14,7 +14,6 @@ import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.ToLongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,8 +29,6 @@ import java.util.logging.Logger;
 class BeaconTelemetry {
 
     private static final Logger LOGGER = Logger.getLogger(BeaconTelemetry.class.getName());
-    private static final String BEACONS = "{beacon}";
-    private static final String REPORTS = "{report}";
     private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
 
     private final List<AutoCloseable> instruments = new CopyOnWriteArrayList<>();
@@ -47,23 +44,13 @@ class BeaconTelemetry {
             return;
         }
         Meter meter = telemetry.get().getMeter("dev.beacon");
-        counter(meter, "beacon.accepted", BEACONS, "Beacons answered 204 and handed to observers", statistics, BeaconStatistics::accepted);
-        counter(meter, "beacon.delivered", BEACONS, "Accepted beacons every observer has finished with", statistics, BeaconStatistics::delivered);
-        counter(meter, "beacon.observer_failures", "{invocation}", "Observer invocations that threw", statistics,
-                BeaconStatistics::observerFailures);
-        counter(meter, "beacon.duplicates", BEACONS, "Beacons answered but not delivered again, as duplicates", statistics,
-                BeaconStatistics::duplicates);
-        counter(meter, "beacon.reports.malformed", REPORTS, "Reports left out of their batches", statistics,
-                BeaconStatistics::malformedReports);
-        counter(meter, "beacon.reports.extension_dropped", REPORTS, "CSP violations of browser extensions not delivered", statistics,
-                BeaconStatistics::extensionReportsDropped);
+        for (PublishedCounter counter : PublishedCounter.values()) {
+            publish(counter.instrumentName(), () -> instrument(meter, counter, statistics));
+        }
         publish("beacon.rejected", () -> meter.counterBuilder("beacon.rejected").setUnit("{request}")
-                .setDescription("Requests to beacon paths that were refused, by status")
+                .setDescription(PublishedCounter.REJECTED + ", by status")
                 .buildWithCallback(measurement -> statistics.rejectedByStatus()
                         .forEach((status, count) -> measurement.record(count, Attributes.of(STATUS, status.longValue())))));
-        publish("beacon.in_flight", () -> meter.upDownCounterBuilder("beacon.in_flight").setUnit(BEACONS)
-                .setDescription("Accepted beacons some observer is still working on")
-                .buildWithCallback(measurement -> measurement.record(statistics.inFlight())));
     }
 
     /** Closed with the application: an instrument left behind would report the stopped application's counters. */
@@ -78,10 +65,14 @@ class BeaconTelemetry {
         instruments.clear();
     }
 
-    private void counter(Meter meter, String name, String unit, String description, BeaconStatistics statistics,
-                         ToLongFunction<BeaconStatistics> value) {
-        Consumer<ObservableLongMeasurement> reading = measurement -> measurement.record(value.applyAsLong(statistics));
-        publish(name, () -> meter.counterBuilder(name).setUnit(unit).setDescription(description).buildWithCallback(reading));
+    private static AutoCloseable instrument(Meter meter, PublishedCounter counter, BeaconStatistics statistics) {
+        Consumer<ObservableLongMeasurement> reading = measurement -> measurement.record(counter.readFrom(statistics));
+        if (counter.isMonotonic()) {
+            return meter.counterBuilder(counter.instrumentName()).setUnit(counter.unit()).setDescription(counter.description())
+                    .buildWithCallback(reading);
+        }
+        return meter.upDownCounterBuilder(counter.instrumentName()).setUnit(counter.unit()).setDescription(counter.description())
+                .buildWithCallback(reading);
     }
 
     private void publish(String name, InstrumentBuilder builder) {
