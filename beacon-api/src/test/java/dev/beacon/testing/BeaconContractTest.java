@@ -635,6 +635,35 @@ public abstract class BeaconContractTest {
     }
 
     @Test
+    void writesEachAcceptedBeaconOnceToTheSinksBeforeItsObservers() throws Exception {
+        RecordingSink sink = container().bean(RecordingSink.class);
+        String endpoint = uniqueEndpoint();
+
+        assertEquals(204, post(endpoint, ChromiumBodies.string("to the sink")).statusCode());
+
+        // The synchronous observer runs on the thread that wrote to the sinks, after them: once it has the beacon, the sink has.
+        Beacon observed = observers.sync().awaitOne(endpoint);
+        assertEquals(1, sink.reserved().of(endpoint).size());
+        assertEquals(1, sink.written().of(endpoint).size());
+        assertSame(observed, sink.written().of(endpoint).get(0));
+        assertEquals(List.of(), sink.cancelled().of(endpoint));
+    }
+
+    @Test
+    void refusesWith503AndRetryAfterABeaconASinkHasNoRoomForAndDeliversNothingOfIt() throws Exception {
+        RecordingSink sink = container().bean(RecordingSink.class);
+        String endpoint = RecordingSink.NO_ROOM + uniqueEndpoint();
+
+        HttpResponse<String> refused = post(endpoint, ChromiumBodies.string("no room"));
+
+        assertEquals(503, refused.statusCode());
+        assertEquals(Optional.of("5"), refused.headers().firstValue("Retry-After"));
+        assertEquals("A beacon sink has no room now\n", refused.body());
+        assertNothingDelivered(endpoint);
+        assertEquals(List.of(), sink.written().of(endpoint));
+    }
+
+    @Test
     void deliversToSynchronousAndAsynchronousObserversExactlyOnce() throws Exception {
         String endpoint = uniqueEndpoint();
         post(endpoint, ChromiumBodies.string("once"));

@@ -5,7 +5,7 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 /**
- * A real CDI container (Weld SE) holding the test observers, as the application's container would.
+ * A real CDI container (Weld SE) holding the test observers and a sink, as the application's container would.
  */
 public final class TestContainer implements AutoCloseable {
 
@@ -18,7 +18,7 @@ public final class TestContainer implements AutoCloseable {
     public static TestContainer start() {
         return new TestContainer(new Weld()
                 .disableDiscovery()
-                .addBeanClasses(RecordingObservers.class, FaultyObservers.class, SlowObserver.class)
+                .addBeanClasses(RecordingObservers.class, FaultyObservers.class, SlowObserver.class, RecordingSink.class)
                 .addExtension(new BeaconExtension())
                 .initialize());
     }
