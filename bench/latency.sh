@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Does a slow observer delay other beacons' 204s? wrk measures the p99 latency of 100 B text beacons to a
 # counting @Observes observer, alone, then while a second wrk keeps 8 connections busy with beacons to a
-# 100 ms @Observes observer, then with beacons to a 1 s @ObservesAsync observer. For the filter and the
+# 100 ms @Observes observer, then while a beacon every 100 ms keeps about ten 1 s @ObservesAsync observers busy. For the filter and the
 # resource, in one server, in interleaved rounds; prints medians and the ratio to the beacons alone.
 #
 #   ./mvnw -DskipTests package && bench/latency.sh payara     # or: bench/latency.sh wildfly
@@ -22,22 +22,29 @@ work=$(mktemp -d)
 trap 'stop_server; rm -rf "$work"' EXIT
 printf 'hidden at 1700000000000' > "$work/text"
 
-# $1 path, $2 the slow endpoint kept busy meanwhile, or none: prints the p99 in ms
+# $1 the measured path, $2 what keeps observers busy meanwhile: none, slow-sync or slow-async; prints the p99 in ms
 p99() {
+    settle
     local slow_pid=
-    if [ "$2" != none ]; then
-        BODY_FILE="$work/text" CONTENT_TYPE=text/plain EXPECT=204 wrk -t1 -c8 -d"$((seconds + 2))s" --timeout 10s \
-            -s bench/post.lua "$base${1%/*}/$2" > /dev/null &
-        slow_pid=$!
-        sleep 1 # the slow observers are busy before the measured beacons start
-    fi
+    case $2 in
+        slow-sync) # 8 connections, each holding a 100 ms observer on its request thread
+            BODY_FILE="$work/text" CONTENT_TYPE=text/plain EXPECT=204 wrk -t1 -c8 -d"$((seconds + 2))s" --timeout 10s \
+                -s bench/post.lua "$base${1%/*}/slow-sync" > /dev/null &
+            slow_pid=$! ;;
+        slow-async) # one connection, a beacon every 100 ms: about ten 1 s observers at any time, where a flood
+                    # would fill the in-flight budget, which answers 503 by design
+            PAUSE_MS=100 BODY_FILE="$work/text" CONTENT_TYPE=text/plain EXPECT=204 wrk -t1 -c1 -d"$((seconds + 2))s" --timeout 10s \
+                -s bench/post.lua "$base${1%/*}/slow-async" > /dev/null &
+            slow_pid=$! ;;
+    esac
+    [ -z "$slow_pid" ] || sleep 1 # the slow observers are busy before the measured beacons start
     BODY_FILE="$work/text" CONTENT_TYPE=text/plain EXPECT=204 wrk -t1 -c"$connections" -d"${seconds}s" --timeout 10s \
         -s bench/post.lua "$base$1" | awk '/^unexpected/ && $2 != 0 {print "bench: " $2 " unexpected answers" > "/dev/stderr"; exit 1} /^p99/ {print $2}'
     [ -z "$slow_pid" ] || wait "$slow_pid"
 }
 
 start_server "$server" /bench/page beacon-bench-app/target/bench.war
-echo "bench: $server, $rounds rounds of ${seconds} s, wrk -t1 -c$connections, slow observers kept busy by 8 more connections"
+echo "bench: $server, $rounds rounds of ${seconds} s, wrk -t1 -c$connections; meanwhile 8 connections to the 100 ms observer, or a beacon every 100 ms to the 1 s asynchronous one"
 declare -A results
 for round in $(seq 1 "$rounds"); do
     for path in /bench/beacon/sync /bench/api/beacon/sync; do

@@ -1,7 +1,15 @@
 -- wrk script: POSTs one body, read from $BODY_FILE, with Content-Type $CONTENT_TYPE (none when empty),
 -- and counts answers that are not the expected $EXPECT (default 204), so that a run of refusals is not
--- mistaken for speed. GET when $BODY_FILE is empty.
+-- mistaken for speed. GET when $BODY_FILE is empty. With $PAUSE_MS, each connection waits that long
+-- before each request: a steady trickle instead of a flood.
 local threads = {}
+
+local pause = tonumber(os.getenv("PAUSE_MS") or "0")
+if pause > 0 then
+   function delay()
+      return pause
+   end
+end
 
 function setup(thread)
    table.insert(threads, thread)

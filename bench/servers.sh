@@ -1,6 +1,6 @@
 # Sourced by the bench scripts: starts Payara Micro or WildFly on 127.0.0.1:$port with the WARs given,
-# each at the context root of its file name, and stops it by its PID. Expects $port and $work (an
-# empty folder of the caller's); $SERVER_JAVA_OPTS adds JVM options; $JFR, when set, names a flight
+# each at the context root of its file name, waits for bench.war's beacons to settle, and stops the server
+# by its PID. Expects $port, $base (its URL) and $work (an empty folder of the caller's); $SERVER_JAVA_OPTS adds JVM options; $JFR, when set, names a flight
 # recording of the whole run.
 
 server_pid=
@@ -53,4 +53,15 @@ stop_server() {
         wait "$server_pid" 2> /dev/null || true
         server_pid=
     fi
+}
+
+# Waits until no accepted beacon awaits its observers: a backlog of asynchronous observers left by one run
+# would otherwise take the cores, or the in-flight budget, from the next.
+settle() {
+    for _ in $(seq 1 60); do
+        curl -sf "$base/bench/counts" | grep -q ' inFlight=0 ' && return
+        sleep 0.5
+    done
+    echo "bench: beacons still in flight after 30 s: $(curl -s "$base/bench/counts")" >&2
+    exit 1
 }

@@ -58,17 +58,6 @@ only=()
 for run in "${runs[@]}"; do [[ "${run% *}" =~ ${ONLY:-.} ]] && only+=("$run"); done
 runs=("${only[@]}")
 
-# Waits until no accepted beacon awaits its observers: a backlog of asynchronous observers left by one run
-# would otherwise take the cores from the next.
-settle() {
-    for _ in $(seq 1 60); do
-        curl -sf "$base/bench/counts" | grep -q ' inFlight=0 ' && return
-        sleep 0.5
-    done
-    echo "bench: beacons still in flight after 30 s: $(curl -s "$base/bench/counts")" >&2
-    exit 1
-}
-
 # $1 body, $2 path, $3 seconds: prints "req/s unexpected p99ms"
 measure() {
     settle
