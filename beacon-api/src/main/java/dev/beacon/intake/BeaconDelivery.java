@@ -53,16 +53,21 @@ final class BeaconDelivery implements Delivery {
 
     private static final Logger LOGGER = Logger.getLogger(BeaconDelivery.class.getName());
 
+    /** The most asynchronous observers notified at once, in an application. */
+    private static final int OBSERVER_THREADS = 16;
+
     /** The key of every endpoint no observer names. */
     private static final String UNNAMED = "";
 
     private final Supplier<BeanManager> beanManagerLookup;
+    private final Supplier<ObserverThreads> observerThreadsLookup;
     private final InFlightBudget budget;
     private final Duration shutdownTimeout;
     private volatile BeanManager beanManager;
     private volatile BeaconStatistics statistics;
     private volatile BeaconExtension extension;
     private volatile List<BeaconSink> sinks = List.of();
+    private volatile ObserverThreads observerThreads = ObserverThreads.CONTAINERS;
     private final boolean dropExtensionViolations;
     private final Map<ObserversKey, EndpointObservers<?>> observersByEndpoint = new ConcurrentHashMap<>();
     private final Set<String> reportedCauses = ConcurrentHashMap.newKeySet();
@@ -75,7 +80,16 @@ final class BeaconDelivery implements Delivery {
      * @param dropExtensionViolations whether CSP violations caused by browser extensions are left undelivered
      */
     BeaconDelivery(Supplier<BeanManager> beanManagerLookup, InFlightBudget budget, Duration shutdownTimeout, boolean dropExtensionViolations) {
+        this(beanManagerLookup, () -> ObserverThreads.CONTAINERS, budget, shutdownTimeout, dropExtensionViolations);
+    }
+
+    /**
+     * @param observerThreadsLookup gives the threads to notify asynchronous observers on, once the bean manager is found
+     */
+    BeaconDelivery(Supplier<BeanManager> beanManagerLookup, Supplier<ObserverThreads> observerThreadsLookup, InFlightBudget budget,
+                   Duration shutdownTimeout, boolean dropExtensionViolations) {
         this.beanManagerLookup = beanManagerLookup;
+        this.observerThreadsLookup = observerThreadsLookup;
         this.budget = budget;
         this.shutdownTimeout = shutdownTimeout;
         this.dropExtensionViolations = dropExtensionViolations;
@@ -86,7 +100,7 @@ final class BeaconDelivery implements Delivery {
      * @return a delivery to the CDI container of the calling application, looked up at first use
      */
     static BeaconDelivery toCurrentContainer(BeaconConfig config) {
-        return new BeaconDelivery(() -> CDI.current().getBeanManager(),
+        return new BeaconDelivery(() -> CDI.current().getBeanManager(), () -> ObserverThreads.ofTheContainer(OBSERVER_THREADS),
                 new InFlightBudget(config.maxInFlight(), config.maxInFlightBytes()), config.shutdownTimeout(),
                 config.dropExtensionViolations());
     }
@@ -153,7 +167,11 @@ final class BeaconDelivery implements Delivery {
      * @throws InterruptedException when the shutdown is interrupted while waiting
      */
     int close() throws InterruptedException {
-        return budget.close(shutdownTimeout);
+        try {
+            return budget.close(shutdownTimeout);
+        } finally {
+            observerThreads.close();
+        }
     }
 
     @Override
@@ -186,6 +204,7 @@ final class BeaconDelivery implements Delivery {
             // Without the library's extension (a container that skips it) counting goes on, unseen by the app.
             statistics = registered.isResolvable() ? registered.get() : new BeaconStatistics();
             sinks = found.createInstance().select(BeaconSink.class).stream().toList();
+            observerThreads = observerThreadsLookup.get();
             Instance<BeaconExtension> extensions = found.createInstance().select(BeaconExtension.class);
             if (extensions.isResolvable()) {
                 extension = extensions.get().closeAtShutdown(this);
@@ -303,7 +322,7 @@ final class BeaconDelivery implements Delivery {
         if (observers.anyAsynchronous()) {
             @SuppressWarnings("unchecked") // the class of a T
             Class<T> type = (Class<T>) event.getClass();
-            asynchronous.add(beanManager.getEvent().select(type, qualifier).fireAsync(event).whenComplete((delivered, failure) -> {
+            asynchronous.add(observerThreads.fireAsync(beanManager.getEvent().select(type, qualifier), event).whenComplete((delivered, failure) -> {
                 if (failure != null) {
                     asynchronousFailures(failure).forEach(each -> reportFailure(event, beacon, "an asynchronous observer", each));
                 }

@@ -1,0 +1,115 @@
+package dev.beacon.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.Beacon;
+import dev.beacon.BeaconStatistics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+class ObserverThreadsTest {
+
+    private static final int BEACONS = 6;
+
+    @Test
+    void notifiesAsynchronousObserversOnTheFactorysThreadsEachInARequestContextOfItsOwnAndStopsThemAtShutdown() throws Exception {
+        List<Thread> made = new CopyOnWriteArrayList<>();
+        ThreadFactory factory = task -> {
+            Thread thread = new Thread(task, "observer-thread-" + made.size());
+            made.add(thread);
+            return thread;
+        };
+        try (WeldContainer weld = new Weld().disableDiscovery()
+                .addBeanClasses(PageViews.class, AsynchronousObserver.class, BeaconStatistics.class).initialize()) {
+            BeanManager beanManager = weld.select(BeanManager.class).get();
+            BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.madeBy(factory, 2),
+                    new InFlightBudget(BEACONS, Long.MAX_VALUE), Duration.ofSeconds(10), false);
+            AsynchronousObserver observer = weld.select(AsynchronousObserver.class).get();
+            observer.expect(BEACONS);
+            assertTrue(delivery.isReady());
+
+            for (int i = 0; i < BEACONS; i++) {
+                Beacon beacon = Beacon.builder("default", "/beacon").build();
+                assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(beacon));
+                delivery.deliver(beacon);
+            }
+
+            assertTrue(observer.awaitReceived());
+            Set<String> threads = observer.threads().stream().collect(Collectors.toSet());
+            assertTrue(threads.stream().allMatch(name -> name.startsWith("observer-thread-")), threads::toString);
+            assertTrue(made.size() <= 2, () -> made.size() + " threads made for a pool of 2");
+            assertEquals(List.of(1, 1, 1, 1, 1, 1), observer.countsSeen(), "each notification had a request context of its own");
+            assertEquals(0, delivery.close(), "every beacon reached its observer before the shutdown stopped waiting");
+            assertEquals(BEACONS, weld.select(BeaconStatistics.class).get().delivered());
+        }
+        for (Thread thread : made) {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+            assertFalse(thread.isAlive(), thread.getName() + " still runs after the shutdown");
+        }
+    }
+
+    @Test
+    void leavesNotificationsToTheContainersExecutorWhereNoManagedThreadFactoryIsBound() {
+        // A plain JVM, like Tomcat with Weld, binds no java:comp/DefaultManagedThreadFactory.
+        assertSame(ObserverThreads.CONTAINERS, ObserverThreads.ofTheContainer(4));
+    }
+
+    @RequestScoped
+    static class PageViews {
+        private int count;
+
+        int increment() {
+            return ++count;
+        }
+    }
+
+    /** Read through its methods: the test holds its client proxy, whose own fields are not the bean's. */
+    @ApplicationScoped
+    static class AsynchronousObserver {
+        private final List<String> threads = new CopyOnWriteArrayList<>();
+        private final List<Integer> countsSeen = new CopyOnWriteArrayList<>();
+        private volatile CountDownLatch received;
+
+        @Inject
+        PageViews pageViews;
+
+        void expect(int beacons) {
+            received = new CountDownLatch(beacons);
+        }
+
+        boolean awaitReceived() throws InterruptedException {
+            return received.await(10, TimeUnit.SECONDS);
+        }
+
+        List<String> threads() {
+            return threads;
+        }
+
+        List<Integer> countsSeen() {
+            return countsSeen;
+        }
+
+        void onBeacon(@ObservesAsync Beacon beacon) {
+            threads.add(Thread.currentThread().getName());
+            countsSeen.add(pageViews.increment());
+            received.countDown();
+        }
+    }
+}
