@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.Beacon;
 import dev.beacon.BeaconStatistics;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -37,7 +36,7 @@ class ObserverThreadsTest {
             return thread;
         };
         try (WeldContainer weld = new Weld().disableDiscovery()
-                .addBeanClasses(PageViews.class, AsynchronousObserver.class, BeaconStatistics.class).initialize()) {
+                .addBeanClasses(BeaconDeliveryTest.PageViews.class, AsynchronousObserver.class, BeaconStatistics.class).initialize()) {
             BeanManager beanManager = weld.select(BeanManager.class).get();
             BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.madeBy(factory, 2),
                     new InFlightBudget(BEACONS, Long.MAX_VALUE), Duration.ofSeconds(10), false);
@@ -71,15 +70,6 @@ class ObserverThreadsTest {
         assertSame(ObserverThreads.CONTAINERS, ObserverThreads.ofTheContainer(4));
     }
 
-    @RequestScoped
-    static class PageViews {
-        private int count;
-
-        int increment() {
-            return ++count;
-        }
-    }
-
     /** Read through its methods: the test holds its client proxy, whose own fields are not the bean's. */
     @ApplicationScoped
     static class AsynchronousObserver {
@@ -88,7 +78,7 @@ class ObserverThreadsTest {
         private volatile CountDownLatch received;
 
         @Inject
-        PageViews pageViews;
+        BeaconDeliveryTest.PageViews pageViews;
 
         void expect(int beacons) {
             received = new CountDownLatch(beacons);
