@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * <tr><td>{@value #ACCEPT_WITHOUT_ORIGIN}</td><td>{@code true}</td><td>whether a POST without {@code Origin} (not from a browser) is accepted</td></tr>
  * <tr><td>{@value #CORS_MAX_AGE}</td><td>{@code 7200}</td><td>seconds a browser may cache a preflight answer</td></tr>
  * <tr><td>{@value #MAX_IN_FLIGHT}</td><td>{@code 10000}</td><td>accepted beacons awaiting their observers, in the application; past it, {@code 503} with {@code Retry-After}</td></tr>
+ * <tr><td>{@value #ASYNC_OBSERVER_THREADS}</td><td>{@code 16}</td><td>threads of the application's own, made by the server's {@code java:comp/DefaultManagedThreadFactory}, that notify {@code @ObservesAsync} observers: the most running at once. Where the server binds no such factory, its executor notifies them</td></tr>
  * <tr><td>{@value #MAX_IN_FLIGHT_BYTES}</td><td>{@code 67108864} (64 MiB)</td><td>bytes of body the accepted beacons awaiting their observers may hold together, in the application; past it, {@code 503} with {@code Retry-After}. At least {@value #MAX_BODY_SIZE}</td></tr>
  * <tr><td>{@value #CONTENT_ENCODINGS}</td><td>(none)</td><td>comma-separated content codings that are decoded: {@code gzip}, {@code deflate}; the decoded body is held to {@value #MAX_BODY_SIZE} too. Browsers do not compress beacons, so by default a body with a {@code Content-Encoding} gets {@code 415}</td></tr>
  * <tr><td>{@value #READ_TIMEOUT}</td><td>{@code 10}</td><td>seconds the filter waits for a whole body, reading it without holding a thread; then {@code 408}</td></tr>
@@ -64,6 +65,8 @@ public final class BeaconConfig {
     public static final String MAX_IN_FLIGHT = "beacon.max-in-flight";
     /** Setting name: how many bytes of body the accepted beacons awaiting their observers may hold together. */
     public static final String MAX_IN_FLIGHT_BYTES = "beacon.max-in-flight-bytes";
+    /** The setting naming how many threads notify asynchronous observers, at most. */
+    public static final String ASYNC_OBSERVER_THREADS = "beacon.async-observer-threads";
     /** Setting name: the content codings decoded before a beacon is read. */
     public static final String CONTENT_ENCODINGS = "beacon.content-encodings";
     /** Setting name: how long the filter waits for a whole body, in seconds. */
@@ -135,6 +138,8 @@ public final class BeaconConfig {
             + " 'gzip', 'deflate', or both; got '%s'.";
     private static final String ERROR_IN_FLIGHT =
             "The '%s' setting must be a whole number of beacons between 1 and 1000000, e.g. 10000; got '%s'.";
+    private static final String ERROR_OBSERVER_THREADS =
+            "The '%s' setting must be a whole number of threads between 1 and 1024, e.g. 16; got '%s'.";
     private static final String ERROR_IN_FLIGHT_BYTES =
             "The '%s' setting must be a whole number of bytes between the largest body (" + MAX_BODY_SIZE + ", %d) and "
             + LARGEST_IN_FLIGHT_BYTES + ", e.g. 67108864 for 64 MiB; got '%s'.";
@@ -165,6 +170,7 @@ public final class BeaconConfig {
     private final List<String> contentEncodings;
     private final int maxInFlight;
     private final long maxInFlightBytes;
+    private final int asyncObserverThreads;
     private final Duration readTimeout;
     private final Duration shutdownTimeout;
     private final boolean dropExtensionViolations;
@@ -189,6 +195,7 @@ public final class BeaconConfig {
                 .stream().map(coding -> coding.toLowerCase(Locale.ROOT)).distinct().toList();
         this.maxInFlight = (int) number(settings, MAX_IN_FLIGHT, 10_000, 1, 1_000_000, ERROR_IN_FLIGHT);
         this.maxInFlightBytes = inFlightBytes(settings, maxBodySize);
+        this.asyncObserverThreads = (int) number(settings, ASYNC_OBSERVER_THREADS, 16, 1, 1024, ERROR_OBSERVER_THREADS);
         this.readTimeout = Duration.ofSeconds(number(settings, READ_TIMEOUT, 10, 1, 86_400, ERROR_READ_TIMEOUT));
         this.shutdownTimeout = Duration.ofSeconds(number(settings, SHUTDOWN_TIMEOUT, 10, 0, 86_400, ERROR_SECONDS));
         this.dropExtensionViolations = bool(settings, DROP_EXTENSION_VIOLATIONS, false);
@@ -291,6 +298,13 @@ public final class BeaconConfig {
      */
     public long maxInFlightBytes() {
         return maxInFlightBytes;
+    }
+
+    /**
+     * @return how many {@code @ObservesAsync} observers are notified at once, at most, on the application's own threads
+     */
+    public int asyncObserverThreads() {
+        return asyncObserverThreads;
     }
 
     /**

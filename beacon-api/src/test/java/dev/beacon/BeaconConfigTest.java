@@ -25,6 +25,7 @@ class BeaconConfigTest {
         assertEquals(Duration.ofHours(2), config.corsMaxAge());
         assertEquals(10_000, config.maxInFlight());
         assertEquals(64L * 1024 * 1024, config.maxInFlightBytes());
+        assertEquals(16, config.asyncObserverThreads());
         assertEquals(List.of(), config.contentEncodings());
         assertEquals(Duration.ofSeconds(10), config.shutdownTimeout());
         assertEquals(Duration.ofSeconds(10), config.readTimeout());
@@ -42,6 +43,7 @@ class BeaconConfigTest {
                 Map.entry(BeaconConfig.CORS_MAX_AGE, "0"),
                 Map.entry(BeaconConfig.MAX_IN_FLIGHT, "50"),
                 Map.entry(BeaconConfig.MAX_IN_FLIGHT_BYTES, "1048576"),
+                Map.entry(BeaconConfig.ASYNC_OBSERVER_THREADS, "4"),
                 Map.entry(BeaconConfig.CONTENT_ENCODINGS, "Deflate, gzip"),
                 Map.entry(BeaconConfig.SHUTDOWN_TIMEOUT, "0"),
                 Map.entry(BeaconConfig.READ_TIMEOUT, "30"))::get);
@@ -55,6 +57,7 @@ class BeaconConfigTest {
         assertEquals(Duration.ZERO, config.corsMaxAge());
         assertEquals(50, config.maxInFlight());
         assertEquals(1_048_576, config.maxInFlightBytes());
+        assertEquals(4, config.asyncObserverThreads());
         assertEquals(List.of("deflate", "gzip"), config.contentEncodings());
         assertEquals(Duration.ZERO, config.shutdownTimeout());
         assertEquals(Duration.ofSeconds(30), config.readTimeout());
@@ -65,6 +68,7 @@ class BeaconConfigTest {
         Map<String, String> invalid = Map.ofEntries(
                 Map.entry(BeaconConfig.MAX_IN_FLIGHT, "unbounded"),
                 Map.entry(BeaconConfig.MAX_IN_FLIGHT_BYTES, "65536"),
+                Map.entry(BeaconConfig.ASYNC_OBSERVER_THREADS, "0"),
                 Map.entry(BeaconConfig.ENABLED, "yes"),
                 Map.entry(BeaconConfig.PATHS, "beacon"),
                 Map.entry(BeaconConfig.MEDIA_TYPES, "text/*"),

@@ -53,9 +53,6 @@ final class BeaconDelivery implements Delivery {
 
     private static final Logger LOGGER = Logger.getLogger(BeaconDelivery.class.getName());
 
-    /** The most asynchronous observers notified at once, in an application. */
-    private static final int OBSERVER_THREADS = 16;
-
     /** The key of every endpoint no observer names. */
     private static final String UNNAMED = "";
 
@@ -96,11 +93,12 @@ final class BeaconDelivery implements Delivery {
     }
 
     /**
-     * @param config the validated configuration, for the in-flight budget, the shutdown timeout and the reports left out
+     * @param config the validated configuration, for the in-flight budget, the shutdown timeout, the reports left out and
+     *        the threads of asynchronous observers
      * @return a delivery to the CDI container of the calling application, looked up at first use
      */
     static BeaconDelivery toCurrentContainer(BeaconConfig config) {
-        return new BeaconDelivery(() -> CDI.current().getBeanManager(), () -> ObserverThreads.ofTheContainer(OBSERVER_THREADS),
+        return new BeaconDelivery(() -> CDI.current().getBeanManager(), () -> ObserverThreads.ofTheContainer(config.asyncObserverThreads()),
                 new InFlightBudget(config.maxInFlight(), config.maxInFlightBytes()), config.shutdownTimeout(),
                 config.dropExtensionViolations());
     }
