@@ -193,6 +193,14 @@ final class BeaconDelivery implements Delivery {
 
     @Override
     public boolean isReady() {
+        return beanManager != null || findContainer();
+    }
+
+    /**
+     * Looks the container up, once: beacons arriving together at start-up would otherwise each make a pool of
+     * observer threads, of which only the last is kept, and stopped at shutdown.
+     */
+    private synchronized boolean findContainer() {
         if (beanManager != null) {
             return true;
         }

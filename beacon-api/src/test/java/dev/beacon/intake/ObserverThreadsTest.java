@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.Beacon;
 import dev.beacon.BeaconStatistics;
+import dev.beacon.testing.Polling;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -16,8 +17,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -61,6 +64,46 @@ class ObserverThreadsTest {
         for (Thread thread : made) {
             thread.join(TimeUnit.SECONDS.toMillis(10));
             assertFalse(thread.isAlive(), thread.getName() + " still runs after the shutdown");
+        }
+    }
+
+    /** Beacons arriving together at start-up: one pool, the one the shutdown stops, and not one per beacon. */
+    @Test
+    void makesOnePoolHoweverManyBeaconsFindTheContainerTogether() throws Exception {
+        AtomicInteger pools = new AtomicInteger();
+        CountDownLatch lookingUp = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (WeldContainer weld = new Weld().disableDiscovery().addBeanClasses(BeaconStatistics.class).initialize()) {
+            BeanManager beanManager = weld.select(BeanManager.class).get();
+            BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, () -> {
+                pools.incrementAndGet();
+                lookingUp.countDown();
+                awaitQuietly(release);
+                return ObserverThreads.CONTAINERS;
+            }, new InFlightBudget(BEACONS, Long.MAX_VALUE), Duration.ZERO, false);
+            FutureTask<Boolean> first = new FutureTask<>(delivery::isReady);
+            FutureTask<Boolean> second = new FutureTask<>(delivery::isReady);
+            Thread firstThread = new Thread(first);
+            Thread secondThread = new Thread(second);
+
+            firstThread.start();
+            assertTrue(lookingUp.await(10, TimeUnit.SECONDS));
+            secondThread.start();
+            Polling.until("the second beacon waiting for the first's look-up", secondThread::getState,
+                    state -> state == Thread.State.BLOCKED || state == Thread.State.TERMINATED, Duration.ofSeconds(10));
+            release.countDown();
+
+            assertTrue(first.get(10, TimeUnit.SECONDS));
+            assertTrue(second.get(10, TimeUnit.SECONDS));
+            assertEquals(1, pools.get());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
