@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Does a slow observer delay other beacons' 204s? wrk measures the p99 latency of 100 B text beacons to a
 # counting @Observes observer, alone, then while a second wrk keeps 8 connections busy with beacons to a
-# 100 ms @Observes observer, then while a beacon every 100 ms keeps about ten 1 s @ObservesAsync observers busy. For the filter and the
-# resource, in one server, in interleaved rounds; prints medians and the ratio to the beacons alone.
+# 100 ms @Observes observer, then while a beacon every 100 ms keeps about ten 1 s @ObservesAsync observers
+# busy. For the filter and the resource, in one server, in interleaved rounds; prints medians and the ratio
+# to the beacons alone.
 #
 #   ./mvnw -DskipTests package && bench/latency.sh payara     # or: bench/latency.sh wildfly
 #
@@ -22,20 +23,23 @@ work=$(mktemp -d)
 trap 'stop_server; rm -rf "$work"' EXIT
 printf 'hidden at 1700000000000' > "$work/text"
 
+# $1 connections, $2 ms each waits before each beacon, $3 the slow observers' URL: sends beacons to them in the
+# background for the measured run and a second more, as $slow_pid
+busy() {
+    PAUSE_MS=$2 BODY_FILE="$work/text" CONTENT_TYPE=text/plain EXPECT=204 wrk -t1 -c"$1" -d"$((seconds + 2))s" --timeout 10s \
+        -s bench/post.lua "$3" > /dev/null &
+    slow_pid=$!
+}
+
 # $1 the measured path, $2 what keeps observers busy meanwhile: none, slow-sync or slow-async; prints the p99 in ms
 p99() {
     settle
     local slow_pid=
     case $2 in
-        slow-sync) # 8 connections, each holding a 100 ms observer on its request thread
-            BODY_FILE="$work/text" CONTENT_TYPE=text/plain EXPECT=204 wrk -t1 -c8 -d"$((seconds + 2))s" --timeout 10s \
-                -s bench/post.lua "$base${1%/*}/slow-sync" > /dev/null &
-            slow_pid=$! ;;
-        slow-async) # one connection, a beacon every 100 ms: about ten 1 s observers at any time, where a flood
-                    # would fill the in-flight budget, which answers 503 by design
-            PAUSE_MS=100 BODY_FILE="$work/text" CONTENT_TYPE=text/plain EXPECT=204 wrk -t1 -c1 -d"$((seconds + 2))s" --timeout 10s \
-                -s bench/post.lua "$base${1%/*}/slow-async" > /dev/null &
-            slow_pid=$! ;;
+        slow-sync) busy 8 0 "$base${1%/*}/slow-sync" ;; # 8 connections, each holding a 100 ms observer on its request thread
+        # One connection, a beacon every 100 ms: about ten 1 s observers at any time, where a flood would fill
+        # the in-flight budget, which answers 503 by design.
+        slow-async) busy 1 100 "$base${1%/*}/slow-async" ;;
     esac
     [ -z "$slow_pid" ] || sleep 1 # the slow observers are busy before the measured beacons start
     BODY_FILE="$work/text" CONTENT_TYPE=text/plain EXPECT=204 wrk -t1 -c"$connections" -d"${seconds}s" --timeout 10s \
