@@ -45,5 +45,6 @@ function done(summary, latency, requests)
       total = total + thread:get("unexpected")
    end
    io.write(string.format("unexpected %d\n", total))
+   io.write(string.format("requests %d\n", summary.requests))
    io.write(string.format("p99 %.3f\n", latency:percentile(99) / 1000))
 end

@@ -47,6 +47,18 @@ start_server() {
     exit 1
 }
 
+# The server's JVM: Payara Micro's is the process started; WildFly's is standalone.sh's child.
+server_jvm_pid() {
+    local pid=$server_pid child
+    while child=$(pgrep -P "$pid" | head -1) && [ -n "$child" ]; do pid=$child; done
+    echo "$pid"
+}
+
+# The CPU time the server's JVM has used since it started, all threads, user and system, in clock ticks.
+server_cpu_ticks() {
+    awk '{print $14 + $15}' "/proc/$(server_jvm_pid)/stat"
+}
+
 stop_server() {
     if [ -n "$server_pid" ]; then
         kill "$server_pid" 2> /dev/null || true

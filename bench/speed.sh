@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # The library beside the code a user would write by hand, in one server: wrk POSTs the same beacon to
-# each path in turn (interleaved rounds, so that a noisy machine's drift hits all alike), and prints
-# medians and the ratios that matter:
-#   filter   / the servlet that reads the body and answers 204   (target >= 0.95)
-#   resource / the hand-written @POST String resource + Event.fire (target >= 1.2)
-#   an ordinary page of the application, with / without the library's jars (target >= 0.99)
-# for a 100 B text beacon, a 1 KiB JSON one and an 8 KiB multipart one, each to an endpoint without
+# each path in turn (interleaved rounds, so that a noisy machine's drift hits all alike). The first measure
+# is the server's own CPU time per request (its JVM's user + system time, from /proc, over the run and until
+# its asynchronous observers are done, divided by the requests wrk completed), which holds still where
+# throughput on a shared 2-core machine does not; then the bytes the server's threads allocated per request;
+# then throughput. Each as a ratio to its baseline within each round:
+#   filter-none, filter-sync / the servlet that reads the body and answers 204        (CPU target <= 1.10)
+#   filter-async             / a servlet that reads the body and calls Event.fireAsync (CPU target <= 1.10)
+#   resource-*               / the hand-written @POST String resource + Event.fire     (CPU target <= 1.0)
+#   an ordinary page of the application, with / without the library's jars             (CPU target <= 1.01)
+# for a 100 B text beacon, an 800 B JSON one and an 8 KiB multipart one, each to an endpoint without
 # observer, with one counting @Observes observer, and with one counting @ObservesAsync observer.
 #
 #   ./mvnw -DskipTests package && bench/speed.sh payara     # or: bench/speed.sh wildfly
@@ -48,7 +52,7 @@ declare -A content_type=([text]="text/plain;charset=UTF-8" [json]="application/j
 # --- what is measured: name, path, body ---
 runs=()
 for body in text json multipart; do
-    runs+=("$body read /bench/baseline/read" "$body handwritten /bench/api/handwritten")
+    runs+=("$body read /bench/baseline/read" "$body read-async /bench/baseline/read-async" "$body handwritten /bench/api/handwritten")
     for observer in none sync async; do
         runs+=("$body filter-$observer /bench/beacon/$observer" "$body resource-$observer /bench/api/beacon/$observer")
     done
@@ -58,13 +62,23 @@ only=()
 for run in "${runs[@]}"; do [[ "${run% *}" =~ ${ONLY:-.} ]] && only+=("$run"); done
 runs=("${only[@]}")
 
-# $1 body, $2 path, $3 seconds: prints "req/s unexpected p99ms"
+ticks_per_second=$(getconf CLK_TCK)
+
+# The server's allocated bytes since it started, as the bench application reads them from the JVM
+allocated() { curl -sf "$base/bench/counts" | sed -n 's/.* allocated=\([0-9-]*\).*/\1/p'; }
+
+# $1 body, $2 path, $3 seconds: prints "req/s unexpected p99ms cpu-us-per-request bytes-per-request"
 measure() {
     settle
-    local file="" type="" expect=200
+    local file="" type="" expect=200 cpu_before allocated_before out
     if [ "$1" != page ]; then file="$work/$1"; type=${content_type[$1]}; expect=204; fi
-    BODY_FILE=$file CONTENT_TYPE=$type EXPECT=$expect wrk -t2 -c"$connections" -d"${3}s" --timeout 10s -s bench/post.lua "$base$2" \
-        | awk '/Requests\/sec/ {rps=$2} /^unexpected/ {bad=$2} /^p99/ {p99=$2} END {print rps, bad, p99}'
+    allocated_before=$(allocated); cpu_before=$(server_cpu_ticks)
+    out=$(BODY_FILE=$file CONTENT_TYPE=$type EXPECT=$expect wrk -t2 -c"$connections" -d"${3}s" --timeout 10s -s bench/post.lua "$base$2")
+    settle # what the run left to asynchronous observers is the run's too
+    local cpu=$(( $(server_cpu_ticks) - cpu_before )) bytes=$(( $(allocated) - allocated_before ))
+    awk -v cpu="$cpu" -v hz="$ticks_per_second" -v bytes="$bytes" '
+        /Requests\/sec/ {rps=$2} /^unexpected/ {bad=$2} /^p99/ {p99=$2} /^requests/ {n=$2}
+        END {printf "%s %s %s %.1f %.0f\n", rps, bad, p99, cpu * 1e6 / hz / n, bytes / n}' <<< "$out"
 }
 
 start_server "$server" /bench-plain/page beacon-bench-app/target/bench.war beacon-bench-app/target/bench-plain.war
@@ -83,41 +97,61 @@ for round in $(seq 1 "$rounds"); do
     for run in "${order[@]}"; do
         read -r body name path <<< "$run"
         measure "$body" "$path" 1 > /dev/null # the path's own warm-up: new connections, the code it runs
-        read -r rps bad p99 <<< "$(measure "$body" "$path" "$seconds")"
+        read -r rps bad p99 cpu bytes <<< "$(measure "$body" "$path" "$seconds")"
         [ "$bad" = 0 ] || { echo "bench: $body $name: $bad answers were not the expected status" >&2; exit 1; }
         results["$body $name"]+="$rps "
         results["$body $name p99"]+="$p99 "
+        results["$body $name cpu"]+="$cpu "
+        results["$body $name bytes"]+="$bytes "
     done
     echo "bench: round $round done"
 done
 
 median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-# $1 a path's rates, $2 its baseline's, one per round: the ratio within each round (a path and its baseline
+# "median (lowest–highest)" of one value per round
+spread() { printf '%s\n' $1 | sort -n | awk '{r[NR]=$1} END {printf "%s (%s–%s)", r[int((NR+1)/2)], r[1], r[NR]}'; }
+# $1 a path's values, $2 its baseline's, one per round: the ratio within each round (a path and its baseline
 # run minutes apart at most), printed as "median (lowest–highest)"
 ratios() {
     paste -d' ' <(printf '%s\n' $1) <(printf '%s\n' $2) | awk '{print $1 / $2}' | sort -n \
         | awk '{r[NR]=$1} END {printf "%.2f (%.2f–%.2f)", r[int((NR+1)/2)], r[1], r[NR]}'
 }
-echo
-echo "| body | path | req/s (median) | p99 ms | ratio: median of the rounds' (range) |"
-echo "| --- | --- | --- | --- | --- |"
-for body in text json multipart page; do
-    for run in "${runs[@]}"; do
-        read -r b name path <<< "$run"
-        [ "$b" = "$body" ] || continue
-        m=$(median "${results["$body $name"]}"); p=$(median "${results["$body $name p99"]}")
-        r=""
-        case $name in
-            filter-*) baseline="$body read" ;;
-            resource-*) baseline="$body handwritten" ;;
-            with) baseline="page without" ;;
-            *) baseline="" ;;
-        esac
-        if [ -n "$baseline" ] && [ -n "${results["$baseline"]:-}" ]; then
-            r="$(ratios "${results["$body $name"]}" "${results["$baseline"]}") of ${baseline#* }"
-        fi
-        echo "| $body | $name | $m | $p | $r |"
+# $1 a run's name, $2 its body: the run it is measured against
+baseline_of() {
+    case $1 in
+        filter-async) echo "$2 read-async" ;;
+        filter-*) echo "$2 read" ;;
+        resource-*) echo "$2 handwritten" ;;
+        with) echo "page without" ;;
+    esac
+}
+# $1 the measure's key suffix ("cpu", "bytes", or "" for req/s), $2 its column's title: prints its table
+table() {
+    echo
+    echo "| body | path | $2 per round: median (range) | ratio to the baseline, each round's: median (range) |"
+    echo "| --- | --- | --- | --- |"
+    for body in text json multipart page; do
+        for run in "${runs[@]}"; do
+            read -r b name path <<< "$run"
+            [ "$b" = "$body" ] || continue
+            local key="$body $name${1:+ $1}" baseline r=""
+            baseline=$(baseline_of "$name" "$body")
+            if [ -n "$baseline" ] && [ -n "${results["$baseline${1:+ $1}"]:-}" ]; then
+                r="$(ratios "${results[$key]}" "${results["$baseline${1:+ $1}"]}") of ${baseline#* }"
+            fi
+            echo "| $body | $name | $(spread "${results[$key]}") | $r |"
+        done
     done
+}
+table cpu "µs of server CPU per request"
+table bytes "bytes the server allocated per request"
+table "" "req/s"
+echo
+echo "| body | path | p99 ms (median) |"
+echo "| --- | --- | --- |"
+for run in "${runs[@]}"; do
+    read -r body name path <<< "$run"
+    echo "| $body | $name | $(median "${results["$body $name p99"]}") |"
 done
 echo
 echo "bench: counted by the observers: $(curl -s "$base/bench/counts")"

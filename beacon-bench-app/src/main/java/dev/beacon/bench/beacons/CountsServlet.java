@@ -1,6 +1,7 @@
 package dev.beacon.bench.beacons;
 
 import dev.beacon.BeaconStatistics;
+import dev.beacon.bench.baseline.HandWrittenAsyncObserver;
 import dev.beacon.bench.baseline.HandWrittenObserver;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -8,8 +9,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 
-/** What the observers counted, for the benchmark to check against the 204s it got. */
+/**
+ * What the observers counted, for the benchmark to check against the 204s it got; what still awaits an
+ * asynchronous observer ({@code inFlight}, the library's and the hand-written one's together), so that the
+ * benchmark waits for none between runs; and the bytes the server's threads have allocated since it started,
+ * so that the benchmark divides a run's by its requests.
+ */
 @WebServlet("/counts")
 public class CountsServlet extends HttpServlet {
 
@@ -22,12 +29,23 @@ public class CountsServlet extends HttpServlet {
     private HandWrittenObserver handWritten;
 
     @Inject
+    private HandWrittenAsyncObserver handWrittenAsync;
+
+    @Inject
     private BeaconStatistics statistics;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
         response.getWriter().write("sync=" + observers.sync() + " async=" + observers.async() + " handwritten=" + handWritten.received()
-                + " accepted=" + statistics.accepted() + " inFlight=" + statistics.inFlight() + " rejected=" + statistics.rejectedByStatus() + "\n");
+                + " handwrittenAsync=" + handWrittenAsync.received() + " accepted=" + statistics.accepted()
+                + " inFlight=" + (statistics.inFlight() + handWrittenAsync.pending()) + " rejected=" + statistics.rejectedByStatus()
+                + " allocated=" + allocatedBytes() + "\n");
+    }
+
+    /** HotSpot's count, for every thread since the start, ended ones included; -1 where the JVM has none. */
+    private static long allocatedBytes() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemoryEnabled() ? threads.getTotalThreadAllocatedBytes() : -1;
     }
 }
