@@ -15,22 +15,22 @@ public final class Answer {
     private final Map<String, String> headers;
     private final String reason;
     private final byte[] gif;
-    private final Beacon beacon;
+    private final Admission.Ticket ticket;
     private final Delivery delivery;
 
-    private Answer(int status, Map<String, String> headers, String reason, byte[] gif, Beacon beacon, Delivery delivery) {
+    private Answer(int status, Map<String, String> headers, String reason, byte[] gif, Admission.Ticket ticket, Delivery delivery) {
         this.status = status;
         this.headers = Collections.unmodifiableMap(headers);
         this.reason = reason;
         this.gif = gif;
-        this.beacon = beacon;
+        this.ticket = ticket;
         this.delivery = delivery;
     }
 
     // The header maps are the intake's own, built for this answer or constant: taken, not copied.
 
-    static Answer accepted(Beacon beacon, Map<String, String> headers, Delivery delivery) {
-        return new Answer(204, headers, null, null, beacon, delivery);
+    static Answer accepted(Admission.Ticket ticket, Map<String, String> headers, Delivery delivery) {
+        return new Answer(204, headers, null, null, ticket, delivery);
     }
 
     static Answer noContent(Map<String, String> headers) {
@@ -45,7 +45,7 @@ public final class Answer {
      * @return the same answer as a {@code 200} with a GIF, for a {@code GET} beacon sent as an image
      */
     Answer asGif(byte[] image) {
-        return new Answer(200, headers, null, image, beacon, delivery);
+        return new Answer(200, headers, null, image, ticket, delivery);
     }
 
     /**
@@ -80,7 +80,7 @@ public final class Answer {
      * @return the accepted beacon, absent for every other answer
      */
     public Optional<Beacon> beacon() {
-        return Optional.ofNullable(beacon);
+        return ticket == null ? Optional.empty() : Optional.of(ticket.beacon());
     }
 
     /**
@@ -88,8 +88,8 @@ public final class Answer {
      * the response is complete, so that no observer delays the browser.
      */
     public void deliver() {
-        if (beacon != null) {
-            delivery.deliver(beacon);
+        if (ticket != null) {
+            delivery.deliver(ticket);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.beacon.intake;
 import dev.beacon.BeaconConfig;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import java.util.function.Function;
 
 /**
@@ -10,7 +12,8 @@ import java.util.function.Function;
  * apply the same settings, and their beacons share one in-flight budget. Built when the application
  * starts, by the initializer of whichever beacon jar it carries, so that an invalid setting fails the
  * deployment, naming the setting, instead of every beacon. Its statistics are published over JMX
- * ({@link dev.beacon.BeaconStatisticsMXBean}) while it runs.
+ * ({@link dev.beacon.BeaconStatisticsMXBean}) while it runs, and its CDI container is found once the application
+ * has started, before any beacon comes.
  */
 public final class ApplicationIntake {
 
@@ -51,6 +54,7 @@ public final class ApplicationIntake {
                 built = new ApplicationIntake(settings, config, new BeaconIntake(config, delivery));
                 application.setAttribute(ATTRIBUTE, built);
                 StatisticsPublisher.publish(application, delivery::statisticsIfReached);
+                connectOnceStarted(application, delivery);
             }
             return built;
         }
@@ -76,6 +80,24 @@ public final class ApplicationIntake {
      */
     public BeaconIntake intake() {
         return intake;
+    }
+
+    /**
+     * Finds the application's container as soon as it runs, not when the first beacon comes: readiness, the
+     * statistics and the sinks are true from the start (an application started while its Kafka broker is away is not
+     * ready), and a missing container is said at start-up.
+     */
+    private static void connectOnceStarted(ServletContext application, Delivery delivery) {
+        try {
+            application.addListener(new ServletContextListener() {
+                @Override
+                public void contextInitialized(ServletContextEvent started) {
+                    delivery.isReady();
+                }
+            });
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            // Built by a first beacon, where no initializer ran: that beacon finds the container.
+        }
     }
 
     private static Function<String, String> settingsOf(ServletContext application) {

@@ -9,6 +9,8 @@ import dev.beacon.report.Report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
@@ -28,8 +30,8 @@ import java.util.logging.Logger;
 /**
  * The library's CDI integration:
  * <ul>
- * <li>adds its beans, {@link BeaconStatistics} and, where the server has MicroProfile Health, Metrics or the
- * OpenTelemetry API, a readiness check and the counters as gauges or instruments (the jar's
+ * <li>adds its beans: the application's {@link BeaconStatistics} and, where the server has MicroProfile Health,
+ * Metrics or the OpenTelemetry API, a readiness check and the counters as gauges or instruments (the jar's
  * {@code beans.xml} excludes them all from discovery, so none is discovered twice or without its API);</li>
  * <li>warns at deployment when no observer method receives {@link Beacon} events: the beacons would be
  * answered {@code 204} and then dropped, which is never what an application that adds this library
@@ -54,9 +56,9 @@ public class BeaconExtension implements Extension {
     private final Map<String, List<Class<?>>> payloadTypes = new HashMap<>();
     private boolean reportsForEveryEndpoint;
     private final Set<BeaconDelivery> deliveries = ConcurrentHashMap.newKeySet();
+    private final BeaconCounters counters = new BeaconCounters();
 
-    void addStatistics(@Observes BeforeBeanDiscovery discovery) {
-        discovery.addAnnotatedType(BeaconStatistics.class, BeaconStatistics.class.getName());
+    void addBeans(@Observes BeforeBeanDiscovery discovery) {
         if (ApiPresence.isPresent("org.eclipse.microprofile.health.HealthCheck")) {
             discovery.addAnnotatedType(BeaconReadiness.class, BeaconReadiness.class.getName());
         }
@@ -66,6 +68,22 @@ public class BeaconExtension implements Extension {
         if (ApiPresence.isPresent("io.opentelemetry.api.OpenTelemetry")) {
             discovery.addAnnotatedType(BeaconTelemetry.class, BeaconTelemetry.class.getName());
         }
+    }
+
+    /**
+     * The application's counters, as the read-only {@link BeaconStatistics}: the object itself, not a client proxy of
+     * it, so that an application cannot reach the counting methods through a cast.
+     */
+    void addStatistics(@Observes AfterBeanDiscovery discovery) {
+        discovery.addBean().beanClass(BeaconCounters.class).types(BeaconStatistics.class, Object.class).scope(Dependent.class)
+                .createWith(context -> counters);
+    }
+
+    /**
+     * @return the application's counters
+     */
+    BeaconCounters counters() {
+        return counters;
     }
 
     /**

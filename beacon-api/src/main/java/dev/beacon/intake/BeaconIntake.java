@@ -295,8 +295,9 @@ public final class BeaconIntake {
     }
 
     private Answer admit(IncomingRequest request, Beacon beacon, Map<String, String> corsHeaders) {
-        return switch (delivery.reserve(beacon)) {
-            case TAKEN -> Answer.accepted(beacon, corsHeaders, delivery);
+        Admission.Ticket ticket = delivery.reserve(beacon);
+        return switch (ticket.outcome()) {
+            case TAKEN -> Answer.accepted(ticket, corsHeaders, delivery);
             case TOO_MANY_BEACONS -> refusals.unavailable(request, "Too many beacons awaiting delivery", RETRY_WHEN_FULL, corsHeaders);
             case TOO_MANY_BYTES -> refusals.unavailable(request, "Too many bytes awaiting delivery", RETRY_WHEN_FULL, corsHeaders);
             case CLOSED -> refusals.unavailable(request, SHUTTING_DOWN, RETRY_WHEN_FULL, corsHeaders);

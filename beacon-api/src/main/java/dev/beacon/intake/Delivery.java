@@ -46,16 +46,16 @@ interface Delivery {
      * back. Only once {@link #isReady()}.
      *
      * @param beacon the beacon about to be accepted
-     * @return {@link InFlightBudget.Reservation#TAKEN}, or why there is no place
+     * @return the ticket of an accepted beacon ({@link InFlightBudget.Reservation#TAKEN}), or why there is no place
      */
-    InFlightBudget.Reservation reserve(Beacon beacon);
+    Admission.Ticket reserve(Beacon beacon);
 
     /**
-     * Hands an accepted beacon, whose place {@link #reserve} took, to its observers.
+     * Hands an accepted beacon, whose place {@link #reserve} took, to its sinks and its observers.
      *
-     * @param beacon the accepted beacon
+     * @param ticket what {@link #reserve} gave it
      */
-    void deliver(Beacon beacon);
+    void deliver(Admission.Ticket ticket);
 
     /**
      * @param endpoint an endpoint name

@@ -68,7 +68,7 @@ final class StatisticsPublisher implements BeaconStatisticsMXBean {
     }
 
     /** What an application that has received no beacon yet has done: nothing. */
-    private static final BeaconStatistics NONE_YET = new BeaconStatistics();
+    private static final BeaconStatistics NONE_YET = new BeaconCounters();
 
     @Override
     public long getAccepted() {

@@ -31,12 +31,12 @@ final class WithoutCdi implements Delivery {
     }
 
     @Override
-    public InFlightBudget.Reservation reserve(Beacon beacon) {
+    public Admission.Ticket reserve(Beacon beacon) {
         throw neverReady();
     }
 
     @Override
-    public void deliver(Beacon beacon) {
+    public void deliver(Admission.Ticket ticket) {
         throw neverReady();
     }
 

@@ -24,11 +24,11 @@ class BeaconDeliveryTest {
     @Test
     void synchronousObserversMayUseRequestScopedBeansOnAThreadOutsideAnyRequest() {
         try (WeldContainer weld = new Weld().disableDiscovery()
-                .addBeanClasses(PageViews.class, RequestScopedObserver.class, BeaconStatistics.class).initialize()) {
+                .addBeanClasses(PageViews.class, RequestScopedObserver.class).addExtension(new BeaconExtension()).initialize()) {
             BeaconDelivery delivery = readyDelivery(weld);
 
-            delivery.deliver(Beacon.builder("default", "/beacon").build());
-            delivery.deliver(Beacon.builder("default", "/beacon").build());
+            acceptAndDeliver(delivery);
+            acceptAndDeliver(delivery);
 
             assertEquals(List.of(1, 1), weld.select(RequestScopedObserver.class).get().countsSeen(),
                     "each beacon had a request context of its own");
@@ -43,11 +43,11 @@ class BeaconDeliveryTest {
     @Test
     void givesThePlaceBackAtOnceWhenNoAsynchronousObserverReceivesTheBeacon() {
         try (WeldContainer weld = new Weld().disableDiscovery()
-                .addBeanClasses(PageViews.class, RequestScopedObserver.class, BeaconStatistics.class).initialize()) {
+                .addBeanClasses(PageViews.class, RequestScopedObserver.class).addExtension(new BeaconExtension()).initialize()) {
             BeaconDelivery delivery = readyDelivery(weld);
 
-            delivery.deliver(Beacon.builder("default", "/beacon").build());
-            delivery.deliver(Beacon.builder("default", "/beacon").build());
+            acceptAndDeliver(delivery);
+            acceptAndDeliver(delivery);
 
             assertEquals(0, delivery.inFlight());
             assertEquals(2, weld.select(BeaconStatistics.class).get().delivered());
@@ -57,13 +57,13 @@ class BeaconDeliveryTest {
     @Test
     void leavesARequestContextThatWasAlreadyActiveAsItWas() {
         try (WeldContainer weld = new Weld().disableDiscovery()
-                .addBeanClasses(PageViews.class, RequestScopedObserver.class, BeaconStatistics.class).initialize()) {
+                .addBeanClasses(PageViews.class, RequestScopedObserver.class).addExtension(new BeaconExtension()).initialize()) {
             BeaconDelivery delivery = readyDelivery(weld);
             RequestContextController request = weld.select(RequestContextController.class).get();
             assertTrue(request.activate());
             try {
-                delivery.deliver(Beacon.builder("default", "/beacon").build());
-                delivery.deliver(Beacon.builder("default", "/beacon").build());
+                acceptAndDeliver(delivery);
+                acceptAndDeliver(delivery);
 
                 assertEquals(List.of(1, 2), weld.select(RequestScopedObserver.class).get().countsSeen(),
                         "both beacons were seen in the request that was active");
@@ -78,9 +78,13 @@ class BeaconDeliveryTest {
         BeanManager beanManager = weld.select(BeanManager.class).get();
         BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, new InFlightBudget(10, Long.MAX_VALUE), Duration.ZERO, false);
         assertTrue(delivery.isReady());
-        assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(Beacon.builder("default", "/beacon").build()));
-        assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(Beacon.builder("default", "/beacon").build()));
         return delivery;
+    }
+
+    private static void acceptAndDeliver(BeaconDelivery delivery) {
+        Admission.Ticket ticket = delivery.reserve(Beacon.builder("default", "/beacon").build());
+        assertEquals(InFlightBudget.Reservation.TAKEN, ticket.outcome());
+        delivery.deliver(ticket);
     }
 
     @RequestScoped

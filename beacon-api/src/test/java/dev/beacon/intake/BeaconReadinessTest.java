@@ -29,13 +29,14 @@ class BeaconReadinessTest {
 
             assertEquals(HealthCheckResponse.Status.UP, readiness.call().getStatus());
             Beacon beacon = Beacon.builder("default", "/beacon").body(new byte[10]).build();
-            assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(beacon));
+            Admission.Ticket ticket = delivery.reserve(beacon);
+            assertEquals(InFlightBudget.Reservation.TAKEN, ticket.outcome());
             HealthCheckResponse full = readiness.call();
             assertEquals(HealthCheckResponse.Status.DOWN, full.getStatus());
             assertEquals("beacon", full.getName());
             assertEquals(1L, full.getData().orElseThrow().get("inFlight"));
 
-            delivery.deliver(beacon);
+            delivery.deliver(ticket);
             Polling.until("the place given back", delivery::inFlight, inFlight -> inFlight == 0, Duration.ofSeconds(10));
             assertEquals(HealthCheckResponse.Status.UP, readiness.call().getStatus());
         }

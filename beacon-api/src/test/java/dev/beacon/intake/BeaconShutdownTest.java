@@ -156,12 +156,12 @@ class BeaconShutdownTest {
         }
 
         @Override
-        public InFlightBudget.Reservation reserve(Beacon beacon) {
+        public Admission.Ticket reserve(Beacon beacon) {
             throw new AssertionError("not reached: the container stopped before");
         }
 
         @Override
-        public void deliver(Beacon beacon) {
+        public void deliver(Admission.Ticket ticket) {
             throw new AssertionError("not reached: the container stopped before");
         }
 

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
@@ -87,7 +88,7 @@ class BeaconSinkTest {
     void aSinkThatFailsToReserveGetsTheBeaconRefused503AndIsLoggedNeverA500() {
         weld.select(SecondSink.class).get().failing = true;
 
-        try (LogRecords log = LogRecords.of(BeaconDelivery.class)) {
+        try (LogRecords log = LogRecords.of(FailureLog.class)) {
             Answer answer = intake.answer(beacon("hello"), "default");
             Answer again = intake.answer(beacon("hello"), "default");
 
@@ -96,7 +97,7 @@ class BeaconSinkTest {
             assertEquals(EVENTS.contains("first reserves hello"), EVENTS.contains("first cancels hello"), "the first sink's room came back");
             assertTrue(EVENTS.stream().noneMatch(event -> event.contains("writes") || event.contains("observer")), EVENTS::toString);
             assertEquals(1, log.at(Level.WARNING).size(), "once, however many beacons it fails: " + log);
-            assertTrue(log.at(Level.WARNING).get(0).contains("Beacon sink " + SecondSink.class.getName() + " failed to reserve room"),
+            assertTrue(log.at(Level.WARNING).get(0).contains("Beacon sink " + SecondSink.class.getName() + " (reserve room for) failed"),
                     log::toString);
         }
         assertEquals(2, statistics().observerFailures());
@@ -107,7 +108,7 @@ class BeaconSinkTest {
         Answer answer = intake.answer(beacon("hello"), "default");
         weld.select(FirstSink.class).get().failing = true;
 
-        try (LogRecords log = LogRecords.of(BeaconDelivery.class)) {
+        try (LogRecords log = LogRecords.of(FailureLog.class)) {
             answer.deliver();
             assertEquals(1, log.at(Level.WARNING).size(), log::toString);
         }
@@ -146,21 +147,21 @@ class BeaconSinkTest {
         abstract String name();
 
         @Override
-        public boolean reserve(Beacon beacon) {
+        public Optional<Reservation> reserve(Beacon beacon) {
             failIfAsked();
             EVENTS.add(name() + " reserves " + beacon.text());
-            return !full;
-        }
+            return full ? Optional.empty() : Optional.of(new Reservation() {
+                @Override
+                public void write() {
+                    failIfAsked();
+                    EVENTS.add(name() + " writes " + beacon.text());
+                }
 
-        @Override
-        public void write(Beacon beacon) {
-            failIfAsked();
-            EVENTS.add(name() + " writes " + beacon.text());
-        }
-
-        @Override
-        public void cancel(Beacon beacon) {
-            EVENTS.add(name() + " cancels " + beacon.text());
+                @Override
+                public void cancel() {
+                    EVENTS.add(name() + " cancels " + beacon.text());
+                }
+            });
         }
 
         @Override

@@ -47,7 +47,7 @@ class BeaconTelemetryTest {
     @Test
     void countersAreReadAsInstrumentsOfTheDevBeaconMeterAndRejectionsByStatus() {
         try (WeldContainer weld = application()) {
-            BeaconStatistics statistics = weld.select(BeaconStatistics.class).get();
+            BeaconCounters statistics = weld.select(BeaconExtension.class).get().counters();
             statistics.countAccepted();
             statistics.countAccepted();
             statistics.countAccepted();
@@ -76,7 +76,7 @@ class BeaconTelemetryTest {
     @Test
     void instrumentsAreClosedWhenTheApplicationStops() {
         try (WeldContainer weld = application()) {
-            weld.select(BeaconStatistics.class).get().countAccepted();
+            weld.select(BeaconExtension.class).get().counters().countAccepted();
             assertTrue(beaconMetrics().containsKey("beacon.accepted"));
         }
 

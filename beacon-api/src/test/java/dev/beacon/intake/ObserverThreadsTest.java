@@ -39,7 +39,7 @@ class ObserverThreadsTest {
             return thread;
         };
         try (WeldContainer weld = new Weld().disableDiscovery()
-                .addBeanClasses(BeaconDeliveryTest.PageViews.class, AsynchronousObserver.class, BeaconStatistics.class).initialize()) {
+                .addBeanClasses(BeaconDeliveryTest.PageViews.class, AsynchronousObserver.class).addExtension(new BeaconExtension()).initialize()) {
             BeanManager beanManager = weld.select(BeanManager.class).get();
             BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.madeBy(factory, 2),
                     new InFlightBudget(BEACONS, Long.MAX_VALUE), Duration.ofSeconds(10), false);
@@ -49,8 +49,9 @@ class ObserverThreadsTest {
 
             for (int i = 0; i < BEACONS; i++) {
                 Beacon beacon = Beacon.builder("default", "/beacon").build();
-                assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(beacon));
-                delivery.deliver(beacon);
+                Admission.Ticket ticket = delivery.reserve(beacon);
+                assertEquals(InFlightBudget.Reservation.TAKEN, ticket.outcome());
+                delivery.deliver(ticket);
             }
 
             assertTrue(observer.awaitReceived());
@@ -73,7 +74,7 @@ class ObserverThreadsTest {
         AtomicInteger pools = new AtomicInteger();
         CountDownLatch lookingUp = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (WeldContainer weld = new Weld().disableDiscovery().addBeanClasses(BeaconStatistics.class).initialize()) {
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).initialize()) {
             BeanManager beanManager = weld.select(BeanManager.class).get();
             BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, () -> {
                 pools.incrementAndGet();

@@ -47,7 +47,7 @@ class ReportDeliveryTest {
     @BeforeEach
     void start() {
         weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClasses(ReportObservers.class).initialize();
-        log = LogRecords.of(BeaconDelivery.class);
+        log = LogRecords.of(EventPlan.class, FailureLog.class);
     }
 
     @AfterEach
@@ -142,8 +142,9 @@ class ReportDeliveryTest {
         byte[] body = batch.getBytes(StandardCharsets.UTF_8);
         Beacon beacon = Beacon.builder(endpoint, "/beacon/" + endpoint).contentType(ContentType.parse("application/reports+json"))
                 .body(body).build();
-        assertEquals(InFlightBudget.Reservation.TAKEN, delivery.reserve(beacon));
-        delivery.deliver(beacon);
+        Admission.Ticket ticket = delivery.reserve(beacon);
+        assertEquals(InFlightBudget.Reservation.TAKEN, ticket.outcome());
+        delivery.deliver(ticket);
     }
 
     private BeaconStatistics statistics() {

@@ -8,22 +8,23 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
- * What one logger wrote while a test ran; close it to stop listening.
+ * What the loggers of some classes wrote while a test ran; close it to stop listening.
  */
 public final class LogRecords extends Handler implements AutoCloseable {
 
-    private final Logger logger;
+    private final List<Logger> loggers;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-    private LogRecords(Logger logger) {
-        this.logger = logger;
-        logger.addHandler(this);
+    private LogRecords(List<Logger> loggers) {
+        this.loggers = loggers;
+        loggers.forEach(logger -> logger.addHandler(this));
     }
 
-    public static LogRecords of(Class<?> loggingClass) {
-        return new LogRecords(Logger.getLogger(loggingClass.getName()));
+    public static LogRecords of(Class<?>... loggingClasses) {
+        return new LogRecords(Stream.of(loggingClasses).map(type -> Logger.getLogger(type.getName())).toList());
     }
 
     /** @return the messages logged at {@code level}, unformatted */
@@ -62,7 +63,7 @@ public final class LogRecords extends Handler implements AutoCloseable {
 
     @Override
     public void close() {
-        logger.removeHandler(this);
+        loggers.forEach(logger -> logger.removeHandler(this));
     }
 
     @Override

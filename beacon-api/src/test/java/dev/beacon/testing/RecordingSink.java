@@ -2,6 +2,7 @@ package dev.beacon.testing;
 
 import dev.beacon.Beacon;
 import dev.beacon.BeaconSink;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -17,6 +18,7 @@ public class RecordingSink implements BeaconSink {
     private final Recording<Beacon> reserved = new Recording<>(Beacon::endpoint);
     private final Recording<Beacon> written = new Recording<>(Beacon::endpoint);
     private final Recording<Beacon> cancelled = new Recording<>(Beacon::endpoint);
+    private volatile boolean full;
 
     /** @return every beacon room was held for */
     public Recording<Beacon> reserved() {
@@ -33,22 +35,32 @@ public class RecordingSink implements BeaconSink {
         return cancelled;
     }
 
+    /** @param full whether the sink says it has no room at all, as one whose store is away before it was ever reached */
+    public void full(boolean full) {
+        this.full = full;
+    }
+
     @Override
-    public boolean reserve(Beacon beacon) {
-        if (beacon.endpoint().startsWith(NO_ROOM)) {
-            return false;
+    public boolean isFull() {
+        return full;
+    }
+
+    @Override
+    public Optional<Reservation> reserve(Beacon beacon) {
+        if (full || beacon.endpoint().startsWith(NO_ROOM)) {
+            return Optional.empty();
         }
         reserved.add(beacon);
-        return true;
-    }
+        return Optional.of(new Reservation() {
+            @Override
+            public void write() {
+                written.add(beacon);
+            }
 
-    @Override
-    public void write(Beacon beacon) {
-        written.add(beacon);
-    }
-
-    @Override
-    public void cancel(Beacon beacon) {
-        cancelled.add(beacon);
+            @Override
+            public void cancel() {
+                cancelled.add(beacon);
+            }
+        });
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.management.JMException;
@@ -58,18 +59,8 @@ public class KafkaSink implements BeaconSink {
     }
 
     @Override
-    public boolean reserve(Beacon beacon) {
+    public Optional<Reservation> reserve(Beacon beacon) {
         return writer().reserve(beacon);
-    }
-
-    @Override
-    public void write(Beacon beacon) {
-        writer().write(beacon);
-    }
-
-    @Override
-    public void cancel(Beacon beacon) {
-        writer().cancel(beacon);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.beacon.kafka;
 
 import dev.beacon.Beacon;
+import dev.beacon.BeaconSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,8 +48,34 @@ final class KafkaWriter {
     private volatile boolean closed;
     private volatile boolean stopping;
 
-    /** A record handed over, with the room it was reserved. */
-    private record Pending(ProducerRecord<byte[], byte[]> record, long size) {
+    /** A beacon's record, made once when its room is reserved, then handed over or its room given back. */
+    private final class Pending implements BeaconSink.Reservation {
+
+        private final ProducerRecord<byte[], byte[]> record;
+        private final long size;
+
+        Pending(ProducerRecord<byte[], byte[]> record, long size) {
+            this.record = record;
+            this.size = size;
+        }
+
+        ProducerRecord<byte[], byte[]> record() {
+            return record;
+        }
+
+        long size() {
+            return size;
+        }
+
+        @Override
+        public void write() {
+            queue.add(this);
+        }
+
+        @Override
+        public void cancel() {
+            statistics.release(size);
+        }
     }
 
     /**
@@ -66,21 +94,28 @@ final class KafkaWriter {
         sender.start();
     }
 
-    boolean reserve(Beacon beacon) {
-        if (closed || !topics.isKnown(settings.topicOf(beacon.endpoint()))) {
+    /**
+     * @param beacon a beacon about to be accepted
+     * @return its record, with its room in the buffer, to write or cancel; empty when there is no room, or no topic
+     */
+    Optional<BeaconSink.Reservation> reserve(Beacon beacon) {
+        String topic = settings.topicOf(beacon.endpoint());
+        if (closed || !topics.isKnown(topic)) {
             statistics.countRefused();
-            return false;
+            return Optional.empty();
         }
-        if (!statistics.reserve(BeaconRecords.sizeOf(recordOf(beacon)), settings.bufferSize())) {
+        ProducerRecord<byte[], byte[]> record = BeaconRecords.of(beacon, topic, settings.key());
+        long size = BeaconRecords.sizeOf(record);
+        if (!statistics.reserve(size, settings.bufferSize())) {
             statistics.countRefused();
             // Once until Kafka acknowledges again: one line per outage, not one per beacon refused.
             if (fullReported.compareAndSet(false, true)) {
                 LOGGER.warning(() -> "Kafka has not acknowledged " + statistics.getBufferedBytes() + " bytes of beacons, the "
                         + KafkaSettings.BUFFER_SIZE + " of " + settings.bufferSize() + ": beacons are answered 503 until it does.");
             }
-            return false;
+            return Optional.empty();
         }
-        return true;
+        return Optional.of(new Pending(record, size));
     }
 
     /**
@@ -90,18 +125,6 @@ final class KafkaWriter {
         return closed || !topics.isAnyKnown() || statistics.getBufferedBytes() + BeaconRecords.SMALLEST > settings.bufferSize();
     }
 
-    void write(Beacon beacon) {
-        ProducerRecord<byte[], byte[]> record = recordOf(beacon);
-        queue.add(new Pending(record, BeaconRecords.sizeOf(record)));
-    }
-
-    void cancel(Beacon beacon) {
-        statistics.release(BeaconRecords.sizeOf(recordOf(beacon)));
-    }
-
-    private ProducerRecord<byte[], byte[]> recordOf(Beacon beacon) {
-        return BeaconRecords.of(beacon, settings.topicOf(beacon.endpoint()), settings.key());
-    }
 
     /**
      * Takes no more beacons, then gives the writer until the timeout to have Kafka acknowledge what it holds.

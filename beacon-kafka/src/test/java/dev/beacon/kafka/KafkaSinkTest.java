@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.Beacon;
+import dev.beacon.BeaconSink;
 import dev.beacon.ContentType;
 import dev.beacon.kafka.testing.KafkaBroker;
 import dev.beacon.kafka.testing.KafkaRecords;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -110,11 +112,12 @@ class KafkaSinkTest {
         List<String> accepted = new ArrayList<>(List.of("before"));
         try (LogRecords log = LogRecords.of(KafkaWriter.class)) {
             for (int id = 0; id < 1000; id++) {
-                Beacon beacon = beacon("during-" + id); // one object from reserve to write, as the library passes it
-                if (!sink.reserve(beacon)) {
+                Beacon beacon = beacon("during-" + id);
+                Optional<BeaconSink.Reservation> room = sink.reserve(beacon);
+                if (room.isEmpty()) {
                     break;
                 }
-                sink.write(beacon);
+                room.get().write();
                 accepted.add(beacon.text());
             }
             assertEquals(refusedBefore + 1, sink.statistics().getRefused(), "refused once full");
@@ -130,9 +133,7 @@ class KafkaSinkTest {
         assertEquals(0, sink.statistics().getFailed());
         assertEquals(Set.copyOf(accepted), texts(readAll(topic, accepted.size())));
         assertFalse(sink.isFull());
-        Beacon after = beacon("after");
-        assertTrue(sink.reserve(after), "room again");
-        sink.cancel(after);
+        sink.reserve(beacon("after")).orElseThrow(() -> new AssertionError("no room again")).cancel();
         assertEquals(0, sink.statistics().getBufferedBytes(), "cancelled, its room came back");
     }
 
@@ -169,7 +170,7 @@ class KafkaSinkTest {
         }
         assertEquals(3, sink.statistics().getFailed());
         assertEquals(0, sink.statistics().getBuffered());
-        assertFalse(sink.reserve(beacon("after")), "closed");
+        assertTrue(sink.reserve(beacon("after")).isEmpty(), "closed");
     }
 
     @Test
@@ -178,15 +179,16 @@ class KafkaSinkTest {
         try (LogRecords log = LogRecords.of(TopicMetadata.class)) {
             KafkaSink sink = open(Map.of(KafkaSettings.TOPIC, topic));
             assertTrue(log.await(Level.WARNING, "Kafka has not told the partitions of topic " + topic, LONG_ENOUGH), log::toString);
-            assertFalse(sink.reserve(beacon("too-soon")));
+            assertTrue(sink.reserve(beacon("too-soon")).isEmpty());
             assertTrue(sink.isFull(), "no topic known: no beacon taken");
 
             broker.createTopics(1, topic);
 
             Beacon inTime = beacon("in-time");
-            Polling.until("the topic known", () -> sink.reserve(inTime), taken -> taken, LONG_ENOUGH);
+            Optional<BeaconSink.Reservation> room = Polling.until("the topic known", () -> sink.reserve(inTime), Optional::isPresent,
+                    LONG_ENOUGH);
             assertTrue(log.await(Level.INFO, "Kafka knows topic " + topic + " now", LONG_ENOUGH), log::toString);
-            sink.write(inTime);
+            room.get().write();
             assertEquals(Set.of("in-time"), texts(readAll(topic, 1)));
         }
     }
@@ -206,8 +208,7 @@ class KafkaSinkTest {
 
     /** As the intake does: room first, then the write; waits for the topic's partitions, which the sink asks for at once. */
     private static void accept(KafkaSink sink, Beacon beacon) throws Exception {
-        Polling.until("room for " + beacon.text(), () -> sink.reserve(beacon), taken -> taken, LONG_ENOUGH);
-        sink.write(beacon);
+        Polling.until("room for " + beacon.text(), () -> sink.reserve(beacon), Optional::isPresent, LONG_ENOUGH).get().write();
     }
 
     private static Beacon beacon(String text) {
