@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * What the observers counted, for the benchmark to check against the 204s it got; what still awaits an
@@ -43,9 +45,16 @@ public class CountsServlet extends HttpServlet {
                 + " allocated=" + allocatedBytes() + "\n");
     }
 
-    /** HotSpot's count, for every thread since the start, ended ones included; -1 where the JVM has none. */
+    /**
+     * HotSpot's count, for every thread since the start, ended ones included; -1 where the JVM has none. Read as an
+     * attribute of the platform's threading MBean: WildFly's modules hide the com.sun.management types from a WAR.
+     */
     private static long allocatedBytes() {
-        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
-                && threads.isThreadAllocatedMemoryEnabled() ? threads.getTotalThreadAllocatedBytes() : -1;
+        try {
+            return (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName(ManagementFactory.THREAD_MXBEAN_NAME),
+                    "TotalThreadAllocatedBytes");
+        } catch (JMException | ClassCastException e) {
+            return -1;
+        }
     }
 }
