@@ -218,7 +218,7 @@ public final class Beacon {
             synchronized (this) { // once per class: observers on other threads must get the same instance
                 instance = bound.get(type);
                 if (instance == null) {
-                    instance = PayloadBinding.bind(this, type);
+                    instance = bind(type);
                     Map<Class<?>, Object> more = new LinkedHashMap<>(bound);
                     more.put(type, instance);
                     bound = Map.copyOf(more);
@@ -226,6 +226,21 @@ public final class Beacon {
             }
         }
         return type.cast(instance);
+    }
+
+    private Object bind(Class<?> type) {
+        Optional<BeaconForm> fields = form();
+        if (fields.isPresent()) {
+            return PayloadBinding.bind(PayloadBinding.fieldsAsJson(fields.get()), type);
+        }
+        // Only JSON is handed to JSON-B: what it would make of other text is not what the sender meant. A JSON
+        // media type needs no tree to say so (the intake checked its syntax, and JSON-B parses it anyway); text
+        // is JSON when json() finds an object or array in it.
+        boolean jsonMediaType = contentType().map(ContentType::isJson).orElse(false);
+        if (!jsonMediaType && json().isEmpty()) {
+            throw PayloadBinding.notBindable(type, contentType().map(ContentType::essence).orElse("a body without Content-Type"));
+        }
+        return PayloadBinding.bind(text(), type);
     }
 
     /**

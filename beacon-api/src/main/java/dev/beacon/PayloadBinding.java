@@ -21,11 +21,13 @@ final class PayloadBinding {
     }
 
     /**
+     * @param json a JSON text
+     * @param type the class to bind it to
+     * @return the bound instance
      * @throws MalformedBeaconException naming the type, and the field where JSON-B says which, when the
-     *         body cannot be bound
+     *         text cannot be bound
      */
-    static <T> T bind(Beacon beacon, Class<T> type) {
-        String json = beacon.form().map(PayloadBinding::fieldsAsJson).orElseGet(() -> jsonText(beacon, type));
+    static <T> T bind(String json, Class<T> type) {
         T bound;
         try {
             bound = Binder.JSONB.fromJson(json, type);
@@ -38,19 +40,20 @@ final class PayloadBinding {
         return bound;
     }
 
-    private static String jsonText(Beacon beacon, Class<?> type) {
-        // Only JSON is handed to JSON-B: what it would make of other text is not what the sender meant. A JSON
-        // media type needs no tree to say so (the intake checked its syntax, and JSON-B parses it anyway); text
-        // is JSON when json() finds an object or array in it.
-        boolean jsonMediaType = beacon.contentType().map(ContentType::isJson).orElse(false);
-        if (!jsonMediaType && beacon.json().isEmpty()) {
-            throw new MalformedBeaconException("Body not bindable to " + type.getSimpleName() + ": "
-                    + beacon.contentType().map(ContentType::essence).orElse("a body without Content-Type") + " that holds neither JSON nor form fields");
-        }
-        return beacon.text();
+    /**
+     * @param type the class a body was to bind to
+     * @param body what the body is, e.g. its media type
+     * @return the refusal of a body that holds neither JSON nor form fields
+     */
+    static MalformedBeaconException notBindable(Class<?> type, String body) {
+        return new MalformedBeaconException("Body not bindable to " + type.getSimpleName() + ": " + body + " that holds neither JSON nor form fields");
     }
 
-    private static String fieldsAsJson(BeaconForm form) {
+    /**
+     * @param form a form's fields
+     * @return them as a JSON object, one value as a string, several as an array of strings
+     */
+    static String fieldsAsJson(BeaconForm form) {
         JsonObjectBuilder object = Json.createObjectBuilder();
         for (Map.Entry<String, List<String>> field : form.fields().entrySet()) {
             List<String> values = field.getValue();

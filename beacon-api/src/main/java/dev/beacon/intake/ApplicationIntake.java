@@ -5,6 +5,10 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -22,11 +26,11 @@ public final class ApplicationIntake {
 
     private static final String ATTRIBUTE = ApplicationIntake.class.getName();
 
-    private final Function<String, String> settings;
+    private final BeaconSettings settings;
     private final BeaconConfig config;
     private final BeaconIntake intake;
 
-    private ApplicationIntake(Function<String, String> settings, BeaconConfig config, BeaconIntake intake) {
+    private ApplicationIntake(BeaconSettings settings, BeaconConfig config, BeaconIntake intake) {
         this.settings = settings;
         this.config = config;
         this.intake = intake;
@@ -48,9 +52,9 @@ public final class ApplicationIntake {
         synchronized (ApplicationIntake.class) {
             built = (ApplicationIntake) application.getAttribute(ATTRIBUTE);
             if (built == null) {
-                Function<String, String> settings = BeaconSettings.layered(settingsOf(application));
-                BeaconConfig config = BeaconConfig.from(settings);
-                Delivery delivery = Delivery.forApplication(config);
+                BeaconSettings settings = BeaconSettings.layered(settingsOf(application), () -> namesSetIn(application));
+                BeaconConfig config = BeaconConfig.from(settings::value);
+                Delivery delivery = deliveryFor(config);
                 built = new ApplicationIntake(settings, config, new BeaconIntake(config, delivery));
                 application.setAttribute(ATTRIBUTE, built);
                 StatisticsPublisher.publish(application, delivery::statisticsIfReached);
@@ -62,9 +66,9 @@ public final class ApplicationIntake {
 
     /**
      * @return where the application's settings are looked up, in the documented order, for the modules that
-     *         have settings of their own, such as {@code beacon-kafka}; {@code null} for a name not set
+     *         have settings of their own, such as {@code beacon-kafka}
      */
-    public Function<String, String> settings() {
+    public BeaconSettings settings() {
         return settings;
     }
 
@@ -83,6 +87,14 @@ public final class ApplicationIntake {
     }
 
     /**
+     * @return the delivery to the calling application's CDI container, or, without even the CDI API, the one that
+     *         says there is none
+     */
+    private static Delivery deliveryFor(BeaconConfig config) {
+        return ApiPresence.isPresent("jakarta.enterprise.inject.spi.CDI") ? BeaconDelivery.toCurrentContainer(config) : new WithoutCdi();
+    }
+
+    /**
      * Finds the application's container as soon as it runs, not when the first beacon comes: readiness, the
      * statistics and the sinks are true from the start (an application started while its Kafka broker is away is not
      * ready), and a missing container is said at start-up.
@@ -98,6 +110,15 @@ public final class ApplicationIntake {
         } catch (IllegalStateException | UnsupportedOperationException e) {
             // Built by a first beacon, where no initializer ran: that beacon finds the container.
         }
+    }
+
+    private static Collection<String> namesSetIn(ServletContext application) {
+        Set<String> names = new HashSet<>(Collections.list(application.getInitParameterNames()));
+        FilterRegistration declared = application.getFilterRegistration(FILTER_NAME);
+        if (declared != null) {
+            names.addAll(declared.getInitParameters().keySet());
+        }
+        return names;
     }
 
     private static Function<String, String> settingsOf(ServletContext application) {

@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * down, {@link BeaconExtension} closes the delivery: it takes no more beacons, and the shutdown waits, up to
  * {@link BeaconConfig#shutdownTimeout()}, for the accepted ones to reach their observers.
  */
-final class BeaconDelivery implements Delivery {
+final class BeaconDelivery implements Delivery, Drainable {
 
     private static final Logger LOGGER = Logger.getLogger(BeaconDelivery.class.getName());
 
@@ -77,14 +77,8 @@ final class BeaconDelivery implements Delivery {
         return connected().admission().reserve(beacon);
     }
 
-    /**
-     * Takes no more beacons, then waits for the accepted ones to reach their observers, up to the
-     * shutdown timeout.
-     *
-     * @return how many accepted beacons had still not reached every observer when the wait ended
-     * @throws InterruptedException when the shutdown is interrupted while waiting
-     */
-    int close() throws InterruptedException {
+    @Override
+    public int close() throws InterruptedException {
         try {
             return budget.close(shutdownTimeout);
         } finally {
@@ -101,18 +95,14 @@ final class BeaconDelivery implements Delivery {
         return found == null ? null : found.statistics();
     }
 
-    /**
-     * @return whether admission now refuses beacons for want of room
-     */
-    boolean isFull() {
+    @Override
+    public boolean isFull() {
         Connected found = connected;
         return found == null ? budget.isFull() : found.admission().isFull();
     }
 
-    /**
-     * @return how many accepted beacons have not yet reached every observer
-     */
-    int inFlight() {
+    @Override
+    public int inFlight() {
         return budget.beacons();
     }
 
@@ -216,7 +206,9 @@ final class BeaconDelivery implements Delivery {
 
     @Override
     public void countRejected(int status) {
-        if (!isClosed() && isReady()) { // closed, the counters may be destroyed: refusing matters, counting does not
+        // The counters are the extension's own object, not a bean: they outlive the application's beans, so refusals
+        // during shutdown count too. Closed, the container is not looked for any more.
+        if (isClosed() ? connected != null : isReady()) {
             connected.statistics().countRejected(status);
         }
     }

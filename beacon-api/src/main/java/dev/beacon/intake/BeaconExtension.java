@@ -13,6 +13,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -33,14 +35,17 @@ import java.util.logging.Logger;
  * <li>adds its beans: the application's {@link BeaconStatistics} and, where the server has MicroProfile Health,
  * Metrics or the OpenTelemetry API, a readiness check and the counters as gauges or instruments (the jar's
  * {@code beans.xml} excludes them all from discovery, so none is discovered twice or without its API);</li>
- * <li>warns at deployment when no observer method receives {@link Beacon} events: the beacons would be
- * answered {@code 204} and then dropped, which is never what an application that adds this library
- * wants;</li>
+ * <li>warns at deployment when no observer method receives {@link Beacon}, {@link Report} or typed payload events
+ * and no {@link BeaconSink} takes them: the beacons would be answered {@code 204} and then dropped, which is never
+ * what an application that adds this library wants;</li>
+ * <li>refuses at deployment, with the reason and the fix, an observer of beacons that the library cannot serve as it
+ * promises ({@link ObserverRefusals});</li>
  * <li>records which endpoint names the observers' {@link BeaconEndpoint} qualifiers name, so that
- * {@link BeaconDelivery} resolves the observers of every other endpoint once, for all of them, and which
+ * the delivery's {@link EventPlan} resolves the observers of every other endpoint once, for all of them, and which
  * endpoints' reports are observed, so that the beacons of the others are never read for reports, and
  * which application classes observers qualified with an endpoint receive its beacons as (typed payloads);</li>
- * <li>at shutdown, before the application's beans are destroyed, closes every {@link BeaconDelivery}
+ * <li>holds the application's counters ({@link BeaconStatistics});</li>
+ * <li>at shutdown, before the application's beans are destroyed, closes every delivery ({@link Drainable})
  * and waits for the beacons already accepted to reach their observers; those that cannot within the
  * shutdown timeout are logged with their count.</li>
  * </ul>
@@ -55,7 +60,7 @@ public class BeaconExtension implements Extension {
     private final Set<String> reportEndpoints = new HashSet<>();
     private final Map<String, List<Class<?>>> payloadTypes = new HashMap<>();
     private boolean reportsForEveryEndpoint;
-    private final Set<BeaconDelivery> deliveries = ConcurrentHashMap.newKeySet();
+    private final Set<Drainable> deliveries = ConcurrentHashMap.newKeySet();
     private final BeaconCounters counters = new BeaconCounters();
 
     void addBeans(@Observes BeforeBeanDiscovery discovery) {
@@ -90,14 +95,14 @@ public class BeaconExtension implements Extension {
      * @return whether the application's admission now refuses beacons for want of room
      */
     boolean isAdmissionFull() {
-        return deliveries.stream().anyMatch(BeaconDelivery::isFull);
+        return deliveries.stream().anyMatch(Drainable::isFull);
     }
 
     /**
      * @return how many accepted beacons await their observers, in the application
      */
     int inFlight() {
-        return deliveries.stream().mapToInt(BeaconDelivery::inFlight).sum();
+        return deliveries.stream().mapToInt(Drainable::inFlight).sum();
     }
 
     void countSink(@Observes ProcessBean<? extends BeaconSink> sink) {
@@ -118,6 +123,13 @@ public class BeaconExtension implements Extension {
             }
         }
         Type observed = observer.getObserverMethod().getObservedType();
+        if (named != null || observed instanceof Class<?> type && (type == Beacon.class || Report.class.isAssignableFrom(type))) {
+            Optional<String> refusal = ObserverRefusals.of(observer.getObserverMethod(), observer.getAnnotatedMethod());
+            if (refusal.isPresent()) {
+                observer.addDefinitionError(new DeploymentException(refusal.get()));
+                return;
+            }
+        }
         if (observed instanceof Class<?> type && Report.class.isAssignableFrom(type)) {
             observers++;
             if (named == null) {
@@ -154,13 +166,13 @@ public class BeaconExtension implements Extension {
      * @return this extension itself, not the client proxy it was called through: the delivery asks it
      *         about every beacon, and a proxy would look up the instance again each time
      */
-    BeaconExtension closeAtShutdown(BeaconDelivery delivery) {
+    BeaconExtension closeAtShutdown(Drainable delivery) {
         deliveries.add(delivery);
         return this;
     }
 
     void deliverAcceptedBeacons(@Observes @BeforeDestroyed(ApplicationScoped.class) Object shutdown) throws InterruptedException {
-        for (BeaconDelivery delivery : deliveries) {
+        for (Drainable delivery : deliveries) {
             int waiting = delivery.inFlight();
             if (waiting > 0) {
                 LOGGER.info(() -> "Shutting down: delivering " + waiting + " accepted beacon(s) to their observers");

@@ -1,32 +1,20 @@
 package dev.beacon.intake;
 
 import dev.beacon.Beacon;
-import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconStatistics;
 import java.util.List;
 
 /**
- * Where the intake hands the beacons it accepts: the application's CDI container ({@link BeaconDelivery}),
- * or, where the application has not even the CDI API (a plain servlet container without Weld), nowhere
- * ({@link WithoutCdi}). The intake sees only this, so that without the API none of the classes that use it
- * is ever loaded, and beacons get {@code 503} instead of a filter that fails to start.
+ * Where the intake hands the beacons it accepts: the application's CDI container, or, where the application has not
+ * even the CDI API (a plain servlet container without Weld), nowhere. The intake sees only this, so that without the
+ * API none of the classes that use it is ever loaded, and beacons get {@code 503} instead of a filter that fails to
+ * start. {@link ApplicationIntake} chooses.
  */
 interface Delivery {
 
     /** What is logged, once, while beacons are refused for want of a container; the cause follows. */
     String NO_CONTAINER = "Beacons cannot be delivered: no CDI container is available to this application."
             + " Beacons are answered 503 until one is. Cause: ";
-
-    /**
-     * @param config the validated configuration
-     * @return the delivery to the calling application's CDI container, or the one that says there is none
-     */
-    static Delivery forApplication(BeaconConfig config) {
-        if (!ApiPresence.isPresent("jakarta.enterprise.inject.spi.CDI")) {
-            return new WithoutCdi();
-        }
-        return BeaconDelivery.toCurrentContainer(config);
-    }
 
     /**
      * @return whether the CDI container can be reached: a beacon is accepted only then, so that no

@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,9 +163,11 @@ final class Dispatcher {
      */
     private record EndpointObservers<T>(List<ObserverMethod<? super T>> synchronous, boolean anyAsynchronous) {
 
+        /** In {@code @Priority} order, as the container notifies them: the set it resolves them in has no order of its own. */
         static <T> EndpointObservers<T> resolve(BeanManager beanManager, T event, BeaconEndpoint qualifier) {
             Set<ObserverMethod<? super T>> observers = beanManager.resolveObserverMethods(event, qualifier);
-            return new EndpointObservers<>(observers.stream().filter(observer -> !observer.isAsync()).toList(),
+            return new EndpointObservers<>(observers.stream().filter(observer -> !observer.isAsync())
+                    .sorted(Comparator.comparingInt(ObserverMethod::getPriority)).toList(),
                     observers.stream().anyMatch(ObserverMethod::isAsync));
         }
     }

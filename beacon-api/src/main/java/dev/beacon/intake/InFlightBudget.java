@@ -98,6 +98,13 @@ final class InFlightBudget {
     }
 
     /**
+     * @return whether a {@link #close} is waiting for the places still taken to come back
+     */
+    boolean isClosing() {
+        return closed && places.hasQueuedThreads();
+    }
+
+    /**
      * Gives no more places, then waits for every place taken to be given back. Closing again after every
      * place came back returns at once: the places kept by the first close are not beacons in flight.
      *

@@ -2,6 +2,7 @@ package dev.beacon.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.Beacon;
@@ -10,8 +11,11 @@ import dev.beacon.report.CspViolation;
 import dev.beacon.report.Report;
 import dev.beacon.testing.LogRecords;
 import dev.beacon.testing.RecordingObservers;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.spi.EventMetadata;
 import java.util.List;
 import java.util.logging.Level;
 import org.jboss.weld.environment.se.Weld;
@@ -41,6 +45,37 @@ class BeaconExtensionTest {
             assertEquals(0, check.observerCount());
             assertTrue(records.at(Level.WARNING).stream().anyMatch(message -> message.contains("No observer method receives Beacon, Report or typed payload events")),
                     records::toString);
+        }
+    }
+
+    @Test
+    void refusesAtDeploymentAnObserverOfBeaconsThatWaitsForATransactionWithTheReasonAndTheFix() {
+        Weld weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClass(TransactionalObserver.class);
+
+        RuntimeException refused = assertThrows(RuntimeException.class, weld::initialize);
+
+        String messages = messagesOf(refused);
+        assertTrue(messages.contains("Beacon observer " + TransactionalObserver.class.getName() + " observes dev.beacon.Beacon with"
+                + " during = TransactionPhase.AFTER_SUCCESS, which the library cannot honour"), messages);
+        assertTrue(messages.contains("Remove 'during'"), messages);
+    }
+
+    @Test
+    void refusesAtDeploymentASynchronousObserverOfBeaconsThatInjectsEventMetadata() {
+        Weld weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClass(MetadataObserver.class);
+
+        String messages = messagesOf(assertThrows(RuntimeException.class, weld::initialize));
+
+        assertTrue(messages.contains("Beacon observer " + MetadataObserver.class.getName() + " observes dev.beacon.Beacon and injects"
+                + " EventMetadata, which the library cannot give a synchronous observer"), messages);
+        assertTrue(messages.contains("the endpoint is beacon.endpoint()"), messages);
+    }
+
+    @Test
+    void leavesTransactionalObserversOfTheApplicationsOwnEventsAlone() {
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClass(OrderObserver.class)
+                .initialize()) {
+            assertTrue(weld.isRunning());
         }
     }
 
@@ -108,6 +143,35 @@ class BeaconExtensionTest {
     static class ReportObserver {
         void on(@ObservesAsync Report report) {
             // recorded at deployment; never called here
+        }
+    }
+
+    private static String messagesOf(Throwable thrown) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    @ApplicationScoped
+    static class TransactionalObserver {
+        void onBeacon(@Observes(during = TransactionPhase.AFTER_SUCCESS) Beacon beacon) {
+        }
+    }
+
+    @ApplicationScoped
+    static class MetadataObserver {
+        void onBeacon(@Observes @BeaconEndpoint("csp") Beacon beacon, EventMetadata metadata) {
+        }
+    }
+
+    record Order(String id) {
+    }
+
+    @ApplicationScoped
+    static class OrderObserver {
+        void onOrder(@Observes(during = TransactionPhase.AFTER_SUCCESS) Order order) {
         }
     }
 }

@@ -34,7 +34,7 @@ class BeaconIntakeTest {
         }
     }
 
-    /** As on Tomcat without Weld, where {@link Delivery#forApplication} finds no CDI API: the same 503, and what to add. */
+    /** As on Tomcat without Weld, where {@link ApplicationIntake} finds no CDI API: the same 503, and what to add. */
     @Test
     void refusesBeaconsWith503WhereTheApplicationHasNoCdiApiAndSaysWhatToAddOnce() {
         BeaconIntake intake = new BeaconIntake(BeaconConfig.defaults(), new WithoutCdi());

@@ -37,6 +37,7 @@ class BeaconShutdownTest {
 
     private WeldContainer weld;
     private LogRecords log;
+    private final InFlightBudget budget = new InFlightBudget(10, Long.MAX_VALUE);
 
     @BeforeEach
     void start() {
@@ -66,8 +67,8 @@ class BeaconShutdownTest {
         Thread shutdown = new Thread(weld::shutdown, "shutdown");
         shutdown.start();
         assertTrue(log.await(Level.INFO, "delivering 1 accepted beacon", LONG_ENOUGH), log::toString);
-        // Opened only once the shutdown waits: a shutdown that did not wait would have destroyed the observer by then.
-        awaitTimedWaiting(shutdown);
+        // Opened only once the shutdown waits for the place: one that did not wait would have destroyed the observer by then.
+        Polling.until("the shutdown to wait for the beacon's place", budget::isClosing, waiting -> waiting, LONG_ENOUGH);
         GatedAsyncObserver.gate.countDown();
         shutdown.join(LONG_ENOUGH.toMillis());
 
@@ -102,6 +103,7 @@ class BeaconShutdownTest {
         assertEquals(503, answer.status());
         assertEquals("The application is shutting down", answer.reason().orElseThrow());
         assertTrue(answer.beacon().isEmpty());
+        assertEquals(Map.of(503, 1L), delivery.statisticsIfReached().rejectedByStatus(), "counted, as every refusal is");
     }
 
     /**
@@ -119,6 +121,7 @@ class BeaconShutdownTest {
 
         assertEquals(503, answer.status());
         assertEquals("The application is shutting down", answer.reason().orElseThrow());
+        assertEquals(Map.of(503, 1L), delivery.statisticsIfReached().rejectedByStatus(), "counted, the beans gone");
     }
 
     /**
@@ -181,15 +184,8 @@ class BeaconShutdownTest {
         }
     }
 
-    /** Only the thread's state tells that it waits: the wait itself is the code under test, with no latch to count down. */
-    private static void awaitTimedWaiting(Thread thread) throws Exception {
-        Polling.until(thread.getName() + " to wait with a timeout", thread::getState,
-                state -> state == Thread.State.TIMED_WAITING || state == Thread.State.TERMINATED, LONG_ENOUGH);
-        assertTrue(thread.isAlive(), () -> thread.getName() + " ended without waiting");
-    }
-
     private BeaconIntake intakeWithShutdownTimeout(Duration timeout) {
-        return new BeaconIntake(BeaconConfig.defaults(), new BeaconDelivery(weld::getBeanManager, new InFlightBudget(10, Long.MAX_VALUE), timeout, false));
+        return new BeaconIntake(BeaconConfig.defaults(), new BeaconDelivery(weld::getBeanManager, budget, timeout, false));
     }
 
     private static void acceptAndDeliver(BeaconIntake intake) {
