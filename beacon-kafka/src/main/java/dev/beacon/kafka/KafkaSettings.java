@@ -1,11 +1,11 @@
 package dev.beacon.kafka;
 
+import dev.beacon.intake.BeaconSettings;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -16,6 +16,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class KafkaSettings {
 
+    /** The start of every setting of the sink's. */
+    static final String SINK = "beacon.kafka.";
     static final String BOOTSTRAP_SERVERS = "beacon.kafka.bootstrap-servers";
     static final String TOPIC = "beacon.kafka.topic";
     static final String TOPICS = "beacon.kafka.topics";
@@ -23,6 +25,9 @@ final class KafkaSettings {
     static final String BUFFER_SIZE = "beacon.kafka.buffer-size";
     /** The prefix of the producer's own settings, passed through: {@code beacon.kafka.producer.linger.ms}. */
     static final String PRODUCER = "beacon.kafka.producer.";
+
+    /** The sink's own settings, besides the producer's. */
+    private static final Set<String> OWN = Set.of(BOOTSTRAP_SERVERS, TOPIC, TOPICS, KEY, BUFFER_SIZE);
 
     static final String DEFAULT_TOPIC = "beacons";
     /** Kafka's own default buffer. */
@@ -64,26 +69,30 @@ final class KafkaSettings {
     }
 
     /**
-     * @param settings the application's settings, {@code null} for a name not set
+     * @param settings the application's settings
      * @return the sink's settings
-     * @throws IllegalArgumentException naming the setting, the value and what is allowed
+     * @throws IllegalArgumentException naming the setting, the value and what is allowed; or naming a setting under
+     *         {@value #SINK} that neither the sink nor the producer knows, and the known one nearest to it
      */
-    static KafkaSettings from(Function<String, String> settings) {
-        String bootstrapServers = settings.apply(BOOTSTRAP_SERVERS);
+    static KafkaSettings from(BeaconSettings settings) {
+        settings.refuseUnknown(SINK, name -> OWN.contains(name) || name.startsWith(PRODUCER), OWN, "a setting of beacon-kafka");
+        settings.refuseUnknown(PRODUCER, name -> ProducerConfig.configNames().contains(name.substring(PRODUCER.length())),
+                ProducerConfig.configNames().stream().map(name -> PRODUCER + name).toList(), "a Kafka producer setting");
+        String bootstrapServers = settings.value(BOOTSTRAP_SERVERS);
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException(BOOTSTRAP_SERVERS + " is not set: beacon-kafka is in the application, and needs"
                     + " the brokers to write beacons to, e.g. " + BOOTSTRAP_SERVERS + "=kafka-1:9092,kafka-2:9092");
         }
-        String defaultTopic = topicName(TOPIC, orDefault(settings.apply(TOPIC), DEFAULT_TOPIC));
+        String defaultTopic = topicName(TOPIC, orDefault(settings.value(TOPIC), DEFAULT_TOPIC));
         Map<String, String> producer = new LinkedHashMap<>();
         for (String name : ProducerConfig.configNames()) {
-            String value = settings.apply(PRODUCER + name);
+            String value = settings.value(PRODUCER + name);
             if (value != null) {
                 producer.put(name, allowed(name, value.trim()));
             }
         }
-        return new KafkaSettings(bootstrapServers.trim(), defaultTopic, topicsByEndpoint(settings.apply(TOPICS)),
-                RecordKey.of(orDefault(settings.apply(KEY), "none")), bufferSize(settings.apply(BUFFER_SIZE)), producer);
+        return new KafkaSettings(bootstrapServers.trim(), defaultTopic, topicsByEndpoint(settings.value(TOPICS)),
+                RecordKey.of(orDefault(settings.value(KEY), "none")), bufferSize(settings.value(BUFFER_SIZE)), producer);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beacon.intake.BeaconSettings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -39,7 +40,7 @@ class KafkaSettingsTest {
 
     @Test
     void refusesToStartWithoutBrokersOrWithAProducerSettingThatWouldLoseOrRepeatBeacons() {
-        IllegalArgumentException withoutBrokers = assertThrows(IllegalArgumentException.class, () -> KafkaSettings.from(name -> null));
+        IllegalArgumentException withoutBrokers = assertThrows(IllegalArgumentException.class, () -> KafkaSettings.from(BeaconSettings.of(Map.of())));
         assertTrue(withoutBrokers.getMessage().startsWith(KafkaSettings.BOOTSTRAP_SERVERS + " is not set"), withoutBrokers::getMessage);
         assertMessage("beacon.kafka.producer.acks=1 is not allowed", Map.of(KafkaSettings.PRODUCER + "acks", "1"));
         assertMessage("beacon.kafka.producer.enable.idempotence=false is not allowed",
@@ -59,6 +60,16 @@ class KafkaSettingsTest {
     }
 
     @Test
+    void refusesToStartWithAMisspeltSettingNamingTheOneItMeant() {
+        assertMessage("beacon.kafka.producer.lingr.ms is set, but is not a Kafka producer setting: did you mean"
+                + " beacon.kafka.producer.linger.ms?", Map.of(KafkaSettings.PRODUCER + "lingr.ms", "20"));
+        assertMessage("beacon.kafka.producer.no.such.thing is set, but is not a Kafka producer setting.",
+                Map.of(KafkaSettings.PRODUCER + "no.such.thing", "1"));
+        assertMessage("beacon.kafka.topcs is set, but is not a setting of beacon-kafka: did you mean beacon.kafka.topics?",
+                Map.of("beacon.kafka.topcs", "csp=csp"));
+    }
+
+    @Test
     void keysRecordsByWhatTheSettingNames() {
         assertEquals(RecordKey.NONE, settings(Map.of()).key());
         assertEquals(RecordKey.CLIENT_ADDRESS, settings(Map.of(KafkaSettings.KEY, "client-address")).key());
@@ -68,7 +79,7 @@ class KafkaSettingsTest {
     private static KafkaSettings settings(Map<String, String> values) {
         Map<String, String> all = new HashMap<>(values);
         all.put(KafkaSettings.BOOTSTRAP_SERVERS, BROKERS);
-        return KafkaSettings.from(all::get);
+        return KafkaSettings.from(BeaconSettings.of(all));
     }
 
     private static void assertMessage(String expected, Map<String, String> values) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.Beacon;
 import dev.beacon.BeaconSink;
 import dev.beacon.ContentType;
+import dev.beacon.intake.BeaconSettings;
 import dev.beacon.kafka.testing.KafkaBroker;
 import dev.beacon.kafka.testing.KafkaRecords;
 import dev.beacon.testing.LogRecords;
@@ -201,7 +202,7 @@ class KafkaSinkTest {
         Map<String, String> all = new HashMap<>(values);
         all.put(KafkaSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers());
         KafkaSink sink = new KafkaSink();
-        sink.open(KafkaSettings.from(all::get), "/sink-test-" + opened.size(), shutdownTimeout);
+        sink.open(KafkaSettings.from(BeaconSettings.of(all)), "/sink-test-" + opened.size(), shutdownTimeout);
         opened.add(sink);
         return sink;
     }
