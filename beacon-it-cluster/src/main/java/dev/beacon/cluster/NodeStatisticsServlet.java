@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code GET /statistics}: what this node accepted and what its Kafka sink did, as JSON; the balancer's
- * health check too.
+ * {@code GET /statistics}: what this node accepted and what its Kafka sink did, as JSON, for the test to compare
+ * with what reached Kafka. The balancer polls the library's readiness check instead.
  */
 @WebServlet("/statistics")
 public class NodeStatisticsServlet extends HttpServlet {

@@ -1,7 +1,16 @@
 package dev.beacon.cluster;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +19,8 @@ import java.util.Map;
  * A Payara Micro node: {@code java -jar payara-micro.jar --deploy cluster.war}, listening on 127.0.0.1 only.
  */
 final class PayaraNode extends ServerNode {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Map<String, String> settings;
 
@@ -36,5 +47,21 @@ final class PayaraNode extends ServerNode {
     @Override
     Map<String, String> environment() {
         return Map.of();
+    }
+
+    /**
+     * @return the status of the library's readiness check, as a balancer polls it: Payara Micro serves MicroProfile
+     *         Health on its HTTP port; {@code null} while it does not answer
+     */
+    String beaconReadiness() throws InterruptedException {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
+            return health.getJsonArray("checks").stream().map(JsonValue::asJsonObject).filter(check -> check.getString("name").equals("beacon"))
+                    .map(check -> check.getString("status")).findFirst().orElse(null);
+        } catch (IOException | RuntimeException notYet) {
+            return null;
+        }
     }
 }

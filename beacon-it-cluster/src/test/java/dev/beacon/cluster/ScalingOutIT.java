@@ -70,7 +70,8 @@ class ScalingOutIT {
                 node1.awaitReady();
                 node2.awaitReady();
                 try (Balancer balancer = Balancer.start(Map.of("BALANCER_PORT", Integer.toString(BALANCER), "SINGLE_PORT",
-                        Integer.toString(FIRST_NODE_ONLY), "NODE1_PORT", Integer.toString(NODE1), "NODE2_PORT", Integer.toString(NODE2)), BALANCER);
+                        Integer.toString(FIRST_NODE_ONLY), "NODE1_PORT", Integer.toString(NODE1), "NODE2_PORT", Integer.toString(NODE2),
+                        "NODE2_HEALTH_PORT", Integer.toString(WildFlyNode.managementPort(NODE2))), BALANCER);
                      BeaconLoad load = new BeaconLoad(THREADS)) {
                     report.addAll(throughput(load));
 

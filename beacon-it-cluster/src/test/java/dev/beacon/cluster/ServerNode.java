@@ -105,6 +105,27 @@ abstract class ServerNode implements AutoCloseable {
         }
     }
 
+    /**
+     * @return whether the node's log holds the text, this run's restarts included
+     */
+    boolean logContains(String text) throws IOException {
+        return Files.exists(log) && Files.readString(log).contains(text);
+    }
+
+    /**
+     * @return whether the node still runs
+     */
+    synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /**
+     * @return whether the application answers at all
+     */
+    boolean servesTheApplication() throws InterruptedException {
+        return statisticsIfUp() != null;
+    }
+
     /** Stops the node as an operator does, with SIGTERM, and waits until it has exited. */
     synchronized void stop() {
         if (process == null) {

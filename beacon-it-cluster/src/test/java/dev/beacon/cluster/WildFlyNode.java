@@ -19,6 +19,8 @@ final class WildFlyNode extends ServerNode {
 
     /** WildFly's HTTP port before any offset. */
     private static final int HTTP_PORT = 8080;
+    /** Its management port before any offset. */
+    private static final int MANAGEMENT_PORT = 9990;
 
     private final Map<String, String> settings;
     private final Path home;
@@ -38,11 +40,20 @@ final class WildFlyNode extends ServerNode {
 
     @Override
     List<String> command() {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
+        // The MicroProfile configuration: its Health subsystem serves the library's readiness check, which HAProxy polls.
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-microprofile.xml",
                 "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + (port() - HTTP_PORT)));
         command.addAll(systemProperties(settings));
         return command;
+    }
+
+    /**
+     * @param port a node's HTTP port
+     * @return its management port, where WildFly serves {@code /health/ready}: both moved by the same offset
+     */
+    static int managementPort(int port) {
+        return MANAGEMENT_PORT + port - HTTP_PORT;
     }
 
     @Override
