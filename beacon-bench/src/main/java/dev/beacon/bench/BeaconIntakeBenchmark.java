@@ -1,12 +1,10 @@
-package dev.beacon.intake;
+package dev.beacon.bench;
 
-import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconEndpoint;
-import dev.beacon.bench.BrowserBody;
-import dev.beacon.bench.CountingObserver;
-import dev.beacon.bench.InMemoryRequest;
-import jakarta.enterprise.inject.spi.BeanManager;
-import java.time.Duration;
+import dev.beacon.intake.Answer;
+import dev.beacon.intake.ApplicationIntake;
+import dev.beacon.intake.BeaconExtension;
+import dev.beacon.intake.BeaconIntake;
 import java.util.concurrent.TimeUnit;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -27,12 +25,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The whole intake of one beacon, from the request to the accepted {@link Answer}: origin and media
  * type checks, reading the body into its buffer, decoding ({@code identity}), building the
- * {@link dev.beacon.Beacon} and proving it readable as its media type. In this package because the
- * intake is built as the library builds it, from package-private parts.
+ * {@link dev.beacon.Beacon} and proving it readable as its media type; then its delivery. Through the entry point
+ * the library's resource uses, {@code ApplicationIntake.of(ServletContext).intake().answer(...)}, with the
+ * application's default settings, so that what is measured is the code a server runs.
  * <p>
- * {@link #accept()} is the hot path the allocation target is about, and gives the beacon's in-flight
- * place straight back; {@link #acceptAndDeliver()} adds what delivery to one synchronous observer
- * costs, in a real CDI container.
+ * {@link #accept()} is the hot path the allocation target is about: a beacon to an endpoint no observer names, whose
+ * delivery has nothing to notify and gives its in-flight place straight back; {@link #acceptAndDeliver()} adds what
+ * delivery to one synchronous observer costs, in a real CDI container.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -42,11 +41,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class BeaconIntakeBenchmark {
 
+    /** An endpoint no observer names: delivery has nothing to notify. */
+    private static final String UNOBSERVED = "unobserved";
+
     @Param
     public BrowserBody body;
 
     private WeldContainer container;
-    private InFlightBudget budget;
     private BeaconIntake intake;
     private InMemoryRequest request;
 
@@ -57,10 +58,7 @@ public class BeaconIntakeBenchmark {
                 .addBeanClasses(CountingObserver.class)
                 .addExtension(new BeaconExtension())
                 .initialize();
-        BeanManager beanManager = container.getBeanManager();
-        BeaconConfig config = BeaconConfig.defaults();
-        budget = new InFlightBudget(config.maxInFlight(), config.maxInFlightBytes());
-        intake = new BeaconIntake(config, new BeaconDelivery(() -> beanManager, budget, Duration.ZERO, false));
+        intake = ApplicationIntake.of(ApplicationContext.started()).intake();
         request = new InMemoryRequest(body);
 
         acceptAndDeliver();
@@ -76,8 +74,8 @@ public class BeaconIntakeBenchmark {
 
     @Benchmark
     public Answer accept() {
-        Answer answer = accepted(intake.answer(request, BeaconEndpoint.DEFAULT));
-        budget.release(body.bytes().length);
+        Answer answer = accepted(intake.answer(request, UNOBSERVED));
+        answer.deliver();
         return answer;
     }
 
