@@ -1,0 +1,90 @@
+package dev.beacon.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.testing.ChromiumBodies;
+import dev.beacon.testing.Polling;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * On a real server: the application's counters are published from its start, and an observer with a bug under load
+ * has every failure counted while the server's log gets a few lines, not one per beacon.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ObserverFailuresIT {
+
+    private static final int BEACONS = 10_000;
+    private static final int CLIENTS = 8;
+    private static final Duration LONG_ENOUGH = Duration.ofSeconds(60);
+
+    @ArquillianResource
+    private URL appUrl;
+
+    @Deployment(testable = false)
+    static WebArchive shopWithAFailingObserver() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("beacon.war")))
+                .addClasses(FailingObserver.class, FailureLogServlet.class, JmxServlet.class);
+    }
+
+    /** First: this class's application is its own, freshly deployed. */
+    @Test
+    @Order(1)
+    void theCountersArePublishedOverJmxFromTheStartBeforeAnyBeacon() throws Exception {
+        HttpResponse<String> jmx = Shop.at(appUrl).get("jmx");
+
+        assertEquals(200, jmx.statusCode(), jmx.body());
+        assertEquals("accepted=0 delivered=0", jmx.body());
+    }
+
+    @Test
+    @Order(2)
+    void anObserverThatThrowsOnTenThousandBeaconsLeavesAFewLogLinesAndEveryFailureCounted() throws Exception {
+        Shop shop = Shop.at(appUrl);
+        long failuresBefore = shop.statistics().getJsonNumber("observerFailures").longValue();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<Integer>> sent = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            sent.add(clients.submit(() -> {
+                int accepted = 0;
+                for (int i = 0; i < BEACONS / CLIENTS; i++) {
+                    accepted += shop.post("beacon", FailingObserver.ENDPOINT, ChromiumBodies.string("beacon " + i)).statusCode() == 204 ? 1 : 0;
+                }
+                return accepted;
+            }));
+        }
+        int accepted = 0;
+        for (Future<Integer> client : sent) {
+            accepted += client.get(LONG_ENOUGH.toSeconds(), TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+
+        assertEquals(BEACONS, accepted, "a failing observer is no reason to refuse a beacon");
+        Polling.until("every failure counted", () -> shop.statistics().getJsonNumber("observerFailures").longValue(),
+                failures -> failures == failuresBefore + BEACONS, LONG_ENOUGH);
+        String log = shop.get("failure-log").body();
+        int records = Integer.parseInt(log.substring("records=".length()));
+        // The first failure whole, and at most one line summing up the rest, the test lasting well under two minutes.
+        assertTrue(records >= 1 && records <= 2, log);
+    }
+}
