@@ -3,10 +3,6 @@ package dev.beacon.bench.baseline;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,25 +10,19 @@ import java.nio.charset.StandardCharsets;
  * {@code Event.fireAsync}, answers 204. The baseline of the filter with an {@code @ObservesAsync} observer.
  */
 @WebServlet("/baseline/read-async")
-public class ReadingAsyncServlet extends HttpServlet {
+public class ReadingAsyncServlet extends ReadingServlet {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private Event<HandWrittenBeacon> received;
+    private Event<HandWrittenBeacon> beacons;
 
     @Inject
     private HandWrittenAsyncObserver observer;
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = request.getInputStream().readAllBytes();
-        if (body.length != request.getContentLength()) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return;
-        }
+    protected void received(byte[] body) {
         observer.firing();
-        received.fireAsync(new HandWrittenBeacon(new String(body, StandardCharsets.UTF_8)));
-        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        beacons.fireAsync(new HandWrittenBeacon(new String(body, StandardCharsets.UTF_8)));
     }
 }

@@ -19,6 +19,15 @@ public class ReadingServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
+        received(body);
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /**
+     * What is done with a body read whole: nothing, here.
+     *
+     * @param body the body
+     */
+    protected void received(byte[] body) {
     }
 }
