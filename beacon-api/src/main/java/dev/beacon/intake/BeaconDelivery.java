@@ -122,13 +122,17 @@ final class BeaconDelivery implements Delivery, Drainable {
         try {
             BeanManager found = beanManagerLookup.get();
             Instance<BeaconExtension> extensions = found.createInstance().select(BeaconExtension.class);
-            BeaconExtension extension = extensions.isResolvable() ? extensions.get().closeAtShutdown(this) : null;
+            // Asked once, here, through the container's proxy: what the beacons need of it is copied out.
+            BeaconExtension extension = extensions.isResolvable() ? extensions.get() : null;
+            if (extension != null) {
+                extension.closeAtShutdown(this);
+            }
             // Without the library's extension (a container that skips it) counting goes on, unseen by the app.
             BeaconCounters statistics = extension != null ? extension.counters() : new BeaconCounters();
             List<BeaconSink> sinks = found.createInstance().select(BeaconSink.class).stream().toList();
             ObserverThreads observerThreads = observerThreadsLookup.get();
             FailureLog failures = new FailureLog(statistics, System::nanoTime);
-            EventPlan plan = new EventPlan(extension, statistics, dropExtensionViolations);
+            EventPlan plan = new EventPlan(extension == null ? null : extension.observedEndpoints(), statistics, dropExtensionViolations);
             connected = new Connected(statistics, new Admission(budget, sinks, statistics, failures), plan,
                     new Dispatcher(found, observerThreads, failures, plan.knowsObservedEndpoints()), observerThreads);
             return true;

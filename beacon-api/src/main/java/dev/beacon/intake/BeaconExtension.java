@@ -162,13 +162,10 @@ public class BeaconExtension implements Extension {
     }
 
     /**
-     * @param delivery a delivery to close when the application shuts down
-     * @return this extension itself, not the client proxy it was called through: the delivery asks it
-     *         about every beacon, and a proxy would look up the instance again each time
+     * @param delivery a delivery to close when the application shuts down, and whose room readiness reports
      */
-    BeaconExtension closeAtShutdown(Drainable delivery) {
+    void closeAtShutdown(Drainable delivery) {
         deliveries.add(delivery);
-        return this;
     }
 
     void deliverAcceptedBeacons(@Observes @BeforeDestroyed(ApplicationScoped.class) Object shutdown) throws InterruptedException {
@@ -193,30 +190,9 @@ public class BeaconExtension implements Extension {
     }
 
     /**
-     * @param endpoint an endpoint name
-     * @return whether an observer's {@link BeaconEndpoint} qualifier names it: the beacons of every
-     *         endpoint no qualifier names reach the same observers
+     * @return what the application's observers observe, recorded while the container discovered them
      */
-    boolean isNamedByAnObserver(String endpoint) {
-        return namedEndpoints.contains(endpoint);
-    }
-
-    /**
-     * @param endpoint an endpoint name
-     * @return whether an observer of {@link Report} or one of its types receives the endpoint's reports:
-     *         only then are its beacons read for reports
-     */
-    boolean hasReportObservers(String endpoint) {
-        return reportsForEveryEndpoint || reportEndpoints.contains(endpoint);
-    }
-
-    /**
-     * @param endpoint an endpoint name
-     * @return the application's classes that observers qualified with the endpoint receive its beacons
-     *         as, e.g. {@code WebVital} for {@code @Observes @BeaconEndpoint("vitals") WebVital}; empty
-     *         for most endpoints, which then bind nothing
-     */
-    List<Class<?>> payloadTypesOf(String endpoint) {
-        return payloadTypes.getOrDefault(endpoint, List.of());
+    ObservedEndpoints observedEndpoints() {
+        return new ObservedEndpoints(namedEndpoints, reportEndpoints, reportsForEveryEndpoint, payloadTypes);
     }
 }

@@ -23,19 +23,19 @@ final class EventPlan {
     /** The observers key of every endpoint no observer names. */
     private static final String UNNAMED = "";
 
-    private final BeaconExtension extension;
+    private final ObservedEndpoints observed;
     private final BeaconCounters statistics;
     private final boolean dropExtensionViolations;
     private final Set<String> reportedCauses = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param extension what the observers of the application observe; {@code null} where the container skipped the
+     * @param observed what the observers of the application observe; {@code null} where the container skipped the
      *        library's extension: then every beacon is read for reports, and binds to nothing
      * @param statistics where left-out reports are counted
      * @param dropExtensionViolations whether CSP violations caused by browser extensions are left undelivered
      */
-    EventPlan(BeaconExtension extension, BeaconCounters statistics, boolean dropExtensionViolations) {
-        this.extension = extension;
+    EventPlan(ObservedEndpoints observed, BeaconCounters statistics, boolean dropExtensionViolations) {
+        this.observed = observed;
         this.statistics = statistics;
         this.dropExtensionViolations = dropExtensionViolations;
     }
@@ -46,7 +46,7 @@ final class EventPlan {
      */
     List<Object> eventsOf(Beacon beacon) {
         List<Class<?>> payloadTypes = payloadTypesOf(beacon.endpoint());
-        boolean readReports = extension == null || extension.hasReportObservers(beacon.endpoint());
+        boolean readReports = observed == null || observed.hasReportObservers(beacon.endpoint());
         if (!readReports && payloadTypes.isEmpty()) {
             return List.of(beacon); // nearly every beacon: nothing to build
         }
@@ -66,7 +66,7 @@ final class EventPlan {
      * @return the application classes observed at that endpoint, which its beacons must bind to
      */
     List<Class<?>> payloadTypesOf(String endpoint) {
-        return extension == null ? List.of() : extension.payloadTypesOf(endpoint);
+        return observed == null ? List.of() : observed.payloadTypesOf(endpoint);
     }
 
     /**
@@ -74,14 +74,14 @@ final class EventPlan {
      * @return the key its observers are resolved under: the endpoint when an observer names it, and one for all others
      */
     String observersKeyOf(String endpoint) {
-        return extension != null && !extension.isNamedByAnObserver(endpoint) ? UNNAMED : endpoint;
+        return observed != null && !observed.isNamed(endpoint) ? UNNAMED : endpoint;
     }
 
     /**
      * @return whether the observers' keys are the few names observers use, so that their resolution can be kept
      */
     boolean knowsObservedEndpoints() {
-        return extension != null;
+        return observed != null;
     }
 
     private List<Report> reportsOf(Beacon beacon) {

@@ -22,6 +22,8 @@ public final class ServletIncomingRequest implements IncomingRequest {
     private final InputStream body;
     /** Parsed once: the intake asks before the body is read and again once it is. */
     private ContentType contentType;
+    /** Asked once of the container: the rate limit asks before the body is read, the beacon once it is. */
+    private String clientAddress;
 
     /**
      * @param request the request to a beacon path, whose body is read from its own input stream
@@ -97,7 +99,10 @@ public final class ServletIncomingRequest implements IncomingRequest {
 
     @Override
     public String clientAddress() {
-        return request.getRemoteAddr();
+        if (clientAddress == null) {
+            clientAddress = request.getRemoteAddr();
+        }
+        return clientAddress;
     }
 
     @Override

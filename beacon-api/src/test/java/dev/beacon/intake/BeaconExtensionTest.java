@@ -92,18 +92,18 @@ class BeaconExtensionTest {
     void recordsTheEndpointsWhoseReportsAreObservedSoThatNoOtherIsReadForReports() {
         BeaconExtension qualified = new BeaconExtension();
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(qualified).addBeanClass(CspObserver.class).initialize()) {
-            assertTrue(qualified.hasReportObservers("csp"));
-            assertFalse(qualified.hasReportObservers("default"));
+            assertTrue(qualified.observedEndpoints().hasReportObservers("csp"));
+            assertFalse(qualified.observedEndpoints().hasReportObservers("default"));
             assertEquals(1, qualified.observerCount());
             assertEquals(List.of(), records.at(Level.WARNING), "a report observer is an observer");
         }
         BeaconExtension unqualified = new BeaconExtension();
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(unqualified).addBeanClass(ReportObserver.class).initialize()) {
-            assertTrue(unqualified.hasReportObservers("any-name"));
+            assertTrue(unqualified.observedEndpoints().hasReportObservers("any-name"));
         }
         BeaconExtension none = new BeaconExtension();
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(none).addBeanClass(BeaconObserver.class).initialize()) {
-            assertFalse(none.hasReportObservers("csp"));
+            assertFalse(none.observedEndpoints().hasReportObservers("csp"));
         }
     }
 
