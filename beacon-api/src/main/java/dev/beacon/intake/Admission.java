@@ -68,7 +68,7 @@ final class Admission {
         try {
             return sink.reserve(beacon);
         } catch (RuntimeException e) {
-            sinkFailed(sink.getClass(), "reserve room for", beacon, e);
+            sinkFailed(sink, "reserve room for", beacon, e);
             return Optional.empty();
         }
     }
@@ -91,11 +91,12 @@ final class Admission {
      * @param ticket what {@link #reserve} took
      */
     void write(Ticket ticket) {
-        for (BeaconSink.Reservation room : ticket.rooms()) {
+        List<BeaconSink.Reservation> rooms = ticket.rooms(); // one per sink, in the sinks' order: every one reserved
+        for (int sink = 0; sink < rooms.size(); sink++) {
             try {
-                room.write();
+                rooms.get(sink).write();
             } catch (RuntimeException e) {
-                sinkFailed(room.getClass(), "write", ticket.beacon(), e);
+                sinkFailed(sinks.get(sink), "write", ticket.beacon(), e);
             }
         }
     }
@@ -148,17 +149,14 @@ final class Admission {
         }
     }
 
-    private void sinkFailed(Class<?> sink, String step, Beacon beacon, RuntimeException failure) {
-        failures.failed("Beacon sink " + classNameOf(sink) + " (" + step + ")", "a beacon to endpoint " + LogText.escape(beacon.endpoint()),
+    private void sinkFailed(BeaconSink sink, String step, Beacon beacon, RuntimeException failure) {
+        failures.failed("Beacon sink " + beanClassOf(sink) + " (" + step + ")", "a beacon to endpoint " + LogText.escape(beacon.endpoint()),
                 "the observers still receive what was accepted", failure);
     }
 
-    /**
-     * The bean's class, not its CDI client proxy's: Weld names proxies {@code Bean$Proxy$_$$_Weld...}, OpenWebBeans
-     * {@code Bean$$Owb...}; a reservation's class names its sink too, as {@code Sink$1} or {@code Sink$Pending}.
-     */
-    private static String classNameOf(Class<?> type) {
-        String name = type.getName();
+    /** The bean's class, not its CDI client proxy's: Weld names proxies {@code Bean$Proxy$_$$_Weld...}, OpenWebBeans {@code Bean$$Owb...}. */
+    private static String beanClassOf(BeaconSink sink) {
+        String name = sink.getClass().getName();
         int proxy = name.indexOf("$Proxy$");
         int owb = name.indexOf("$$");
         int end = proxy >= 0 ? proxy : owb;

@@ -15,7 +15,7 @@ final class InFlightBudget {
     /** Whether a beacon found a place, and if not, why. */
     enum Reservation {
         TAKEN, TOO_MANY_BEACONS, TOO_MANY_BYTES, CLOSED,
-        /** Not the budget's answer: the delivery's, when one of the application's {@link dev.beacon.BeaconSink}s has no room. */
+        /** Not the budget's answer: {@link Admission}'s, when one of the application's {@link dev.beacon.BeaconSink}s has no room. */
         NO_ROOM_IN_SINK
     }
 

@@ -111,6 +111,7 @@ class BeaconSinkTest {
         try (LogRecords log = LogRecords.of(FailureLog.class)) {
             answer.deliver();
             assertEquals(1, log.at(Level.WARNING).size(), log::toString);
+            assertTrue(log.at(Level.WARNING).get(0).startsWith("Beacon sink " + FirstSink.class.getName() + " (write) failed"), log::toString);
         }
 
         assertEquals(List.of("second writes hello", "observer receives hello"), EVENTS.subList(2, EVENTS.size()));

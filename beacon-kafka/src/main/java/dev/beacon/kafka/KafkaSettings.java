@@ -76,8 +76,9 @@ final class KafkaSettings {
      */
     static KafkaSettings from(BeaconSettings settings) {
         settings.refuseUnknown(SINK, name -> OWN.contains(name) || name.startsWith(PRODUCER), OWN, "a setting of beacon-kafka");
-        settings.refuseUnknown(PRODUCER, name -> ProducerConfig.configNames().contains(name.substring(PRODUCER.length())),
-                ProducerConfig.configNames().stream().map(name -> PRODUCER + name).toList(), "a Kafka producer setting");
+        Set<String> producerNames = ProducerConfig.configNames();
+        settings.refuseUnknown(PRODUCER, name -> producerNames.contains(name.substring(PRODUCER.length())),
+                producerNames.stream().map(name -> PRODUCER + name).toList(), "a Kafka producer setting");
         String bootstrapServers = settings.value(BOOTSTRAP_SERVERS);
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException(BOOTSTRAP_SERVERS + " is not set: beacon-kafka is in the application, and needs"
@@ -85,7 +86,7 @@ final class KafkaSettings {
         }
         String defaultTopic = topicName(TOPIC, orDefault(settings.value(TOPIC), DEFAULT_TOPIC));
         Map<String, String> producer = new LinkedHashMap<>();
-        for (String name : ProducerConfig.configNames()) {
+        for (String name : producerNames) {
             String value = settings.value(PRODUCER + name);
             if (value != null) {
                 producer.put(name, allowed(name, value.trim()));
