@@ -252,7 +252,7 @@ public final class Beacon {
 
     /**
      * @return the client's address, if known: the peer's, or, when the peer is one of
-     *         {@link BeaconConfig#TRUSTED_PROXIES}, the address it forwarded (the first from the right in
+     *         {@code beacon.trusted-proxies}, the address it forwarded (the first from the right in
      *         {@code Forwarded} or {@code X-Forwarded-For} that is not a trusted proxy)
      */
     public Optional<String> clientAddress() {

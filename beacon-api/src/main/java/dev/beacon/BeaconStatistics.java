@@ -47,13 +47,13 @@ public interface BeaconStatistics {
 
     /**
      * @return CSP violations caused by browser extensions and not delivered, as
-     *         {@link BeaconConfig#DROP_EXTENSION_VIOLATIONS} asks
+     *         {@code beacon.csp.drop-extension-violations} asks
      */
     long extensionReportsDropped();
 
     /**
      * @return beacons answered {@code 204} but not delivered, as duplicates of one accepted within
-     *         {@link BeaconConfig#DUPLICATE_WINDOW}
+     *         {@code beacon.duplicate-window}
      */
     long duplicates();
 

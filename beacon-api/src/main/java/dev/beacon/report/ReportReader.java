@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads the reports a beacon holds. Used by the library's intake to deliver them; applications observe
- * {@link Report} and its subtypes instead.
+ * Reads the reports a beacon holds, as the library does to deliver them to {@link Report} observers. Most
+ * applications observe {@link Report} and its subtypes instead; one that observes {@link Beacon} can read a batch
+ * here. Reading touches nothing of the library's: no counter, no state.
  * <ul>
  * <li>{@code application/reports+json}: one report per element of the batch. An element that is not a
  * report (not an object, no {@code type}, a {@code body} that is not an object) is left out and named

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The little of a {@link ServletContext} that the library asks of an application starting: its attributes, its
  * (empty) context parameters and context path; and, declared by no one, no filter of the library's name. Enough for
- * {@code ApplicationIntake.of}, the entry point both of the library's doors go through, to build the application's
+ * {@code BeaconRuntime.of}, the entry point both of the library's doors go through, to build the application's
  * intake as a server would.
  */
 final class ApplicationContext {

@@ -1,10 +1,10 @@
 package dev.beacon.bench;
 
 import dev.beacon.BeaconEndpoint;
-import dev.beacon.intake.Answer;
-import dev.beacon.intake.ApplicationIntake;
-import dev.beacon.intake.BeaconExtension;
-import dev.beacon.intake.BeaconIntake;
+import dev.beacon.core.cdi.BeaconExtension;
+import dev.beacon.core.exchange.Answer;
+import dev.beacon.core.intake.BeaconIntake;
+import dev.beacon.core.runtime.BeaconRuntime;
 import java.util.concurrent.TimeUnit;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The whole intake of one beacon, from the request to the accepted {@link Answer}: origin and media
  * type checks, reading the body into its buffer, decoding ({@code identity}), building the
  * {@link dev.beacon.Beacon} and proving it readable as its media type; then its delivery. Through the entry point
- * the library's resource uses, {@code ApplicationIntake.of(ServletContext).intake().answer(...)}, with the
+ * the library's resource uses, {@code BeaconRuntime.of(ServletContext).intake().answer(...)}, with the
  * application's default settings, so that what is measured is the code a server runs.
  * <p>
  * {@link #accept()} is the hot path the allocation target is about: a beacon to an endpoint no observer names, whose
@@ -58,7 +58,7 @@ public class BeaconIntakeBenchmark {
                 .addBeanClasses(CountingObserver.class)
                 .addExtension(new BeaconExtension())
                 .initialize();
-        intake = ApplicationIntake.of(ApplicationContext.started()).intake();
+        intake = BeaconRuntime.of(ApplicationContext.started()).intake();
         request = new InMemoryRequest(body);
 
         acceptAndDeliver();

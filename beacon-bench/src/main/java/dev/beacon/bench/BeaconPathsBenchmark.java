@@ -1,7 +1,7 @@
 package dev.beacon.bench;
 
-import dev.beacon.BeaconConfig;
-import dev.beacon.intake.BeaconPaths;
+import dev.beacon.core.exchange.BeaconPaths;
+import dev.beacon.core.settings.BeaconConfig;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

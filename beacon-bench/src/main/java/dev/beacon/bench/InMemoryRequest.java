@@ -1,6 +1,6 @@
 package dev.beacon.bench;
 
-import dev.beacon.intake.IncomingRequest;
+import dev.beacon.core.exchange.IncomingRequest;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
@@ -46,6 +46,11 @@ public final class InMemoryRequest implements IncomingRequest {
 
     private void header(String name, String value) {
         headers.put(name, List.of(value));
+    }
+
+    @Override
+    public String protocol() {
+        return "HTTP/1.1";
     }
 
     @Override

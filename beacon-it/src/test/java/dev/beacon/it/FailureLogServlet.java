@@ -22,7 +22,7 @@ public class FailureLogServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     /** Held, so that the logger and the handler on it live as long as the application. */
-    private static final Logger FAILURES = Logger.getLogger("dev.beacon.intake.FailureLog");
+    private static final Logger FAILURES = Logger.getLogger("dev.beacon.core.observe.FailureLog");
     private static final AtomicInteger RECORDS = new AtomicInteger();
     private static final Handler COUNTING = new Handler() {
         @Override

@@ -4,7 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 /**
- * Added by {@link ResourceMisconfigurationIT} to a WAR that takes beacons through the JAX-RS resource
+ * Added by {@link DeploymentRefusalsIT} to a WAR that takes beacons through the JAX-RS resource
  * only: it lists no classes, so the runtime publishes {@code BeaconResource}.
  */
 @ApplicationPath("/api")

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Added by {@link ResourceMisconfigurationIT}: an application observes beacons, or it would not carry
+ * Added by {@link DeploymentRefusalsIT}: an application observes beacons, or it would not carry
  * the library.
  */
 @ApplicationScoped

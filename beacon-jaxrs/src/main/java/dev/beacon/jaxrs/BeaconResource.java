@@ -1,7 +1,7 @@
 package dev.beacon.jaxrs;
 
 import dev.beacon.BeaconEndpoint;
-import dev.beacon.intake.BeaconPaths;
+import dev.beacon.core.exchange.BeaconPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
@@ -23,7 +23,7 @@ import java.io.InputStream;
  * Receives browser beacons at {@code beacon} and {@code beacon/{name}} under the application's
  * {@code @ApplicationPath}, and fires them as CDI events of type {@link dev.beacon.Beacon}, with the
  * same rules, the same answers and the same settings as the servlet filter (see
- * {@code dev.beacon.intake.BeaconIntake}).
+ * {@code dev.beacon.core.intake.BeaconIntake}).
  * <p>
  * <b>Installation:</b> put {@code beacon-jaxrs.jar} in {@code WEB-INF/lib}. An {@code Application}
  * that lists no classes publishes it automatically. One that lists its classes adds it:
@@ -44,9 +44,9 @@ import java.io.InputStream;
  * filter answers it. A method Jakarta REST has no annotation for ({@code TRACE}, WebDAV's) is answered
  * {@code 405} by the runtime itself.
  * <p>
- * <b>Configuration</b> ({@link dev.beacon.BeaconConfig}) is the application's, shared with the filter:
+ * <b>Configuration</b> ({@link dev.beacon.core.settings.BeaconConfig}) is the application's, shared with the filter:
  * context parameters, MicroProfile Config and system properties, read and validated when the
- * application starts. {@value dev.beacon.BeaconConfig#PATHS} moves the filter only: the resource's
+ * application starts. {@value dev.beacon.core.settings.BeaconConfig#PATHS} moves the filter only: the resource's
  * path is this class's {@code @Path}, which Jakarta REST fixes when it compiles, under the
  * {@code @ApplicationPath} the application chose.
  * <p>

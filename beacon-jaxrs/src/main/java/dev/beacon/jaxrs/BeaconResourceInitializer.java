@@ -1,6 +1,6 @@
 package dev.beacon.jaxrs;
 
-import dev.beacon.intake.ApplicationIntake;
+import dev.beacon.core.runtime.BeaconRuntime;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import java.util.Set;
@@ -13,6 +13,6 @@ public class BeaconResourceInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        ApplicationIntake.of(context);
+        BeaconRuntime.of(context);
     }
 }

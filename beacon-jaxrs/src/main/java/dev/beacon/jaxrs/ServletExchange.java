@@ -1,8 +1,8 @@
 package dev.beacon.jaxrs;
 
-import dev.beacon.intake.AnswerWriter;
-import dev.beacon.intake.ApplicationIntake;
-import dev.beacon.intake.ServletIncomingRequest;
+import dev.beacon.core.exchange.AnswerWriter;
+import dev.beacon.core.exchange.ServletIncomingRequest;
+import dev.beacon.core.runtime.BeaconRuntime;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ final class ServletExchange {
      * @param endpoint the endpoint name the path stands for
      */
     static void answer(HttpServletRequest request, InputStream body, HttpServletResponse response, String endpoint) {
-        ApplicationIntake application = ApplicationIntake.of(request.getServletContext());
+        BeaconRuntime application = BeaconRuntime.of(request.getServletContext());
         AnswerWriter.sendThenDeliver(application.intake().answer(new ServletIncomingRequest(request, body), endpoint), response);
     }
 }

@@ -3,7 +3,7 @@ package dev.beacon.jaxrs;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beacon.BeaconConfig;
+import dev.beacon.core.settings.BeaconConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package dev.beacon.kafka;
 
-import dev.beacon.intake.BeaconSettings;
+import dev.beacon.core.settings.BeaconSettings;
+import dev.beacon.core.settings.SettingValues;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -50,6 +51,8 @@ final class KafkaSettings {
 
     /** How long {@code send} may wait for room in the producer's buffer: it has room by then, having been reserved. */
     private static final String MAX_BLOCK_MS = "2000";
+    private static final String ERROR_BUFFER_SIZE =
+            "The '%s' setting must be a whole number of bytes of at least 1024, e.g. 33554432 for 32 MiB; got '%s'.";
 
     private final String bootstrapServers;
     private final String defaultTopic;
@@ -92,8 +95,9 @@ final class KafkaSettings {
                 producer.put(name, allowed(name, value.trim()));
             }
         }
+        long bufferSize = new SettingValues(settings::value).number(BUFFER_SIZE, DEFAULT_BUFFER_SIZE, 1024, Long.MAX_VALUE, ERROR_BUFFER_SIZE);
         return new KafkaSettings(bootstrapServers.trim(), defaultTopic, topicsByEndpoint(settings.value(TOPICS)),
-                RecordKey.of(orDefault(settings.value(KEY), "none")), bufferSize(settings.value(BUFFER_SIZE)), producer);
+                RecordKey.of(KEY, orDefault(settings.value(KEY), "none")), bufferSize, producer);
     }
 
     /**
@@ -180,21 +184,6 @@ final class KafkaSettings {
                     + " (1 to 249 of a-z, A-Z, 0-9, '.', '_', '-')");
         }
         return topic;
-    }
-
-    private static long bufferSize(String setting) {
-        if (setting == null) {
-            return DEFAULT_BUFFER_SIZE;
-        }
-        try {
-            long size = Long.parseLong(setting.trim());
-            if (size >= 1024) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new IllegalArgumentException(BUFFER_SIZE + "=" + setting + " is not a number of bytes of at least 1024");
     }
 
     private static String orDefault(String value, String otherwise) {

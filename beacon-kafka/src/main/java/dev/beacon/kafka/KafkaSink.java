@@ -2,16 +2,13 @@ package dev.beacon.kafka;
 
 import dev.beacon.Beacon;
 import dev.beacon.BeaconSink;
+import dev.beacon.core.observe.JmxPublication;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.management.JMException;
-import javax.management.ObjectName;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
@@ -38,7 +35,7 @@ public class KafkaSink implements BeaconSink {
     private final KafkaSinkStatistics statistics = new KafkaSinkStatistics();
     private volatile KafkaWriter writer;
     private volatile Duration shutdownTimeout;
-    private volatile ObjectName published;
+    private volatile JmxPublication published;
 
     void open(@Observes SinkOpening opening) {
         open(opening.settings(), opening.contextPath(), opening.shutdownTimeout());
@@ -108,24 +105,14 @@ public class KafkaSink implements BeaconSink {
     }
 
     private void publish(String contextPath) {
-        try {
-            ObjectName name = new ObjectName("dev.beacon:type=KafkaSink,context=" + ObjectName.quote(contextPath.isEmpty() ? "/" : contextPath));
-            ManagementFactory.getPlatformMBeanServer().registerMBean(statistics, name);
-            published = name;
-        } catch (JMException e) {
-            LOGGER.log(Level.FINE, e, () -> "Kafka sink statistics of " + contextPath + " not published over JMX");
-        }
+        published = JmxPublication.register("KafkaSink", contextPath, statistics);
     }
 
     private void unpublish() {
-        ObjectName name = published;
+        JmxPublication publication = published;
         published = null;
-        if (name != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-            } catch (JMException e) {
-                LOGGER.log(Level.FINE, e, () -> "Kafka sink statistics " + name + " already gone from JMX");
-            }
+        if (publication != null) {
+            publication.close();
         }
     }
 }

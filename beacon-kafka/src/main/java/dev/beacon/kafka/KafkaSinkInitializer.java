@@ -1,6 +1,6 @@
 package dev.beacon.kafka;
 
-import dev.beacon.intake.ApplicationIntake;
+import dev.beacon.core.runtime.BeaconRuntime;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -18,7 +18,7 @@ public class KafkaSinkInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext application) {
-        ApplicationIntake intake = ApplicationIntake.of(application);
+        BeaconRuntime intake = BeaconRuntime.of(application);
         SinkOpening opening = new SinkOpening(KafkaSettings.from(intake.settings()), application.getContextPath(),
                 intake.config().shutdownTimeout());
         application.addListener(new ServletContextListener() {

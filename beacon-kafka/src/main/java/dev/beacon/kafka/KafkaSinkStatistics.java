@@ -1,5 +1,6 @@
 package dev.beacon.kafka;
 
+import dev.beacon.core.admission.BoundedSum;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -13,7 +14,7 @@ public final class KafkaSinkStatistics implements KafkaSinkStatisticsMXBean {
     private final LongAdder failed = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final AtomicLong buffered = new AtomicLong();
-    private final AtomicLong bufferedBytes = new AtomicLong();
+    private final BoundedSum bufferedBytes = new BoundedSum();
 
     KafkaSinkStatistics() {
     }
@@ -51,13 +52,9 @@ public final class KafkaSinkStatistics implements KafkaSinkStatisticsMXBean {
      * @return whether the record fits
      */
     boolean reserve(long size, long capacity) {
-        long held;
-        do {
-            held = bufferedBytes.get();
-            if (held + size > capacity) {
-                return false;
-            }
-        } while (!bufferedBytes.compareAndSet(held, held + size));
+        if (!bufferedBytes.tryAdd(size, capacity)) {
+            return false;
+        }
         buffered.incrementAndGet();
         return true;
     }
@@ -65,7 +62,7 @@ public final class KafkaSinkStatistics implements KafkaSinkStatisticsMXBean {
     /** Gives back a record's room, whether it was sent, failed or cancelled. */
     void release(long size) {
         buffered.decrementAndGet();
-        bufferedBytes.addAndGet(-size);
+        bufferedBytes.subtract(size);
     }
 
     void countSent() {

@@ -13,18 +13,19 @@ enum RecordKey {
     NONE, ENDPOINT, CLIENT_ADDRESS, ORIGIN;
 
     /**
+     * @param name the setting's name, for the message when its value names no key
      * @param setting the setting's value, as written: {@code none}, {@code endpoint}, {@code client-address}, {@code origin}
      * @return the key it names
      * @throws IllegalArgumentException naming the setting, for any other value
      */
-    static RecordKey of(String setting) {
-        String name = setting.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    static RecordKey of(String name, String setting) {
+        String constant = setting.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (RecordKey key : values()) {
-            if (key.name().equals(name)) {
+            if (key.name().equals(constant)) {
                 return key;
             }
         }
-        throw new IllegalArgumentException(KafkaSettings.KEY + "=" + setting + " is not one of "
+        throw new IllegalArgumentException(name + "=" + setting + " is not one of "
                 + Arrays.stream(values()).map(RecordKey::setting).collect(Collectors.joining(", ")));
     }
 

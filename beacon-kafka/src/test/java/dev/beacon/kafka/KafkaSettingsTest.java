@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beacon.intake.BeaconSettings;
+import dev.beacon.core.settings.BeaconSettings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -56,7 +56,7 @@ class KafkaSettingsTest {
         assertMessage("'web vitals' is not a Kafka topic name", Map.of(KafkaSettings.TOPICS, "vitals=web vitals"));
         assertMessage("beacon.kafka.topic: '..' is not a Kafka topic name", Map.of(KafkaSettings.TOPIC, ".."));
         assertMessage("beacon.kafka.key=page is not one of none, endpoint, client-address, origin", Map.of(KafkaSettings.KEY, "page"));
-        assertMessage("beacon.kafka.buffer-size=10 is not a number of bytes of at least 1024", Map.of(KafkaSettings.BUFFER_SIZE, "10"));
+        assertMessage("The 'beacon.kafka.buffer-size' setting must be a whole number of bytes of at least 1024, e.g. 33554432 for 32 MiB; got '10'.", Map.of(KafkaSettings.BUFFER_SIZE, "10"));
     }
 
     @Test

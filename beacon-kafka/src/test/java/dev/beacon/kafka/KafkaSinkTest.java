@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.Beacon;
 import dev.beacon.BeaconSink;
 import dev.beacon.ContentType;
-import dev.beacon.intake.BeaconSettings;
+import dev.beacon.core.settings.BeaconSettings;
 import dev.beacon.kafka.testing.KafkaBroker;
 import dev.beacon.kafka.testing.KafkaRecords;
 import dev.beacon.testing.LogRecords;

@@ -1,13 +1,13 @@
 package dev.beacon.servlet;
 
-import dev.beacon.BeaconConfig;
-import dev.beacon.intake.Answer;
-import dev.beacon.intake.AnswerWriter;
-import dev.beacon.intake.ApplicationIntake;
-import dev.beacon.intake.BeaconIntake;
-import dev.beacon.intake.BeaconPaths;
-import dev.beacon.intake.IncomingRequest;
-import dev.beacon.intake.ServletIncomingRequest;
+import dev.beacon.core.exchange.Answer;
+import dev.beacon.core.exchange.AnswerWriter;
+import dev.beacon.core.exchange.BeaconPaths;
+import dev.beacon.core.exchange.IncomingRequest;
+import dev.beacon.core.exchange.ServletIncomingRequest;
+import dev.beacon.core.intake.BeaconIntake;
+import dev.beacon.core.runtime.BeaconRuntime;
+import dev.beacon.core.settings.BeaconConfig;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -64,7 +64,7 @@ public class BeaconFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     /** The filter's name, in its registration and in {@code web-fragment.xml}. */
-    public static final String NAME = ApplicationIntake.FILTER_NAME;
+    public static final String NAME = BeaconRuntime.FILTER_NAME;
 
     private static final Logger LOGGER = Logger.getLogger(BeaconFilter.class.getName());
 
@@ -75,7 +75,7 @@ public class BeaconFilter extends HttpFilter {
 
     @Override
     public void init() {
-        ApplicationIntake application = ApplicationIntake.of(getServletContext());
+        BeaconRuntime application = BeaconRuntime.of(getServletContext());
         BeaconConfig config = application.config();
         paths = new BeaconPaths(config.paths());
         intake = application.intake();

@@ -1,8 +1,8 @@
 package dev.beacon.servlet;
 
-import dev.beacon.BeaconConfig;
-import dev.beacon.intake.ApplicationIntake;
-import dev.beacon.intake.BeaconPaths;
+import dev.beacon.core.exchange.BeaconPaths;
+import dev.beacon.core.runtime.BeaconRuntime;
+import dev.beacon.core.settings.BeaconConfig;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -27,7 +27,7 @@ public class BeaconFilterInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        BeaconConfig config = ApplicationIntake.of(context).config();
+        BeaconConfig config = BeaconRuntime.of(context).config();
         if (!config.enabled()) {
             LOGGER.info(() -> "Beacon filter switched off by " + BeaconConfig.ENABLED + "=false in " + context.getContextPath());
             return;

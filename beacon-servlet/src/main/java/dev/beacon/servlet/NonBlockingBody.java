@@ -1,10 +1,10 @@
 package dev.beacon.servlet;
 
-import dev.beacon.intake.Answer;
-import dev.beacon.intake.AnswerWriter;
-import dev.beacon.intake.BeaconIntake;
-import dev.beacon.intake.BodyBuffer;
-import dev.beacon.intake.IncomingRequest;
+import dev.beacon.core.body.BodyBuffer;
+import dev.beacon.core.exchange.Answer;
+import dev.beacon.core.exchange.AnswerWriter;
+import dev.beacon.core.exchange.IncomingRequest;
+import dev.beacon.core.intake.BeaconIntake;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;

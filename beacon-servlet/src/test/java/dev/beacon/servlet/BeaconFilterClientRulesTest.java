@@ -2,8 +2,8 @@ package dev.beacon.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconStatistics;
+import dev.beacon.core.settings.BeaconConfig;
 import dev.beacon.testing.RecordingObservers;
 import dev.beacon.testing.TestContainer;
 import java.net.http.HttpClient;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.Beacon;
-import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconStatistics;
+import dev.beacon.core.settings.BeaconConfig;
 import dev.beacon.testing.Polling;
 import dev.beacon.testing.RecordingObservers;
 import dev.beacon.testing.SlowObserver;

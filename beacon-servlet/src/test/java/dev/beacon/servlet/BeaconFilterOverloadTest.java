@@ -3,8 +3,8 @@ package dev.beacon.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beacon.BeaconConfig;
 import dev.beacon.BeaconStatistics;
+import dev.beacon.core.settings.BeaconConfig;
 import dev.beacon.testing.Polling;
 import dev.beacon.testing.RecordingObservers;
 import dev.beacon.testing.SlowObserver;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beacon.BeaconConfig;
+import dev.beacon.core.settings.BeaconConfig;
 import dev.beacon.testing.LogRecords;
 import dev.beacon.testing.RecordingObservers;
 import dev.beacon.testing.TestContainer;

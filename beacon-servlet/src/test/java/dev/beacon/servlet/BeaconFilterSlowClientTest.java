@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beacon.BeaconConfig;
-import dev.beacon.intake.BeaconExtension;
+import dev.beacon.core.cdi.Deliveries;
+import dev.beacon.core.settings.BeaconConfig;
 import dev.beacon.testing.LogRecords;
 import dev.beacon.testing.Polling;
 import dev.beacon.testing.RawHttp;
@@ -101,7 +101,7 @@ class BeaconFilterSlowClientTest {
     @Test
     void everyTrickledBeaconGivesBackItsPlaceInFlight() throws Exception {
         TestContainer container = TestContainer.start();
-        try (LogRecords shutdown = LogRecords.of(BeaconExtension.class)) {
+        try (LogRecords shutdown = LogRecords.of(Deliveries.class)) {
             try (JettyApp app = JettyApp.start(Map.of(BeaconConfig.SHUTDOWN_TIMEOUT, "2"), context -> { })) {
                 for (int i = 1; i <= 5; i++) {
                     try (RawHttp raw = new RawHttp(app.uri("/beacon"))) {

@@ -2,19 +2,26 @@ package dev.beacon.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beacon.BeaconStatisticsMXBean;
 import dev.beacon.testing.RecordingObservers;
 import dev.beacon.testing.TestContainer;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.Map;
-import javax.management.JMX;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.management.Attribute;
+import javax.management.AttributeNotFoundException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +37,9 @@ class BeaconStatisticsJmxTest {
         try (TestContainer container = TestContainer.start()) {
             try (JettyApp app = JettyApp.start(Map.of(), context -> { })) {
                 assertTrue(server.isRegistered(name), "published when the application started");
-                BeaconStatisticsMXBean published = JMX.newMXBeanProxy(server, name, BeaconStatisticsMXBean.class);
-                assertEquals(0, published.getAccepted(), "nothing yet, and no error for it");
+                assertEquals(0L, server.getAttribute(name, "Accepted"), "nothing yet, and no error for it");
+                assertEquals(Set.of("Accepted", "Delivered", "InFlight", "ObserverFailures", "Duplicates", "MalformedReports",
+                        "ExtensionReportsDropped", "RejectedByStatus"), attributesOf(server.getMBeanInfo(name)), "every counter");
 
                 HttpClient http = HttpClient.newHttpClient();
                 http.send(HttpRequest.newBuilder(app.uri("/beacon/jmx")).header("Content-Type", "text/plain")
@@ -40,10 +48,18 @@ class BeaconStatisticsJmxTest {
                         .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.discarding());
                 container.bean(RecordingObservers.class).sync().awaitOne("jmx");
 
-                assertEquals(1, published.getAccepted());
-                assertEquals(Map.of(415, 1L), published.getRejectedByStatus());
+                assertEquals(1L, server.getAttribute(name, "Accepted"));
+                TabularData rejected = (TabularData) server.getAttribute(name, "RejectedByStatus");
+                assertEquals(1, rejected.size(), "one status");
+                assertEquals(1L, rejected.get(new Object[] {415}).get("value"), "one 415");
+                assertThrows(AttributeNotFoundException.class, () -> server.setAttribute(name, new Attribute("Accepted", 0L)),
+                        "only the library counts");
             }
             assertFalse(server.isRegistered(name), "unpublished when the application stopped");
         }
+    }
+
+    private static Set<String> attributesOf(MBeanInfo info) {
+        return Arrays.stream(info.getAttributes()).map(MBeanAttributeInfo::getName).collect(Collectors.toSet());
     }
 }

@@ -1,0 +1,54 @@
+package dev.beacon.core.cdi;
+
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.EventMetadata;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import java.util.Optional;
+
+/**
+ * The observers of beacons, reports and typed payloads that the library cannot serve as the container would, each
+ * refused at deployment with the reason and the fix, instead of notified with something the container would not give:
+ * <ul>
+ * <li>a transactional observer ({@code during = TransactionPhase.AFTER_SUCCESS}): beacons are delivered after their
+ * {@code 204}, where no transaction is in progress, so CDI itself would notify it at once, never after a commit;</li>
+ * <li>a synchronous observer that injects {@link EventMetadata}: the library notifies each synchronous observer on its
+ * own, so that one observer's failure keeps no other from the beacon, and the container fills that metadata only
+ * for the notifications it makes itself.</li>
+ * </ul>
+ */
+final class ObserverRefusals {
+
+    private ObserverRefusals() {
+    }
+
+    /**
+     * @param observer an observer of the library's events
+     * @param method its method, {@code null} for an observer an extension added
+     * @return why the library refuses it, and what to do instead; empty when it serves it
+     */
+    static Optional<String> of(ObserverMethod<?> observer, AnnotatedMethod<?> method) {
+        if (observer.getTransactionPhase() != TransactionPhase.IN_PROGRESS) {
+            return Optional.of(nameOf(observer) + " with during = TransactionPhase." + observer.getTransactionPhase()
+                    + ", which the library cannot honour: beacons are delivered after their 204, where no transaction is in progress,"
+                    + " so it would be notified at once and never after a commit. Remove 'during', and open the transaction the"
+                    + " observer needs inside it (e.g. with @Transactional on an @ObservesAsync observer).");
+        }
+        if (!observer.isAsync() && method != null && method.getParameters().stream().anyMatch(ObserverRefusals::isEventMetadata)) {
+            return Optional.of(nameOf(observer) + " and injects EventMetadata, which the library cannot give a synchronous observer:"
+                    + " it notifies each one on its own, so that one observer's failure keeps no other from the beacon, and the"
+                    + " container fills EventMetadata only when it notifies. Remove the parameter: the endpoint is beacon.endpoint()"
+                    + " or report.endpoint(). An @ObservesAsync observer may inject it.");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isEventMetadata(AnnotatedParameter<?> parameter) {
+        return parameter.getBaseType() == EventMetadata.class;
+    }
+
+    private static String nameOf(ObserverMethod<?> observer) {
+        return "Beacon observer " + observer.getBeanClass().getName() + " observes " + observer.getObservedType().getTypeName();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.beacon.core.delivery;
+
+import dev.beacon.Beacon;
+import dev.beacon.core.cdi.ObservedEndpoints;
+import dev.beacon.core.observe.BeaconCounters;
+import dev.beacon.core.observe.LogText;
+import dev.beacon.report.CspViolation;
+import dev.beacon.report.Report;
+import dev.beacon.report.ReportReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The events an accepted beacon makes, in the order its observers receive them: the {@link Beacon} itself; each
+ * {@link Report} it holds, when the endpoint's reports are observed (those left out of their batch counted and
+ * logged, and those that browser extensions caused left out when so configured); then the beacon bound to each
+ * application class observed at its endpoint ({@link Beacon#as(Class)}).
+ */
+public final class EventPlan {
+
+    private static final Logger LOGGER = Logger.getLogger(EventPlan.class.getName());
+
+    /** The observers key of every endpoint no observer names. */
+    private static final String UNNAMED = "";
+
+    private final ObservedEndpoints observed;
+    private final BeaconCounters statistics;
+    private final boolean dropExtensionViolations;
+    private final Set<String> reportedCauses = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param observed what the observers of the application observe; {@code null} where the container skipped the
+     *        library's extension: then every beacon is read for reports, and binds to nothing
+     * @param statistics where left-out reports are counted
+     * @param dropExtensionViolations whether CSP violations caused by browser extensions are left undelivered
+     */
+    EventPlan(ObservedEndpoints observed, BeaconCounters statistics, boolean dropExtensionViolations) {
+        this.observed = observed;
+        this.statistics = statistics;
+        this.dropExtensionViolations = dropExtensionViolations;
+    }
+
+    /**
+     * @param beacon an accepted beacon
+     * @return its events, the beacon first
+     */
+    List<Object> eventsOf(Beacon beacon) {
+        List<Class<?>> payloadTypes = payloadTypesOf(beacon.endpoint());
+        boolean readReports = observed == null || observed.hasReportObservers(beacon.endpoint());
+        if (!readReports && payloadTypes.isEmpty()) {
+            return List.of(beacon); // nearly every beacon: nothing to build
+        }
+        List<Object> events = new ArrayList<>();
+        events.add(beacon);
+        if (readReports) {
+            events.addAll(reportsOf(beacon));
+        }
+        for (Class<?> type : payloadTypes) {
+            events.add(beacon.as(type)); // bound before the 204: kept in the beacon
+        }
+        return events;
+    }
+
+    /**
+     * @param endpoint an endpoint name
+     * @return the application classes observed at that endpoint, which its beacons must bind to
+     */
+    List<Class<?>> payloadTypesOf(String endpoint) {
+        return observed == null ? List.of() : observed.payloadTypesOf(endpoint);
+    }
+
+    /**
+     * @param endpoint an endpoint name
+     * @return the key its observers are resolved under: the endpoint when an observer names it, and one for all others
+     */
+    String observersKeyOf(String endpoint) {
+        return observed != null && !observed.isNamed(endpoint) ? UNNAMED : endpoint;
+    }
+
+    /**
+     * @return whether the observers' keys are the few names observers use, so that their resolution can be kept
+     */
+    boolean knowsObservedEndpoints() {
+        return observed != null;
+    }
+
+    private List<Report> reportsOf(Beacon beacon) {
+        ReportReader.Reports read = ReportReader.read(beacon);
+        for (String cause : read.malformed()) {
+            statistics.countMalformedReport();
+            // Once per cause: the causes are the reader's few fixed phrases, never the client's text.
+            if (reportedCauses.add(cause)) {
+                LOGGER.warning(() -> "A beacon to endpoint " + LogText.escape(beacon.endpoint()) + " held " + cause
+                        + "; it was left out, and the batch's other reports delivered. Counted in BeaconStatistics.malformedReports(),"
+                        + " and logged once per cause.");
+            }
+        }
+        if (!dropExtensionViolations) {
+            return read.reports();
+        }
+        List<Report> reports = new ArrayList<>(read.reports().size());
+        for (Report report : read.reports()) {
+            if (report instanceof CspViolation violation && violation.isCausedByBrowserExtension()) {
+                statistics.countExtensionReportDropped();
+            } else {
+                reports.add(report);
+            }
+        }
+        return reports;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.beacon.core.exchange;
+
+import dev.beacon.core.delivery.Delivery;
+import dev.beacon.core.observe.LogText;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every refusal of a request to a beacon path is made here: counted in the application's statistics,
+ * logged at {@code FINE} with the request's values escaped, given a one-line reason, {@code Retry-After}
+ * when trying again later can help, and, over HTTP/1.x, {@code Connection: close} when the body was left unread.
+ */
+public final class Refusals {
+
+    private static final Logger LOGGER = Logger.getLogger(Refusals.class.getName());
+
+    /** Long enough for a missing container to appear. */
+    private static final Duration RETRY_WITHOUT_CONTAINER = Duration.ofSeconds(60);
+    /** Beacons in flight drain in moments: a short wait is enough. */
+    private static final Duration RETRY_WHEN_FULL = Duration.ofSeconds(5);
+
+    private final Delivery delivery;
+
+    /**
+     * @param delivery where refusals are counted
+     */
+    public Refusals(Delivery delivery) {
+        this.delivery = delivery;
+    }
+
+    /**
+     * @param request the request refused
+     * @param status its status
+     * @param reason one line that tells the sender why
+     * @param headers the headers that go with that status
+     * @return the answer
+     */
+    public Answer refuse(IncomingRequest request, int status, String reason, Map<String, String> headers) {
+        delivery.countRejected(status);
+        // The answer to HEAD has no body; the containers would otherwise each do something else with the reason.
+        String body = request.method().equals("HEAD") ? null : LogText.oneLine(reason);
+        if (LOGGER.isLoggable(Level.FINE)) {
+            LOGGER.fine(status + " " + LogText.oneLine(reason) + ": " + request.method().toUpperCase(Locale.ROOT) + " " + LogText.escape(request.path())
+                    + " Origin " + LogText.escape(request.header("Origin"))
+                    + " Content-Type " + LogText.escape(request.header("Content-Type")));
+        }
+        if (!hasBody(request) || !request.protocol().startsWith("HTTP/1.")) {
+            // HTTP/2 and HTTP/3 forbid Connection: a refused stream ends alone, and the connection stays open.
+            return Answer.rejected(status, body, headers);
+        }
+        // Over HTTP/1.x most refusals leave the body unread, and containers then drop the connection without a word;
+        // saying so keeps the client from sending its next beacon into a closing connection.
+        Map<String, String> closing = new LinkedHashMap<>(headers);
+        closing.put("Connection", "close");
+        return Answer.rejected(status, body, closing);
+    }
+
+    /**
+     * @return {@code 503} with {@code Retry-After}: no container can take beacons now. Long enough for a missing
+     *         container to appear; a client retrying sooner would only be refused again
+     */
+    public Answer noContainer(IncomingRequest request, Map<String, String> headers) {
+        return refuseUntil(request, 503, "Beacons cannot be delivered now", RETRY_WITHOUT_CONTAINER, headers);
+    }
+
+    /**
+     * @return {@code 503} with {@code Retry-After}: the application is shutting down, and another node may take the beacon
+     */
+    public Answer shuttingDown(IncomingRequest request, Map<String, String> headers) {
+        return refuseUntil(request, 503, "The application is shutting down", RETRY_WHEN_FULL, headers);
+    }
+
+    /**
+     * @param why which room is missing: beacons or bytes in flight, or a sink's
+     * @return {@code 503} with {@code Retry-After}: the beacon cannot be taken now, but can be in moments
+     */
+    public Answer noRoom(IncomingRequest request, String why, Map<String, String> headers) {
+        return refuseUntil(request, 503, why, RETRY_WHEN_FULL, headers);
+    }
+
+    /**
+     * @param maxBodySize the limit the body crossed, as sent
+     * @return {@code 413}
+     */
+    public Answer tooLarge(IncomingRequest request, long maxBodySize, Map<String, String> headers) {
+        return refuse(request, 413, "Body larger than " + maxBodySize + " bytes", headers);
+    }
+
+    /**
+     * @return {@code 429} with {@code Retry-After}: the client sent more than its share
+     */
+    public Answer tooMany(IncomingRequest request, Duration retryAfter, Map<String, String> headers) {
+        return refuseUntil(request, 429, "Too many beacons from this client", retryAfter, headers);
+    }
+
+    private Answer refuseUntil(IncomingRequest request, int status, String reason, Duration retryAfter, Map<String, String> headers) {
+        Map<String, String> withRetry = new LinkedHashMap<>(headers);
+        withRetry.put("Retry-After", Long.toString(retryAfter.toSeconds()));
+        return refuse(request, status, reason, withRetry);
+    }
+
+    private static boolean hasBody(IncomingRequest request) {
+        return request.contentLength() > 0 || request.header("Transfer-Encoding") != null;
+    }
+}

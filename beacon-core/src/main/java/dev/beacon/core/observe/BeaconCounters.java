@@ -1,0 +1,94 @@
+package dev.beacon.core.observe;
+
+import dev.beacon.BeaconStatistics;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The application's counters, which the library alone changes: what applications inject is this object, typed as the
+ * read-only {@link BeaconStatistics} ({@code BeaconExtension} registers it), and its counting methods are the
+ * library's own.
+ */
+public final class BeaconCounters implements BeaconStatistics {
+
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder observerFailures = new LongAdder();
+    private final LongAdder malformedReports = new LongAdder();
+    private final LongAdder extensionReportsDropped = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final Map<Integer, LongAdder> rejected = new ConcurrentHashMap<>();
+
+    @Override
+    public long accepted() {
+        return accepted.sum();
+    }
+
+    @Override
+    public long delivered() {
+        return delivered.sum();
+    }
+
+    @Override
+    public long observerFailures() {
+        return observerFailures.sum();
+    }
+
+    @Override
+    public long malformedReports() {
+        return malformedReports.sum();
+    }
+
+    @Override
+    public long extensionReportsDropped() {
+        return extensionReportsDropped.sum();
+    }
+
+    @Override
+    public long duplicates() {
+        return duplicates.sum();
+    }
+
+    @Override
+    public Map<Integer, Long> rejectedByStatus() {
+        Map<Integer, Long> byStatus = new TreeMap<>();
+        rejected.forEach((status, count) -> byStatus.put(status, count.sum()));
+        return byStatus;
+    }
+
+    public void countAccepted() {
+        accepted.increment();
+    }
+
+    public void countDelivered() {
+        delivered.increment();
+    }
+
+    void countObserverFailure() {
+        observerFailures.increment();
+    }
+
+    public void countMalformedReport() {
+        malformedReports.increment();
+    }
+
+    public void countExtensionReportDropped() {
+        extensionReportsDropped.increment();
+    }
+
+    public void countDuplicate() {
+        duplicates.increment();
+    }
+
+    public void countRejected(int status) {
+        rejected.computeIfAbsent(status, key -> new LongAdder()).increment();
+    }
+
+    @Override
+    public String toString() {
+        return "accepted=" + accepted() + " delivered=" + delivered() + " observerFailures=" + observerFailures()
+                + " rejectedByStatus=" + rejectedByStatus();
+    }
+}

@@ -1,0 +1,194 @@
+package dev.beacon.core.settings;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The settings of the beacon filter and the beacon resource, validated when read.
+ * <p>
+ * Each setting has a default that fits what browsers send, so most applications set nothing. The
+ * filter reads a setting from, in order: its {@code <init-param>} (when the application declares
+ * it), a {@code <context-param>} in {@code web.xml}, MicroProfile Config when the server has it
+ * (which covers {@code microprofile-config.properties}, environment variables such as
+ * {@code BEACON_MAX_BODY_SIZE}, and system properties), then a system property. The settings are
+ * the application's: its filter and its resource share them, and share one in-flight budget. They are
+ * read and validated once, when the application starts, and an invalid value fails the deployment.
+ * <table>
+ * <caption>Settings</caption>
+ * <tr><th>name</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@value #ENABLED}</td><td>{@code true}</td><td>{@code false} keeps the filter from registering</td></tr>
+ * <tr><td>{@value #PATHS}</td><td>{@code /beacon}</td><td>comma-separated base paths, under the context root, of the filter; each also takes {@code /{name}}</td></tr>
+ * <tr><td>{@value #MEDIA_TYPES}</td><td>see {@link #DEFAULT_MEDIA_TYPES}</td><td>accepted media types; {@code none} accepts a beacon without {@code Content-Type}</td></tr>
+ * <tr><td>{@value #MAX_BODY_SIZE}</td><td>{@code 1048576} (1 MiB)</td><td>largest body in bytes, as sent and once decoded; larger gets {@code 413}</td></tr>
+ * <tr><td>{@value #ALLOWED_ORIGINS}</td><td>(none)</td><td>comma-separated origins allowed to send cross-origin: {@code https://app.example.com}, {@code https://*.example.com}, or {@code *}</td></tr>
+ * <tr><td>{@value #ACCEPT_WITHOUT_ORIGIN}</td><td>{@code true}</td><td>whether a POST without {@code Origin} (not from a browser) is accepted</td></tr>
+ * <tr><td>{@value #CORS_MAX_AGE}</td><td>{@code 7200}</td><td>seconds a browser may cache a preflight answer</td></tr>
+ * <tr><td>{@value #MAX_IN_FLIGHT}</td><td>{@code 10000}</td><td>accepted beacons awaiting their observers, in the application; past it, {@code 503} with {@code Retry-After}</td></tr>
+ * <tr><td>{@value #ASYNC_OBSERVER_THREADS}</td><td>{@code 16}</td><td>threads of the application's own, made by the server's {@code java:comp/DefaultManagedThreadFactory}, that notify {@code @ObservesAsync} observers: the most running at once. Where the server binds no such factory, its executor notifies them</td></tr>
+ * <tr><td>{@value #MAX_IN_FLIGHT_BYTES}</td><td>{@code 67108864} (64 MiB)</td><td>bytes of body the accepted beacons awaiting their observers may hold together, in the application; past it, {@code 503} with {@code Retry-After}. At least {@value #MAX_BODY_SIZE}</td></tr>
+ * <tr><td>{@value #CONTENT_ENCODINGS}</td><td>(none)</td><td>comma-separated content codings that are decoded: {@code gzip}, {@code deflate}; the decoded body is held to {@value #MAX_BODY_SIZE} too. Browsers do not compress beacons, so by default a body with a {@code Content-Encoding} gets {@code 415}</td></tr>
+ * <tr><td>{@value #READ_TIMEOUT}</td><td>{@code 10}</td><td>seconds the filter waits for a whole body, reading it without holding a thread; then {@code 408}</td></tr>
+ * <tr><td>{@value #SHUTDOWN_TIMEOUT}</td><td>{@code 10}</td><td>seconds the application's shutdown waits for accepted beacons to reach their observers; those that do not are logged with their count</td></tr>
+ * <tr><td>{@value #GET}</td><td>{@code false}</td><td>{@code true} takes a {@code GET} to a beacon path as a beacon, its query string as form fields: the image beacons trackers fall back to</td></tr>
+ * <tr><td>{@value #GET_RESPONSE}</td><td>{@code 204}</td><td>what a {@code GET} beacon is answered with: {@code 204}, or {@code gif} for a 1&times;1 transparent GIF; either with {@code Cache-Control: no-store}</td></tr>
+ * <tr><td>{@value #MAX_QUERY_LENGTH}</td><td>{@code 8192}</td><td>longest query string of a {@code GET} beacon, in characters; longer gets {@code 414}</td></tr>
+ * <tr><td>{@value #TRUSTED_PROXIES}</td><td>(none)</td><td>comma-separated addresses and CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}) of the load balancers and proxies in front of the application; from them, the client's address is read from {@code Forwarded} or {@code X-Forwarded-For}, from the right, up to the first address not listed. Headers from any other peer are ignored</td></tr>
+ * <tr><td>{@value #RATE_LIMIT}</td><td>{@code 0} (none)</td><td>beacons per second each client address may send; past it, {@code 429} with {@code Retry-After}, and nothing is delivered</td></tr>
+ * <tr><td>{@value #RATE_LIMIT_BURST}</td><td>twice {@value #RATE_LIMIT}</td><td>beacons a client address may send at once, before {@value #RATE_LIMIT} holds it back</td></tr>
+ * <tr><td>{@value #DUPLICATE_WINDOW}</td><td>{@code 0} (none)</td><td>seconds within which a beacon with the same bytes as one accepted from the same client address and endpoint is answered {@code 204}, counted, and not delivered again</td></tr>
+ * <tr><td>{@value #DROP_EXTENSION_VIOLATIONS}</td><td>{@code false}</td><td>{@code true} keeps CSP violations caused by browser extensions ({@link dev.beacon.report.CspViolation#isCausedByBrowserExtension()}) from their {@code CspViolation} and {@code Report} observers, and counts them in {@link BeaconStatistics#extensionReportsDropped()}; {@code Beacon} observers still receive their batches</td></tr>
+ * </table>
+ *
+ * @param enabled whether the beacon filter registers itself
+ * @param paths the filter's base paths under the context root, e.g. {@code [/beacon]}
+ * @param mediaTypes the accepted media types, lower-case, {@value #NO_CONTENT_TYPE} included when a beacon without {@code Content-Type} is accepted
+ * @param maxBodySize the largest accepted body, in bytes
+ * @param allowedOrigins the origins allowed to send beacons cross-origin, as configured
+ * @param acceptWithoutOrigin whether a POST without {@code Origin} header is accepted
+ * @param corsMaxAge how long a browser may cache a preflight answer
+ * @param contentEncodings the content codings that are decoded, lower-case ({@code gzip}, {@code deflate}); empty when an encoded body is refused
+ * @param maxInFlight how many accepted beacons may be awaiting their observers at once, in the application
+ * @param maxInFlightBytes how many bytes of body the accepted beacons awaiting their observers may hold together
+ * @param asyncObserverThreads how many {@code @ObservesAsync} observers are notified at once, at most, on the application's own threads
+ * @param readTimeout how long the filter waits for a whole body before it answers {@code 408}
+ * @param shutdownTimeout how long the application's shutdown waits for accepted beacons to reach their observers
+ * @param get whether a {@code GET} to a beacon path is a beacon
+ * @param getAnsweredWithGif whether a {@code GET} beacon is answered with a 1&times;1 transparent GIF rather than {@code 204}
+ * @param maxQueryLength the longest query string of a {@code GET} beacon, in characters
+ * @param trustedProxies the addresses and CIDR ranges of the trusted proxies, as configured; empty when none
+ * @param rateLimit beacons per second per client address; {@code 0} for no limit
+ * @param rateLimitBurst beacons a client address may send at once
+ * @param duplicateWindow how long an accepted beacon's bytes are remembered to recognise its duplicates; zero for never
+ * @param dropExtensionViolations whether CSP violations caused by browser extensions are left undelivered
+ */
+public record BeaconConfig(boolean enabled,
+                           List<String> paths,
+                           List<String> mediaTypes,
+                           long maxBodySize,
+                           List<String> allowedOrigins,
+                           boolean acceptWithoutOrigin,
+                           Duration corsMaxAge,
+                           List<String> contentEncodings,
+                           int maxInFlight,
+                           long maxInFlightBytes,
+                           int asyncObserverThreads,
+                           Duration readTimeout,
+                           Duration shutdownTimeout,
+                           boolean get,
+                           boolean getAnsweredWithGif,
+                           int maxQueryLength,
+                           List<String> trustedProxies,
+                           double rateLimit,
+                           int rateLimitBurst,
+                           Duration duplicateWindow,
+                           boolean dropExtensionViolations) {
+
+
+    /** Setting name: whether the beacon filter registers itself. */
+    public static final String ENABLED = "beacon.enabled";
+    /** Setting name: the filter's base paths. */
+    public static final String PATHS = "beacon.paths";
+    /** Setting name: the accepted media types. */
+    public static final String MEDIA_TYPES = "beacon.media-types";
+    /** Setting name: the largest accepted body, in bytes. */
+    public static final String MAX_BODY_SIZE = "beacon.max-body-size";
+    /** Setting name: the origins allowed to send beacons cross-origin. */
+    public static final String ALLOWED_ORIGINS = "beacon.allowed-origins";
+    /** Setting name: whether a POST without {@code Origin} is accepted. */
+    public static final String ACCEPT_WITHOUT_ORIGIN = "beacon.accept-without-origin";
+    /** Setting name: how long browsers may cache a preflight answer, in seconds. */
+    public static final String CORS_MAX_AGE = "beacon.cors-max-age";
+    /** Setting name: how many accepted beacons may be awaiting their observers at once, in the application. */
+    public static final String MAX_IN_FLIGHT = "beacon.max-in-flight";
+    /** Setting name: how many bytes of body the accepted beacons awaiting their observers may hold together. */
+    public static final String MAX_IN_FLIGHT_BYTES = "beacon.max-in-flight-bytes";
+    /** The setting naming how many threads notify asynchronous observers, at most. */
+    public static final String ASYNC_OBSERVER_THREADS = "beacon.async-observer-threads";
+    /** Setting name: the content codings decoded before a beacon is read. */
+    public static final String CONTENT_ENCODINGS = "beacon.content-encodings";
+    /** Setting name: how long the filter waits for a whole body, in seconds. */
+    public static final String READ_TIMEOUT = "beacon.read-timeout";
+    /** Setting name: how long shutdown waits for accepted beacons to reach their observers, in seconds. */
+    public static final String SHUTDOWN_TIMEOUT = "beacon.shutdown-timeout";
+    /** Setting name: whether a {@code GET} to a beacon path is a beacon. */
+    public static final String GET = "beacon.get";
+    /** Setting name: what a {@code GET} beacon is answered with, {@code 204} or {@code gif}. */
+    public static final String GET_RESPONSE = "beacon.get.response";
+    /** Setting name: the longest query string of a {@code GET} beacon. */
+    public static final String MAX_QUERY_LENGTH = "beacon.get.max-query-length";
+    /** Setting name: the addresses and ranges of the proxies whose forwarding headers are believed. */
+    public static final String TRUSTED_PROXIES = "beacon.trusted-proxies";
+    /** Setting name: beacons per second per client address. */
+    public static final String RATE_LIMIT = "beacon.rate-limit";
+    /** Setting name: beacons a client address may send at once. */
+    public static final String RATE_LIMIT_BURST = "beacon.rate-limit-burst";
+    /** Setting name: seconds within which an identical beacon is a duplicate. */
+    public static final String DUPLICATE_WINDOW = "beacon.duplicate-window";
+    /** Setting name: whether CSP violations caused by browser extensions are left undelivered. */
+    public static final String DROP_EXTENSION_VIOLATIONS = "beacon.csp.drop-extension-violations";
+
+    /** The token in {@value #MEDIA_TYPES} that accepts a beacon sent without {@code Content-Type}. */
+    public static final String NO_CONTENT_TYPE = SettingRules.NO_CONTENT_TYPE;
+
+    /**
+     * What {@code sendBeacon} and keepalive {@code fetch} send, and what CSP and the Reporting API
+     * send; {@code none} because Chromium sends no {@code Content-Type} for an {@code ArrayBuffer},
+     * an untyped {@code Blob}, or no body.
+     */
+    public static final String DEFAULT_MEDIA_TYPES = "text/plain, application/x-www-form-urlencoded, multipart/form-data, "
+            + "application/json, application/reports+json, application/csp-report, application/octet-stream, none";
+
+    /**
+     * 1 MiB, what collectors commonly accept (nginx's default, Sentry's): Chromium's keepalive quota is
+     * 64 KiB, but Firefox sends larger {@code sendBeacon} bodies, and an XHR fallback has no limit at all.
+     */
+    public static final long DEFAULT_MAX_BODY_SIZE = 1_048_576;
+
+    /** 64 MiB: the memory the beacons awaiting their observers may hold, whatever their number. */
+    public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 67_108_864;
+
+    /**
+     * @return every setting at its default
+     */
+    public static BeaconConfig defaults() {
+        return from(name -> null);
+    }
+
+    /**
+     * Reads and validates every setting.
+     *
+     * @param settings gives a setting's value by name, or {@code null} when it is not set
+     * @return the configuration
+     * @throws IllegalArgumentException naming the setting, the value seen and what is allowed, when
+     *         a value is invalid
+     */
+    public static BeaconConfig from(Function<String, String> settings) {
+        SettingValues values = new SettingValues(Objects.requireNonNull(settings, "settings"));
+        long maxBodySize = SettingRules.bodySize(values, MAX_BODY_SIZE, DEFAULT_MAX_BODY_SIZE);
+        double rateLimit = SettingRules.rate(values, RATE_LIMIT);
+        return new BeaconConfig(
+                values.bool(ENABLED, true),
+                SettingRules.paths(values, PATHS, "/beacon"),
+                SettingRules.mediaTypes(values, MEDIA_TYPES, DEFAULT_MEDIA_TYPES),
+                maxBodySize,
+                SettingRules.origins(values, ALLOWED_ORIGINS),
+                values.bool(ACCEPT_WITHOUT_ORIGIN, true),
+                SettingRules.seconds(values, CORS_MAX_AGE, 7200),
+                SettingRules.codings(values, CONTENT_ENCODINGS),
+                SettingRules.beaconsInFlight(values, MAX_IN_FLIGHT, 10_000),
+                SettingRules.bytesInFlight(values, MAX_IN_FLIGHT_BYTES, DEFAULT_MAX_IN_FLIGHT_BYTES, MAX_BODY_SIZE, maxBodySize),
+                SettingRules.threads(values, ASYNC_OBSERVER_THREADS, 16),
+                SettingRules.readTimeout(values, READ_TIMEOUT, 10),
+                SettingRules.seconds(values, SHUTDOWN_TIMEOUT, 10),
+                values.bool(GET, false),
+                SettingRules.gifResponse(values, GET_RESPONSE),
+                SettingRules.queryLength(values, MAX_QUERY_LENGTH, 8192),
+                SettingRules.proxies(values, TRUSTED_PROXIES),
+                rateLimit,
+                SettingRules.burst(values, RATE_LIMIT_BURST, rateLimit),
+                SettingRules.window(values, DUPLICATE_WINDOW),
+                values.bool(DROP_EXTENSION_VIOLATIONS, false));
+    }
+}

@@ -1,0 +1,179 @@
+package dev.beacon.core.cdi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.Beacon;
+import dev.beacon.BeaconEndpoint;
+import dev.beacon.core.observe.BeaconMetrics;
+import dev.beacon.core.observe.BeaconTelemetry;
+import dev.beacon.report.CspViolation;
+import dev.beacon.report.Report;
+import dev.beacon.testing.LogRecords;
+import dev.beacon.testing.RecordingObservers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.spi.EventMetadata;
+import java.util.List;
+import java.util.logging.Level;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BeaconExtensionTest {
+
+    private LogRecords records;
+
+    @BeforeEach
+    void capture() {
+        records = LogRecords.of(BeaconExtension.class);
+    }
+
+    @AfterEach
+    void release() {
+        records.close();
+    }
+
+    @Test
+    void warnsAtDeploymentWhenNoObserverReceivesBeacons() {
+        BeaconExtension check = new BeaconExtension();
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(check).addBeanClass(Unrelated.class).initialize()) {
+            assertEquals(0, check.observerCount());
+            assertTrue(records.at(Level.WARNING).stream().anyMatch(message -> message.contains("No observer method receives Beacon, Report or typed payload events")),
+                    records::toString);
+        }
+    }
+
+    @Test
+    void refusesAtDeploymentAnObserverOfBeaconsThatWaitsForATransactionWithTheReasonAndTheFix() {
+        Weld weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClass(TransactionalObserver.class);
+
+        RuntimeException refused = assertThrows(RuntimeException.class, weld::initialize);
+
+        String messages = messagesOf(refused);
+        assertTrue(messages.contains("Beacon observer " + TransactionalObserver.class.getName() + " observes dev.beacon.Beacon with"
+                + " during = TransactionPhase.AFTER_SUCCESS, which the library cannot honour"), messages);
+        assertTrue(messages.contains("Remove 'during'"), messages);
+    }
+
+    @Test
+    void refusesAtDeploymentASynchronousObserverOfBeaconsThatInjectsEventMetadata() {
+        Weld weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClass(MetadataObserver.class);
+
+        String messages = messagesOf(assertThrows(RuntimeException.class, weld::initialize));
+
+        assertTrue(messages.contains("Beacon observer " + MetadataObserver.class.getName() + " observes dev.beacon.Beacon and injects"
+                + " EventMetadata, which the library cannot give a synchronous observer"), messages);
+        assertTrue(messages.contains("the endpoint is beacon.endpoint()"), messages);
+    }
+
+    @Test
+    void leavesTransactionalObserversOfTheApplicationsOwnEventsAlone() {
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClass(OrderObserver.class)
+                .initialize()) {
+            assertTrue(weld.isRunning());
+        }
+    }
+
+    @Test
+    void countsObserversAndStaysQuietWhenThereAreSome() {
+        BeaconExtension check = new BeaconExtension();
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(check).addBeanClass(RecordingObservers.class).initialize()) {
+            assertEquals(5, check.observerCount());
+            assertEquals(List.of(), records.at(Level.WARNING));
+        }
+    }
+
+    @Test
+    void recordsTheEndpointsWhoseReportsAreObservedSoThatNoOtherIsReadForReports() {
+        BeaconExtension qualified = new BeaconExtension();
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(qualified).addBeanClass(CspObserver.class).initialize()) {
+            assertTrue(qualified.observedEndpoints().hasReportObservers("csp"));
+            assertFalse(qualified.observedEndpoints().hasReportObservers("default"));
+            assertEquals(1, qualified.observerCount());
+            assertEquals(List.of(), records.at(Level.WARNING), "a report observer is an observer");
+        }
+        BeaconExtension unqualified = new BeaconExtension();
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(unqualified).addBeanClass(ReportObserver.class).initialize()) {
+            assertTrue(unqualified.observedEndpoints().hasReportObservers("any-name"));
+        }
+        BeaconExtension none = new BeaconExtension();
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(none).addBeanClass(BeaconObserver.class).initialize()) {
+            assertFalse(none.observedEndpoints().hasReportObservers("csp"));
+        }
+    }
+
+    /**
+     * The test's class path has the MicroProfile Metrics and OpenTelemetry APIs and nothing that provides their
+     * beans, as a WAR carrying the API jars would.
+     */
+    @Test
+    void theMetricsApisWithoutARegistryOrAnOpenTelemetryBeanNeitherFailTheDeploymentNorWarn() {
+        BeaconExtension extension = new BeaconExtension();
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(extension).addBeanClass(BeaconObserver.class).initialize()) {
+            assertTrue(weld.select(BeaconMetrics.class).isResolvable(), "the gauges' bean is there, and found nothing to register with");
+            assertTrue(weld.select(BeaconTelemetry.class).isResolvable(), "the instruments' bean is there, and found no OpenTelemetry bean");
+            assertEquals(List.of(), records.at(Level.WARNING));
+        }
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    static class Unrelated {
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    static class BeaconObserver {
+        void on(@Observes @BeaconEndpoint("csp") Beacon beacon) {
+            // recorded at deployment; never called here
+        }
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    static class CspObserver {
+        void on(@Observes @BeaconEndpoint("csp") CspViolation violation) {
+            // recorded at deployment; never called here
+        }
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    static class ReportObserver {
+        void on(@ObservesAsync Report report) {
+            // recorded at deployment; never called here
+        }
+    }
+
+    private static String messagesOf(Throwable thrown) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    @ApplicationScoped
+    static class TransactionalObserver {
+        void onBeacon(@Observes(during = TransactionPhase.AFTER_SUCCESS) Beacon beacon) {
+        }
+    }
+
+    @ApplicationScoped
+    static class MetadataObserver {
+        void onBeacon(@Observes @BeaconEndpoint("csp") Beacon beacon, EventMetadata metadata) {
+        }
+    }
+
+    record Order(String id) {
+    }
+
+    @ApplicationScoped
+    static class OrderObserver {
+        void onOrder(@Observes(during = TransactionPhase.AFTER_SUCCESS) Order order) {
+        }
+    }
+}

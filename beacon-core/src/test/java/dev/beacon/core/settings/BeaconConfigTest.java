@@ -1,0 +1,125 @@
+package dev.beacon.core.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BeaconConfigTest {
+
+    @Test
+    void defaultsFitWhatBrowsersSend() {
+        BeaconConfig config = BeaconConfig.defaults();
+
+        assertTrue(config.enabled());
+        assertEquals(List.of("/beacon"), config.paths());
+        assertEquals(List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/json",
+                "application/reports+json", "application/csp-report", "application/octet-stream", "none"), config.mediaTypes());
+        assertEquals(1_048_576, config.maxBodySize());
+        assertEquals(List.of(), config.allowedOrigins());
+        assertTrue(config.acceptWithoutOrigin());
+        assertEquals(Duration.ofHours(2), config.corsMaxAge());
+        assertEquals(10_000, config.maxInFlight());
+        assertEquals(64L * 1024 * 1024, config.maxInFlightBytes());
+        assertEquals(16, config.asyncObserverThreads());
+        assertEquals(List.of(), config.contentEncodings());
+        assertEquals(Duration.ofSeconds(10), config.shutdownTimeout());
+        assertEquals(Duration.ofSeconds(10), config.readTimeout());
+    }
+
+    @Test
+    void readsEverySetting() {
+        BeaconConfig config = BeaconConfig.from(Map.ofEntries(
+                Map.entry(BeaconConfig.ENABLED, "FALSE"),
+                Map.entry(BeaconConfig.PATHS, " /rum , /csp-reports "),
+                Map.entry(BeaconConfig.MEDIA_TYPES, "Text/Plain, none"),
+                Map.entry(BeaconConfig.MAX_BODY_SIZE, "131072"),
+                Map.entry(BeaconConfig.ALLOWED_ORIGINS, "https://*.example.com, http://localhost:8080"),
+                Map.entry(BeaconConfig.ACCEPT_WITHOUT_ORIGIN, "false"),
+                Map.entry(BeaconConfig.CORS_MAX_AGE, "0"),
+                Map.entry(BeaconConfig.MAX_IN_FLIGHT, "50"),
+                Map.entry(BeaconConfig.MAX_IN_FLIGHT_BYTES, "1048576"),
+                Map.entry(BeaconConfig.ASYNC_OBSERVER_THREADS, "4"),
+                Map.entry(BeaconConfig.CONTENT_ENCODINGS, "Deflate, gzip"),
+                Map.entry(BeaconConfig.SHUTDOWN_TIMEOUT, "0"),
+                Map.entry(BeaconConfig.READ_TIMEOUT, "30"))::get);
+
+        assertEquals(false, config.enabled());
+        assertEquals(List.of("/rum", "/csp-reports"), config.paths());
+        assertEquals(List.of("text/plain", "none"), config.mediaTypes());
+        assertEquals(131_072, config.maxBodySize());
+        assertEquals(List.of("https://*.example.com", "http://localhost:8080"), config.allowedOrigins());
+        assertEquals(false, config.acceptWithoutOrigin());
+        assertEquals(Duration.ZERO, config.corsMaxAge());
+        assertEquals(50, config.maxInFlight());
+        assertEquals(1_048_576, config.maxInFlightBytes());
+        assertEquals(4, config.asyncObserverThreads());
+        assertEquals(List.of("deflate", "gzip"), config.contentEncodings());
+        assertEquals(Duration.ZERO, config.shutdownTimeout());
+        assertEquals(Duration.ofSeconds(30), config.readTimeout());
+    }
+
+    @Test
+    void invalidValueFailsNamingSettingValueAndExample() {
+        Map<String, String> invalid = Map.ofEntries(
+                Map.entry(BeaconConfig.MAX_IN_FLIGHT, "unbounded"),
+                Map.entry(BeaconConfig.MAX_IN_FLIGHT_BYTES, "65536"),
+                Map.entry(BeaconConfig.ASYNC_OBSERVER_THREADS, "0"),
+                Map.entry(BeaconConfig.ENABLED, "yes"),
+                Map.entry(BeaconConfig.PATHS, "beacon"),
+                Map.entry(BeaconConfig.MEDIA_TYPES, "text/*"),
+                Map.entry(BeaconConfig.MAX_BODY_SIZE, "0"),
+                Map.entry(BeaconConfig.ALLOWED_ORIGINS, "example.com"),
+                Map.entry(BeaconConfig.CORS_MAX_AGE, "-1"),
+                Map.entry(BeaconConfig.CONTENT_ENCODINGS, "gzip, br"),
+                Map.entry(BeaconConfig.SHUTDOWN_TIMEOUT, "forever"),
+                Map.entry(BeaconConfig.READ_TIMEOUT, "0"),
+                Map.entry(BeaconConfig.RATE_LIMIT, "NaN"),
+                Map.entry(BeaconConfig.RATE_LIMIT_BURST, "0"),
+                Map.entry(BeaconConfig.DUPLICATE_WINDOW, "3601"));
+        invalid.forEach((name, value) -> {
+            IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                    () -> BeaconConfig.from(Map.of(name, value)::get), name);
+            assertTrue(failure.getMessage().startsWith("The '" + name + "' setting must be"), failure.getMessage());
+            assertTrue(failure.getMessage().endsWith("got '" + value + "'."), failure.getMessage());
+        });
+    }
+
+    @Test
+    void inFlightBytesAtLeastTheLargestBodyOrDeploymentFailsSayingWhy() {
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> BeaconConfig.from(Map.of(
+                BeaconConfig.MAX_BODY_SIZE, "4096", BeaconConfig.MAX_IN_FLIGHT_BYTES, "4095")::get));
+
+        assertTrue(failure.getMessage().contains("between the largest body (beacon.max-body-size, 4096)"), failure.getMessage());
+        assertEquals(4096, BeaconConfig.from(Map.of(BeaconConfig.MAX_BODY_SIZE, "4096", BeaconConfig.MAX_IN_FLIGHT_BYTES, "4096")::get)
+                .maxInFlightBytes());
+    }
+
+    @Test
+    void clientRulesAreOffByDefaultAndABurstIsTwiceTheRate() {
+        BeaconConfig defaults = BeaconConfig.defaults();
+        assertEquals(List.of(), defaults.trustedProxies());
+        assertEquals(0, defaults.rateLimit());
+        assertEquals(Duration.ZERO, defaults.duplicateWindow());
+
+        BeaconConfig limited = BeaconConfig.from(Map.of(BeaconConfig.RATE_LIMIT, "2.5", BeaconConfig.TRUSTED_PROXIES, "10.0.0.0/8, ::1")::get);
+        assertEquals(2.5, limited.rateLimit());
+        assertEquals(5, limited.rateLimitBurst());
+        assertEquals(List.of("10.0.0.0/8", "::1"), limited.trustedProxies());
+    }
+
+    @Test
+    void aBodyLimitAboveTheDefaultBudgetRaisesTheBudgetWithIt() {
+        assertEquals(128L * 1024 * 1024, BeaconConfig.from(Map.of(BeaconConfig.MAX_BODY_SIZE, "134217728")::get).maxInFlightBytes());
+    }
+
+    @Test
+    void refusesAnEmptyPathListButAcceptsAnEmptyOriginList() {
+        assertThrows(IllegalArgumentException.class, () -> BeaconConfig.from(Map.of(BeaconConfig.PATHS, " , ")::get));
+        assertEquals(List.of(), BeaconConfig.from(Map.of(BeaconConfig.ALLOWED_ORIGINS, "")::get).allowedOrigins());
+    }
+}

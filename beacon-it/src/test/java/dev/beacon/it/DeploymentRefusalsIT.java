@@ -1,0 +1,236 @@
+package dev.beacon.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.Node;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * What the library cannot honour fails the deployment, saying why, on every server: a mistake is found when the
+ * application is deployed, not by the first browser that sends a beacon.
+ * <ul>
+ * <li>An application that takes beacons through the JAX-RS resource only (beacon-api, beacon-core and beacon-jaxrs in
+ * {@code WEB-INF/lib}, no beacon-servlet), with an invalid setting, as the filter's would.</li>
+ * <li>An application with the filter and an observer with {@code during = TransactionPhase.AFTER_SUCCESS}, which
+ * no beacon can honour.</li>
+ * </ul>
+ * The Payara Micro adapter starts a fresh server for each deployment.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeploymentRefusalsIT {
+
+    private static final String MISCONFIGURED = "resource-only-misconfigured";
+    private static final String TRANSACTIONAL = "transactional-observer";
+
+    private static final String SETTING = "beacon.max-body-size";
+    private static final String INVALID_VALUE = "64k";
+
+    private static final String WEB_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                     xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
+                     version="6.0">
+                <context-param>
+                    <param-name>%s</param-name>
+                    <param-value>%s</param-value>
+                </context-param>
+            </web-app>
+            """.formatted(SETTING, INVALID_VALUE);
+
+    /** Payara Micro's report of what it deployed, as its Arquillian adapter reads it. */
+    private static final Pattern PAYARA_DEPLOYED = Pattern.compile("\"Deployed\": (\\[.*?\\])", Pattern.DOTALL);
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    /** The library jars exactly as the build packaged them into the demo WAR, without beacon-servlet's. */
+    @Deployment(name = MISCONFIGURED, managed = false, testable = false)
+    static WebArchive resourceOnlyWithAnInvalidSetting() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, MISCONFIGURED + ".war")
+                .addClasses(ResourceOnlyApplication.class, ResourceOnlyObserver.class)
+                .setWebXML(new StringAsset(WEB_XML));
+        return withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-jaxrs-");
+    }
+
+    @Deployment(name = TRANSACTIONAL, managed = false, testable = false)
+    static WebArchive filterWithATransactionalObserver() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, TRANSACTIONAL + ".war").addClasses(TransactionalObserver.class);
+        return withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
+    }
+
+    private static WebArchive withLibraryJars(WebArchive war, String... jars) {
+        WebArchive demo = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("beacon.war")));
+        for (String jar : jars) {
+            Map<ArchivePath, Node> found = demo.getContent(path -> path.get().startsWith("/WEB-INF/lib/" + jar));
+            if (found.size() != 1) {
+                throw new IllegalStateException("Expected one " + jar + "*.jar in " + System.getProperty("beacon.war") + ", found " + found.keySet());
+            }
+            Node node = found.values().iterator().next();
+            war.addAsLibrary(node.getAsset(), node.getPath().get().substring("/WEB-INF/lib/".length()));
+        }
+        return war;
+    }
+
+    @Test
+    void invalidSettingFailsTheDeploymentNamingTheSetting() throws Exception {
+        assertRefused(MISCONFIGURED, "'" + SETTING + "'", "'" + INVALID_VALUE + "'");
+    }
+
+    @Test
+    void transactionalObserverFailsTheDeploymentSayingWhatToDoInstead() throws Exception {
+        assertRefused(TRANSACTIONAL, TransactionalObserver.class.getName(), "during = TransactionPhase.AFTER_SUCCESS", "Remove 'during'");
+    }
+
+    private void assertRefused(String deployment, String... said) throws Exception {
+        try (ServerConsole console = ServerConsole.capture()) {
+            try {
+                switch (System.getProperty("server", "")) {
+                    case "wildfly" -> assertWildFlyRefusesTheDeployment(deployment, said);
+                    case "open-liberty" -> assertOpenLibertyRefusesTheDeployment(deployment, console, said);
+                    case "payara-micro" -> assertPayaraMicroDeploysNothing(deployment, console, said);
+                    default -> fail("Unknown server: -Dserver=" + System.getProperty("server"));
+                }
+            } finally {
+                // Payara Micro's adapter stops its server here; after a refused deployment, Arquillian ignores the undeploy's failure.
+                deployer.undeploy(deployment);
+            }
+        }
+    }
+
+    /** WildFly's adapter reports the failed deployment with the server's failure description. */
+    private void assertWildFlyRefusesTheDeployment(String deployment, String... said) {
+        Throwable refused = assertThrows(Throwable.class, () -> deployer.deploy(deployment));
+
+        List<Throwable> causes = causes(refused);
+        String messages = causes.stream().map(String::valueOf).reduce("", (all, one) -> all + "\n" + one);
+        assertTrue(causes.stream().anyMatch(DeploymentException.class::isInstance), messages);
+        assertSaid(messages, said);
+    }
+
+    /**
+     * Open Liberty leaves the application installed but not started, which its adapter reports after its
+     * deployment timeout without the cause; the server's log, which the adapter echoes, names the setting.
+     */
+    private void assertOpenLibertyRefusesTheDeployment(String deployment, ServerConsole console, String... said) {
+        assertThrows(DeploymentException.class, () -> deployer.deploy(deployment));
+
+        assertSaid(console.text(), said);
+    }
+
+    /**
+     * Payara Micro logs the failure and starts without the application, and its adapter, which reads
+     * only the list of deployed applications, reports no error: the server's own console is the evidence.
+     */
+    private void assertPayaraMicroDeploysNothing(String deployment, ServerConsole console, String... said) {
+        deployer.deploy(deployment);
+
+        String output = console.text();
+        Matcher deployed = PAYARA_DEPLOYED.matcher(output);
+        assertTrue(deployed.find(), () -> "No list of deployed applications in Payara Micro's output:\n" + output);
+        assertFalse(deployed.group(1).contains(deployment), () -> "Deployed: " + deployed.group(1));
+        assertSaid(output, said);
+    }
+
+    private static void assertSaid(String output, String... said) {
+        assertAll(Arrays.stream(said).map(words -> (Executable) () -> assertTrue(output.contains(words), () -> "Not said: " + words + " in:\n" + output)));
+    }
+
+    private static List<Throwable> causes(Throwable thrown) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = thrown; cause != null && !causes.contains(cause); cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        return causes;
+    }
+
+    /**
+     * What is printed to {@code System.out} while it is open, still printed as well: the Payara Micro
+     * adapter echoes the server's console there.
+     */
+    private static final class ServerConsole implements AutoCloseable {
+
+        private final PrintStream original;
+        private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
+
+        private ServerConsole(PrintStream original) {
+            this.original = original;
+        }
+
+        static ServerConsole capture() {
+            ServerConsole console = new ServerConsole(System.out);
+            System.setOut(new PrintStream(new Tee(console.original, console.copy), true, StandardCharsets.UTF_8));
+            return console;
+        }
+
+        String text() {
+            synchronized (copy) {
+                return copy.toString(StandardCharsets.UTF_8);
+            }
+        }
+
+        @Override
+        public void close() {
+            System.setOut(original);
+        }
+    }
+
+    private static final class Tee extends OutputStream {
+
+        private final OutputStream first;
+        private final ByteArrayOutputStream second;
+
+        Tee(OutputStream first, ByteArrayOutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            synchronized (second) {
+                second.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            synchronized (second) {
+                second.write(bytes, offset, length);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+        }
+    }
+}
