@@ -47,10 +47,17 @@ public final class CspViolation extends LocatedReport {
     }
 
     /**
-     * @return the directive that was violated, e.g. {@code img-src}; in the legacy format {@code effective-directive}, else {@code violated-directive}
+     * The name of the directive that was violated, bare and lower-case, e.g. {@code img-src}, whatever the browser's CSP
+     * level: the first token of {@code effectiveDirective} (Reporting API) or {@code effective-directive} (legacy) when
+     * it names a directive, else of {@code violated-directive}, which CSP Level 2 browsers send with its whole source
+     * list ({@code "style-src http://cdn.example.com"} gives {@code style-src}). Reports of one fault thus name one
+     * directive, from any browser.
+     *
+     * @return the directive's name; empty when the report names none
      */
     public Optional<String> effectiveDirective() {
-        return fields.string("effectiveDirective", "effective-directive", "violated-directive");
+        return fields.string("effectiveDirective", "effective-directive").flatMap(CspDirectives::nameIn)
+                .or(() -> fields.string("violated-directive").flatMap(CspDirectives::nameIn));
     }
 
     /**

@@ -122,7 +122,7 @@ class ReportReaderTest {
         CspViolation violation = assertInstanceOf(CspViolation.class, single(beacon("application/json", body)));
 
         assertEquals(Optional.of("eval"), violation.blockedURL());
-        assertEquals(Optional.of("script-src 'self'"), violation.effectiveDirective(), "violated-directive when nothing else is sent");
+        assertEquals(Optional.of("script-src"), violation.effectiveDirective(), "violated-directive's name when nothing else is sent");
         assertEquals(OptionalLong.of(42), violation.lineNumber());
         assertEquals(OptionalLong.of(7), violation.columnNumber());
         assertEquals(OptionalLong.of(200), violation.statusCode());
@@ -228,6 +228,32 @@ class ReportReaderTest {
         IntegrityViolation integrity = assertInstanceOf(IntegrityViolation.class, reports.get(4));
         assertEquals(Optional.of(false), integrity.reportOnly());
         assertEquals(Optional.of("https://cdn.example/x.js"), integrity.blockedURL());
+    }
+
+    /**
+     * The shapes of the violated directive browsers send: CSP Level 3's bare name; CSP Level 2's directive with its
+     * source list, in {@code violated-directive} alone (older Firefox and Safari, and many tutorials' samples) or in
+     * {@code effective-directive} too; a word that is no directive; names in capitals. One fault, one name.
+     */
+    @Test
+    void effectiveDirectiveIsTheBareNameOfADirectiveWhateverTheShapeSent() {
+        assertEquals(Optional.of("style-src"), legacy("\"violated-directive\":\"style-src http://cdn.example.com\""));
+        assertEquals(Optional.of("style-src"), legacy("\"effective-directive\":\"style-src http://cdn.example.com 'self'\","
+                + "\"violated-directive\":\"style-src http://cdn.example.com 'self'\""));
+        assertEquals(Optional.of("default-src"), legacy("\"violated-directive\":\"default-src 'none'\""));
+        assertEquals(Optional.of("img-src"), legacy("\"effective-directive\":\"inline\",\"violated-directive\":\"img-src 'self'\""),
+                "a word that is no directive: the violated directive's name instead");
+        assertEquals(Optional.of("script-src-elem"), legacy("\"effective-directive\":\"SCRIPT-SRC-ELEM\",\"violated-directive\":\"script-src\""));
+        assertEquals(Optional.of("frame-ancestors"), legacy("\"violated-directive\":\"  frame-ancestors  'none'\""));
+        assertEquals(Optional.empty(), legacy("\"effective-directive\":\"eval\",\"violated-directive\":\"\""), "no directive named");
+        assertEquals(Optional.empty(), legacy("\"blocked-uri\":\"eval\""), "none sent");
+        assertEquals(Optional.of("img-src"), violation("{\"type\":\"csp-violation\",\"body\":{\"effectiveDirective\":\"img-src\"}}")
+                .effectiveDirective());
+    }
+
+    private static Optional<String> legacy(String fields) {
+        return assertInstanceOf(CspViolation.class, single(beacon("application/csp-report", "{\"csp-report\":{" + fields + "}}")))
+                .effectiveDirective();
     }
 
     private static CspViolation violation(String report) {
