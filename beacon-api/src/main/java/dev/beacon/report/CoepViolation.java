@@ -1,5 +1,6 @@
 package dev.beacon.report;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,5 +41,12 @@ public final class CoepViolation extends Report {
      */
     public Optional<String> disposition() {
         return fields.string("disposition");
+    }
+
+    /** What was blocked, and how: the violation, the destination, the resource's origin, the page without its query. */
+    @Override
+    List<String> identity() {
+        return List.of(violationType().orElse(""), destination().orElse(""), Fingerprint.originOrKeyword(blockedURL()),
+                Fingerprint.page(url()));
     }
 }

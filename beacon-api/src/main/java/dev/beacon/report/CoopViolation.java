@@ -1,5 +1,6 @@
 package dev.beacon.report;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -90,5 +91,11 @@ public final class CoopViolation extends LocatedReport {
      */
     public Optional<String> referrer() {
         return fields.string("referrer");
+    }
+
+    /** The violation, the policy, the property accessed, and the page without its query. */
+    @Override
+    List<String> identity() {
+        return List.of(violationType().orElse(""), effectivePolicy().orElse(""), property().orElse(""), Fingerprint.page(url()));
     }
 }

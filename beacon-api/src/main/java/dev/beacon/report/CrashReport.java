@@ -1,5 +1,6 @@
 package dev.beacon.report;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,5 +35,11 @@ public final class CrashReport extends Report {
      */
     public Optional<Boolean> isTopLevel() {
         return fields.bool("is_top_level");
+    }
+
+    /** Why the page crashed, and the page without its query. */
+    @Override
+    List<String> identity() {
+        return List.of(reason().orElse(""), Fingerprint.page(url()));
     }
 }

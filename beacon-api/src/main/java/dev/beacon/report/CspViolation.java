@@ -100,4 +100,10 @@ public final class CspViolation extends LocatedReport {
     private static boolean isExtensionUrl(String url) {
         return EXTENSION_SCHEMES.stream().anyMatch(scheme -> url.regionMatches(true, 0, scheme, 0, scheme.length()));
     }
+
+    /** The directive, the blocked resource's origin or keyword, and the page without its query. */
+    @Override
+    List<String> identity() {
+        return List.of(effectiveDirective().orElse(""), Fingerprint.originOrKeyword(blockedURL()), Fingerprint.page(documentURL()));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.beacon.report;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,5 +35,11 @@ public final class DeprecationReport extends LocatedReport {
      */
     public Optional<String> anticipatedRemoval() {
         return fields.string("anticipatedRemoval");
+    }
+
+    /** The feature's id, and the file that used it without its query. */
+    @Override
+    List<String> identity() {
+        return List.of(id().orElse(""), Fingerprint.page(sourceFile()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.beacon.report;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,5 +42,11 @@ public final class IntegrityViolation extends Report {
      */
     public Optional<Boolean> reportOnly() {
         return fields.bool("reportOnly");
+    }
+
+    /** The resource without its query, its destination, and the page without its query. */
+    @Override
+    List<String> identity() {
+        return List.of(Fingerprint.page(blockedURL()), destination().orElse(""), Fingerprint.page(documentURL()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.beacon.report;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,5 +28,11 @@ public final class InterventionReport extends LocatedReport {
      */
     public Optional<String> message() {
         return fields.string("message");
+    }
+
+    /** The feature's id, and the file that used it without its query. */
+    @Override
+    List<String> identity() {
+        return List.of(id().orElse(""), Fingerprint.page(sourceFile()));
     }
 }

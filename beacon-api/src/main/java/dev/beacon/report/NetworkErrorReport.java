@@ -1,5 +1,6 @@
 package dev.beacon.report;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -78,5 +79,11 @@ public final class NetworkErrorReport extends Report {
      */
     public OptionalLong statusCode() {
         return fields.integer("status_code");
+    }
+
+    /** The error, the phase it happened in, and the host the request was for. */
+    @Override
+    List<String> identity() {
+        return List.of(errorType().orElse(""), phase().orElse(""), Fingerprint.host(url()));
     }
 }

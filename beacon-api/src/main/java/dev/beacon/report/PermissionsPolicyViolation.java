@@ -1,5 +1,6 @@
 package dev.beacon.report;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,5 +36,11 @@ public final class PermissionsPolicyViolation extends LocatedReport {
      */
     public Optional<String> disposition() {
         return fields.string("disposition");
+    }
+
+    /** The feature, and the file that used it without its query. */
+    @Override
+    List<String> identity() {
+        return List.of(featureId().orElse(""), Fingerprint.page(sourceFile()));
     }
 }

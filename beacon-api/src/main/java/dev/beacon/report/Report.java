@@ -5,6 +5,7 @@ import dev.beacon.BeaconEndpoint;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -109,6 +110,39 @@ public class Report {
      */
     public Beacon beacon() {
         return envelope.beacon();
+    }
+
+    /**
+     * What identifies the fault this report tells of, the same for every report of it from any browser, in either
+     * format ({@code application/reports+json} or a legacy {@code application/csp-report}), and from one release of the
+     * library to the next: group, count or de-duplicate reports by it. The report type, a colon and 16 hexadecimal
+     * digits, e.g. {@code csp-violation:4f1c0b6a9d2e7380}, made of:
+     * <ul>
+     * <li>{@link CspViolation}: the {@linkplain CspViolation#effectiveDirective() directive}, the blocked resource's
+     * origin (or keyword, such as {@code inline}), and the page without its query;</li>
+     * <li>{@link NetworkErrorReport}: the error type, the phase, and the request's host;</li>
+     * <li>{@link DeprecationReport}, {@link InterventionReport}: the id, and the source file without its query;</li>
+     * <li>{@link PermissionsPolicyViolation}: the feature, and the source file without its query;</li>
+     * <li>{@link CrashReport}: the reason, and the page without its query;</li>
+     * <li>{@link CoepViolation}: the violation type, the destination, the blocked resource's origin, and the page
+     * without its query;</li>
+     * <li>{@link CoopViolation}: the violation type, the effective policy, the property, and the page without its query;</li>
+     * <li>{@link IntegrityViolation}: the resource and the page, each without its query, and the destination;</li>
+     * <li>a type the library does not know: the page without its query.</li>
+     * </ul>
+     * Line and column numbers, ages, user agents and samples vary between reports of one fault, and are left out.
+     *
+     * @return the fingerprint
+     */
+    public final String fingerprint() {
+        return Fingerprint.of(type(), identity());
+    }
+
+    /**
+     * @return what identifies the fault among reports of this type; each report type says what
+     */
+    List<String> identity() {
+        return List.of(Fingerprint.page(url()));
     }
 
     @Override
