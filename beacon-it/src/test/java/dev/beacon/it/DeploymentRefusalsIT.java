@@ -40,6 +40,8 @@ import org.junit.jupiter.api.function.Executable;
  * {@code WEB-INF/lib}, no beacon-servlet), with an invalid setting, as the filter's would.</li>
  * <li>An application with the filter and an observer with {@code during = TransactionPhase.AFTER_SUCCESS}, which
  * no beacon can honour.</li>
+ * <li>An application with the filter and an observer of an endpoint's beacons as a {@code String}, which no beacon can
+ * be bound to.</li>
  * </ul>
  * The Payara Micro adapter starts a fresh server for each deployment.
  */
@@ -48,6 +50,7 @@ class DeploymentRefusalsIT {
 
     private static final String MISCONFIGURED = "resource-only-misconfigured";
     private static final String TRANSACTIONAL = "transactional-observer";
+    private static final String UNBINDABLE = "unbindable-observer";
 
     private static final String SETTING = "beacon.max-body-size";
     private static final String INVALID_VALUE = "64k";
@@ -86,6 +89,12 @@ class DeploymentRefusalsIT {
         return withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
     }
 
+    @Deployment(name = UNBINDABLE, managed = false, testable = false)
+    static WebArchive filterWithAnObserverOfAnUnbindableType() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, UNBINDABLE + ".war").addClasses(TextObserver.class);
+        return withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
+    }
+
     private static WebArchive withLibraryJars(WebArchive war, String... jars) {
         WebArchive demo = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("beacon.war")));
         for (String jar : jars) {
@@ -107,6 +116,12 @@ class DeploymentRefusalsIT {
     @Test
     void transactionalObserverFailsTheDeploymentSayingWhatToDoInstead() throws Exception {
         assertRefused(TRANSACTIONAL, TransactionalObserver.class.getName(), "during = TransactionPhase.AFTER_SUCCESS", "Remove 'during'");
+    }
+
+    @Test
+    void observerOfATypeNoBeaconCanBeBoundToFailsTheDeploymentSayingWhatToObserveInstead() throws Exception {
+        assertRefused(UNBINDABLE, TextObserver.class.getName(), "at endpoint 'vitals', which no beacon can be bound to",
+                "Observe Beacon and read beacon.text()");
     }
 
     private void assertRefused(String deployment, String... said) throws Exception {

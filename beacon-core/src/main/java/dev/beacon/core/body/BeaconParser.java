@@ -7,6 +7,7 @@ import dev.beacon.core.exchange.IncomingRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds the {@link Beacon} of a request whose body is decoded, and reads the body as its observers
@@ -38,20 +39,21 @@ public final class BeaconParser {
     /**
      * @param request the request
      * @param endpoint the endpoint its path stands for
-     * @param clientAddress the client's address, behind the trusted proxies; {@code null} when unknown
+     * @param clientAddress the client's address as shown, behind the trusted proxies; {@code null} when unknown
+     * @param headers the request's headers as the beacon keeps them
      * @param contentType its media type, {@code null} when it has none
      * @param body the decoded body
      * @return the beacon, its views proven readable
      * @throws UnreadableBodyException when the body is not readable as its media type
      */
-    public static Beacon parse(IncomingRequest request, String endpoint, String clientAddress, ContentType contentType, byte[] body)
-            throws UnreadableBodyException {
+    public static Beacon parse(IncomingRequest request, String endpoint, String clientAddress, Function<String, String> headers,
+                               ContentType contentType, byte[] body) throws UnreadableBodyException {
         Beacon.Builder builder = Beacon.builder(endpoint, request.path())
                 .contentType(contentType)
                 .body(body)
                 .receivedAt(Instant.now())
                 .clientAddress(clientAddress)
-                .headers(request::header);
+                .headers(headers);
         request.cookies().forEach(builder::cookie);
         Beacon beacon = builder.build();
         prove(beacon);

@@ -1,10 +1,14 @@
 package dev.beacon.core.cdi;
 
+import dev.beacon.Beacon;
+import dev.beacon.BeaconEndpoint;
+import dev.beacon.report.Report;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.EventMetadata;
 import jakarta.enterprise.inject.spi.ObserverMethod;
+import java.lang.reflect.Type;
 import java.util.Optional;
 
 /**
@@ -15,7 +19,10 @@ import java.util.Optional;
  * {@code 204}, where no transaction is in progress, so CDI itself would notify it at once, never after a commit;</li>
  * <li>a synchronous observer that injects {@link EventMetadata}: the library notifies each synchronous observer on its
  * own, so that one observer's failure keeps no other from the beacon, and the container fills that metadata only
- * for the notifications it makes itself.</li>
+ * for the notifications it makes itself;</li>
+ * <li>an observer of an endpoint whose type no beacon can be bound to ({@code String}, {@code Map<String, String>},
+ * an interface, a class JSON-B cannot construct): it would never be notified, or turn every beacon to its endpoint
+ * into a {@code 400} ({@link UnbindableTypes}).</li>
  * </ul>
  */
 final class ObserverRefusals {
@@ -41,7 +48,21 @@ final class ObserverRefusals {
                     + " container fills EventMetadata only when it notifies. Remove the parameter: the endpoint is beacon.endpoint()"
                     + " or report.endpoint(). An @ObservesAsync observer may inject it.");
         }
-        return Optional.empty();
+        return unbindable(observer);
+    }
+
+    private static Optional<String> unbindable(ObserverMethod<?> observer) {
+        Type observed = observer.getObservedType();
+        Optional<String> endpoint = observer.getObservedQualifiers().stream().filter(BeaconEndpoint.class::isInstance)
+                .map(qualifier -> ((BeaconEndpoint) qualifier).value()).findFirst();
+        if (endpoint.isEmpty() || observed == Object.class || observed == Beacon.class
+                || observed instanceof Class<?> type && Report.class.isAssignableFrom(type)) {
+            return Optional.empty();
+        }
+        return UnbindableTypes.whyNot(observed).map(why -> nameOf(observer) + " at endpoint '" + endpoint.get()
+                + "', which no beacon can be bound to: " + why + ". Observe Beacon and read beacon.text(), beacon.json() or"
+                + " beacon.form(); or observe a record, or a class with a constructor without arguments, whose properties"
+                + " are the body's.");
     }
 
     private static boolean isEventMetadata(AnnotatedParameter<?> parameter) {

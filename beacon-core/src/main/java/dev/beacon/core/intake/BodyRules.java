@@ -11,6 +11,7 @@ import dev.beacon.core.body.BodyBuffer;
 import dev.beacon.core.body.ContentDecoding;
 import dev.beacon.core.delivery.Delivery;
 import dev.beacon.core.exchange.Answer;
+import dev.beacon.core.exchange.ClientAddresses;
 import dev.beacon.core.exchange.CorsPolicy;
 import dev.beacon.core.exchange.IncomingRequest;
 import dev.beacon.core.exchange.Refusals;
@@ -39,6 +40,7 @@ final class BodyRules {
     private final Delivery delivery;
     private final Refusals refusals;
     private final TrustedProxies proxies;
+    private final ClientAddresses addresses;
     private final DuplicateWindow duplicates;
     private final boolean gifAnswer;
 
@@ -50,6 +52,7 @@ final class BodyRules {
         this.delivery = delivery;
         this.refusals = refusals;
         this.proxies = proxies;
+        this.addresses = ClientAddresses.of(config.anonymizeClientAddress(), config.anonymizedIpv4Prefix(), config.anonymizedIpv6Prefix());
         this.duplicates = new DuplicateWindow(config.duplicateWindow(), System::nanoTime);
         this.gifAnswer = config.getAnsweredWithGif();
     }
@@ -100,7 +103,7 @@ final class BodyRules {
         String clientAddress = proxies.clientAddressOf(request);
         Beacon beacon;
         try {
-            beacon = BeaconParser.parse(request, endpoint, clientAddress, contentType, decoded);
+            beacon = BeaconParser.parse(request, endpoint, addresses.shown(clientAddress), addresses.headersOf(request), contentType, decoded);
             BeaconParser.bind(beacon, delivery.payloadTypesOf(endpoint));
         } catch (BeaconParser.UnreadableBodyException e) {
             return refusals.refuse(request, e.status(), e.getMessage(), corsHeaders);

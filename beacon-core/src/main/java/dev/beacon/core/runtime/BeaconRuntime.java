@@ -8,6 +8,7 @@ import dev.beacon.core.intake.BeaconIntake;
 import dev.beacon.core.observe.StatisticsPublisher;
 import dev.beacon.core.settings.BeaconConfig;
 import dev.beacon.core.settings.BeaconSettings;
+import dev.beacon.core.settings.UnknownSettings;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -61,6 +62,7 @@ public final class BeaconRuntime {
             if (built == null) {
                 BeaconSettings settings = BeaconSettings.layered(settingsOf(application), () -> namesSetIn(application));
                 BeaconConfig config = BeaconConfig.from(settings::value);
+                UnknownSettings.check(settings, config);
                 Delivery delivery = deliveryFor(config);
                 built = new BeaconRuntime(settings, config, new BeaconIntake(config, delivery));
                 application.setAttribute(ATTRIBUTE, built);

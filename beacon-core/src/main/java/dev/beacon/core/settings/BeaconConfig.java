@@ -1,6 +1,9 @@
 package dev.beacon.core.settings;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -39,6 +42,10 @@ import java.util.function.Function;
  * <tr><td>{@value #RATE_LIMIT_BURST}</td><td>twice {@value #RATE_LIMIT}</td><td>beacons a client address may send at once, before {@value #RATE_LIMIT} holds it back</td></tr>
  * <tr><td>{@value #DUPLICATE_WINDOW}</td><td>{@code 0} (none)</td><td>seconds within which a beacon with the same bytes as one accepted from the same client address and endpoint is answered {@code 204}, counted, and not delivered again</td></tr>
  * <tr><td>{@value #DROP_EXTENSION_VIOLATIONS}</td><td>{@code false}</td><td>{@code true} keeps CSP violations caused by browser extensions ({@link dev.beacon.report.CspViolation#isCausedByBrowserExtension()}) from their {@code CspViolation} and {@code Report} observers, and counts them in {@link BeaconStatistics#extensionReportsDropped()}; {@code Beacon} observers still receive their batches</td></tr>
+ * <tr><td>{@value #ANONYMIZE_CLIENT_ADDRESS}</td><td>{@code false}</td><td>{@code true} cuts the client's address before any observer, sink or log line sees it, and leaves out the {@code Forwarded} and {@code X-Forwarded-For} headers: an IPv4 address keeps its first {@value #ANONYMIZED_IPV4_PREFIX} bits, an IPv6 one its first {@value #ANONYMIZED_IPV6_PREFIX}. The rate limit and the duplicate window still tell clients apart by their whole address, only as long as their windows last</td></tr>
+ * <tr><td>{@value #ANONYMIZED_IPV4_PREFIX}</td><td>{@code 24}</td><td>leading bits of an IPv4 address kept, 0 to 32</td></tr>
+ * <tr><td>{@value #ANONYMIZED_IPV6_PREFIX}</td><td>{@code 48}</td><td>leading bits of an IPv6 address kept, 0 to 128</td></tr>
+ * <tr><td>{@value #UNKNOWN_SETTINGS}</td><td>{@code warn}</td><td>what a name set under {@code beacon.} that is no setting, such as a misspelt one, makes of the deployment: {@code warn} logs it once, with the setting nearest to it; {@code fail} fails the deployment with that message</td></tr>
  * </table>
  *
  * @param enabled whether the beacon filter registers itself
@@ -62,6 +69,11 @@ import java.util.function.Function;
  * @param rateLimitBurst beacons a client address may send at once
  * @param duplicateWindow how long an accepted beacon's bytes are remembered to recognise its duplicates; zero for never
  * @param dropExtensionViolations whether CSP violations caused by browser extensions are left undelivered
+ * @param anonymizeClientAddress whether the client's address is cut before observers, sinks and logs see it
+ * @param anonymizedIpv4Prefix how many leading bits of an IPv4 address are kept where addresses are anonymised
+ * @param anonymizedIpv6Prefix how many leading bits of an IPv6 address are kept where addresses are anonymised
+ * @param unknownSettingsFail whether a name under {@code beacon.} that no setting has fails the deployment, rather than
+ *        being warned of
  */
 public record BeaconConfig(boolean enabled,
                            List<String> paths,
@@ -83,7 +95,11 @@ public record BeaconConfig(boolean enabled,
                            double rateLimit,
                            int rateLimitBurst,
                            Duration duplicateWindow,
-                           boolean dropExtensionViolations) {
+                           boolean dropExtensionViolations,
+                           boolean anonymizeClientAddress,
+                           int anonymizedIpv4Prefix,
+                           int anonymizedIpv6Prefix,
+                           boolean unknownSettingsFail) {
 
 
     /** Setting name: whether the beacon filter registers itself. */
@@ -129,6 +145,15 @@ public record BeaconConfig(boolean enabled,
     /** Setting name: whether CSP violations caused by browser extensions are left undelivered. */
     public static final String DROP_EXTENSION_VIOLATIONS = "beacon.csp.drop-extension-violations";
 
+    /** Setting name: what a name under {@code beacon.} that no setting has makes of the deployment, {@code warn} or {@code fail}. */
+    public static final String UNKNOWN_SETTINGS = "beacon.unknown-settings";
+    /** Setting name: whether the client's address is cut before anything of the application sees it. */
+    public static final String ANONYMIZE_CLIENT_ADDRESS = "beacon.anonymize-client-address";
+    /** Setting name: how many leading bits of a client's IPv4 address are kept where addresses are anonymised. */
+    public static final String ANONYMIZED_IPV4_PREFIX = "beacon.anonymize-client-address.ipv4-prefix";
+    /** Setting name: how many leading bits of a client's IPv6 address are kept where addresses are anonymised. */
+    public static final String ANONYMIZED_IPV6_PREFIX = "beacon.anonymize-client-address.ipv6-prefix";
+
     /** The token in {@value #MEDIA_TYPES} that accepts a beacon sent without {@code Content-Type}. */
     public static final String NO_CONTENT_TYPE = SettingRules.NO_CONTENT_TYPE;
 
@@ -148,6 +173,11 @@ public record BeaconConfig(boolean enabled,
 
     /** 64 MiB: the memory the beacons awaiting their observers may hold, whatever their number. */
     public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 67_108_864;
+
+    /** Every setting's name, as the constants above give them: what a name set under {@code beacon.} may be. */
+    static final List<String> NAMES = Arrays.stream(BeaconConfig.class.getFields())
+            .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+            .map(BeaconConfig::constant).filter(value -> value.startsWith("beacon.")).toList();
 
     /**
      * @return every setting at its default
@@ -189,6 +219,18 @@ public record BeaconConfig(boolean enabled,
                 rateLimit,
                 SettingRules.burst(values, RATE_LIMIT_BURST, rateLimit),
                 SettingRules.window(values, DUPLICATE_WINDOW),
-                values.bool(DROP_EXTENSION_VIOLATIONS, false));
+                values.bool(DROP_EXTENSION_VIOLATIONS, false),
+                values.bool(ANONYMIZE_CLIENT_ADDRESS, false),
+                SettingRules.prefixLength(values, ANONYMIZED_IPV4_PREFIX, 24, 32),
+                SettingRules.prefixLength(values, ANONYMIZED_IPV6_PREFIX, 48, 128),
+                SettingRules.failsOrWarns(values, UNKNOWN_SETTINGS));
+    }
+
+    private static String constant(Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("A public constant is readable", e);
+        }
     }
 }

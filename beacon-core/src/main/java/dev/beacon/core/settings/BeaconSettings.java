@@ -98,12 +98,25 @@ public final class BeaconSettings {
      * @throws IllegalArgumentException naming the first unknown name, and the nearest known one
      */
     public void refuseUnknown(String prefix, Predicate<String> known, Collection<String> names, String kind) {
+        Optional<String> unknown = firstUnknown(prefix, known, names, kind);
+        if (unknown.isPresent()) {
+            throw new IllegalArgumentException(unknown.get());
+        }
+    }
+
+    /**
+     * @return what is wrong with the first name set under the prefix that is not known, naming the known one nearest
+     *         to it; empty when every name is known
+     * @see #refuseUnknown
+     */
+    public Optional<String> firstUnknown(String prefix, Predicate<String> known, Collection<String> names, String kind) {
         for (String name : namesStartingWith(prefix)) {
             if (!known.test(name)) {
-                throw new IllegalArgumentException(name + " is set, but is not " + kind + nearestOf(name, names)
+                return Optional.of(name + " is set, but is not " + kind + nearestOf(name, names)
                         .map(nearest -> ": did you mean " + nearest + "?").orElse("."));
             }
         }
+        return Optional.empty();
     }
 
     /** The name fewest single-character edits away, if it is near enough to be what was meant. */

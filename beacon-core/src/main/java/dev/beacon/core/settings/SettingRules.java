@@ -146,6 +146,23 @@ final class SettingRules {
         return Duration.ofSeconds(settings.number(name, 0, 0, 3_600, ERROR_WINDOW));
     }
 
+    static int prefixLength(SettingValues settings, String name, int fallback, int bits) {
+        return (int) settings.number(name, fallback, 0, bits, "The '%s' setting must be a whole number of leading bits to keep, from 0 to "
+                + bits + "; got '%s'.");
+    }
+
+    /** @return whether {@code fail} was chosen over {@code warn}, the default */
+    static boolean failsOrWarns(SettingValues settings, String name) {
+        String value = settings.value(name);
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("warn")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("fail")) {
+            return true;
+        }
+        throw new IllegalArgumentException(String.format("The '%s' setting must be 'warn' or 'fail'; got '%s'.", name, value));
+    }
+
     private static boolean isMediaType(String value) {
         if (value.equalsIgnoreCase(NO_CONTENT_TYPE)) {
             return true;

@@ -18,7 +18,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.spi.EventMetadata;
+import jakarta.json.bind.annotation.JsonbCreator;
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -71,6 +75,28 @@ class BeaconExtensionTest {
         assertTrue(messages.contains("Beacon observer " + MetadataObserver.class.getName() + " observes dev.beacon.Beacon and injects"
                 + " EventMetadata, which the library cannot give a synchronous observer"), messages);
         assertTrue(messages.contains("the endpoint is beacon.endpoint()"), messages);
+    }
+
+    @Test
+    void refusesAtDeploymentAnObserverOfAnEndpointWhoseTypeNoBeaconCanBeBoundToSayingWhatToObserveInstead() {
+        for (Class<?> observer : List.of(TextObserver.class, MapObserver.class, InterfaceObserver.class, UnconstructibleObserver.class)) {
+            Weld weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClass(observer);
+
+            String messages = messagesOf(assertThrows(RuntimeException.class, weld::initialize));
+
+            assertTrue(messages.contains("Beacon observer " + observer.getName() + " observes "), messages);
+            assertTrue(messages.contains(" at endpoint 'vitals', which no beacon can be bound to: "), messages);
+            assertTrue(messages.contains("Observe Beacon and read beacon.text(), beacon.json() or beacon.form()"), messages);
+        }
+    }
+
+    @Test
+    void acceptsObserversOfAnEndpointWhoseTypeABeaconCanBeBoundTo() {
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(new BeaconExtension())
+                .addBeanClasses(OrderPayloadObserver.class, BeanPayloadObserver.class, CreatorPayloadObserver.class).initialize()) {
+            assertEquals(Set.of(Order.class, Bean.class, Created.class),
+                    Set.copyOf(weld.select(BeaconExtension.class).get().observedEndpoints().payloadTypesOf("vitals")));
+        }
     }
 
     @Test
@@ -169,6 +195,66 @@ class BeaconExtensionTest {
     }
 
     record Order(String id) {
+    }
+
+    public static class Bean {
+        public String id;
+    }
+
+    public static final class Created {
+        private final String id;
+
+        @JsonbCreator
+        public Created(@JsonbProperty("id") String id) {
+            this.id = id;
+        }
+    }
+
+    public static final class Unconstructible {
+        public Unconstructible(String id) {
+        }
+    }
+
+    @ApplicationScoped
+    static class TextObserver {
+        void on(@Observes @BeaconEndpoint("vitals") String body) {
+        }
+    }
+
+    @ApplicationScoped
+    static class MapObserver {
+        void on(@Observes @BeaconEndpoint("vitals") Map<String, String> fields) {
+        }
+    }
+
+    @ApplicationScoped
+    static class InterfaceObserver {
+        void on(@Observes @BeaconEndpoint("vitals") Runnable payload) {
+        }
+    }
+
+    @ApplicationScoped
+    static class UnconstructibleObserver {
+        void on(@Observes @BeaconEndpoint("vitals") Unconstructible payload) {
+        }
+    }
+
+    @ApplicationScoped
+    static class OrderPayloadObserver {
+        void on(@Observes @BeaconEndpoint("vitals") Order order) {
+        }
+    }
+
+    @ApplicationScoped
+    static class BeanPayloadObserver {
+        void on(@Observes @BeaconEndpoint("vitals") Bean bean) {
+        }
+    }
+
+    @ApplicationScoped
+    static class CreatorPayloadObserver {
+        void on(@Observes @BeaconEndpoint("vitals") Created created) {
+        }
     }
 
     @ApplicationScoped

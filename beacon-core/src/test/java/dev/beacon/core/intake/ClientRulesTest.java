@@ -52,6 +52,37 @@ class ClientRulesTest {
     }
 
     @Test
+    void anAnonymisedAddressIsCutBeforeTheBeaconIsMadeAndItsForwardingHeadersLeftOut() {
+        BeaconIntake intake = intake(Map.of(BeaconConfig.TRUSTED_PROXIES, "127.0.0.0/8", BeaconConfig.ANONYMIZE_CLIENT_ADDRESS, "true"));
+
+        Answer answer = intake.answer(post("hidden", "X-Forwarded-For", "6.6.6.6, 198.51.100.20", "Forwarded", "for=198.51.100.20"), "default");
+
+        Beacon beacon = answer.beacon().orElseThrow();
+        assertEquals(Optional.of("198.51.100.0"), beacon.clientAddress());
+        assertEquals(Optional.empty(), beacon.xForwardedFor(), "it carries the whole address");
+        assertEquals(Optional.empty(), beacon.forwarded(), "it carries the whole address");
+        answer.deliver();
+    }
+
+    /** Anonymised addresses are shown, not used: clients of one /24 are still limited one by one. */
+    @Test
+    void theRateLimitStillTellsClientsApartByTheirWholeAddressWhenAddressesAreAnonymised() {
+        BeaconIntake intake = intake(Map.of(BeaconConfig.TRUSTED_PROXIES, "127.0.0.1", BeaconConfig.RATE_LIMIT, "0.01",
+                BeaconConfig.RATE_LIMIT_BURST, "1", BeaconConfig.ANONYMIZE_CLIENT_ADDRESS, "true"));
+
+        Answer first = intake.answer(post("a", "X-Forwarded-For", "198.51.100.1"), "default");
+        Answer neighbour = intake.answer(post("b", "X-Forwarded-For", "198.51.100.2"), "default");
+        Answer again = intake.answer(post("c", "X-Forwarded-For", "198.51.100.1"), "default");
+
+        assertEquals(204, first.status());
+        assertEquals(204, neighbour.status(), "another client of the same /24");
+        assertEquals(429, again.status());
+        assertEquals(first.beacon().orElseThrow().clientAddress(), neighbour.beacon().orElseThrow().clientAddress());
+        first.deliver();
+        neighbour.deliver();
+    }
+
+    @Test
     void pastItsBurstAClientGets429WithRetryAfterAndNothingIsDelivered() {
         BeaconIntake intake = intake(Map.of(BeaconConfig.TRUSTED_PROXIES, "127.0.0.1", BeaconConfig.RATE_LIMIT, "0.01",
                 BeaconConfig.RATE_LIMIT_BURST, "2"));
