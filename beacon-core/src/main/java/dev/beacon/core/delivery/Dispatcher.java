@@ -65,14 +65,15 @@ final class Dispatcher {
     <T> CompletableFuture<?> dispatch(T event, Beacon beacon, BeaconEndpoint qualifier, String observersKey) {
         EndpointObservers<T> observers = observersOf(event, qualifier, observersKey);
         notifySynchronousObservers(event, beacon, qualifier, observers.synchronous());
-        if (!observers.anyAsynchronous()) {
+        if (observers.asynchronousClasses().isEmpty()) {
             return null;
         }
         @SuppressWarnings("unchecked") // the class of a T
         Class<T> type = (Class<T>) event.getClass();
         return observerThreads.fireAsync(beanManager.getEvent().select(type, qualifier), event).whenComplete((delivered, failure) -> {
             if (failure != null) {
-                asynchronousFailures(failure).forEach(each -> reportFailure(event, beacon, "an asynchronous observer", each));
+                asynchronousFailures(failure).forEach(each -> reportFailure(event, beacon, ObserverNames.whoThrew(each,
+                        observers.asynchronousClasses()).map(method -> "Beacon observer " + method).orElse("An asynchronous beacon observer"), each));
             }
         }).toCompletableFuture();
     }
@@ -135,7 +136,8 @@ final class Dispatcher {
                 ObserverMethod<T> eventObserver = (ObserverMethod<T>) observer;
                 eventObserver.notify(context);
             } catch (RuntimeException e) {
-                reportFailure(event, beacon, observer.getBeanClass().getName(), e);
+                reportFailure(event, beacon, "Beacon observer " + ObserverNames.whoThrew(e, List.of(observer.getBeanClass()))
+                        .orElse(observer.getBeanClass().getName()), e);
             }
         }
     }
@@ -149,7 +151,7 @@ final class Dispatcher {
     private void reportFailure(Object event, Beacon beacon, String observer, Throwable failure) {
         String what = event instanceof Report report ? "a " + LogText.escape(report.type()) + " report"
                 : event instanceof Beacon ? "a beacon" : "a beacon bound to " + event.getClass().getSimpleName();
-        failures.failed("Beacon observer " + observer, what + " to endpoint " + LogText.escape(beacon.endpoint()),
+        failures.failed(observer, what + " to endpoint " + LogText.escape(beacon.endpoint()),
                 "the other observers still received it", failure);
     }
 
@@ -161,16 +163,16 @@ final class Dispatcher {
      * The observers of one endpoint's events of one class.
      *
      * @param synchronous the {@code @Observes} observers, in the container's order
-     * @param anyAsynchronous whether any {@code @ObservesAsync} observer receives them
+     * @param asynchronousClasses the classes of the {@code @ObservesAsync} observers; empty when none receives them
      */
-    private record EndpointObservers<T>(List<ObserverMethod<? super T>> synchronous, boolean anyAsynchronous) {
+    private record EndpointObservers<T>(List<ObserverMethod<? super T>> synchronous, List<Class<?>> asynchronousClasses) {
 
         /** In {@code @Priority} order, as the container notifies them: the set it resolves them in has no order of its own. */
         static <T> EndpointObservers<T> resolve(BeanManager beanManager, T event, BeaconEndpoint qualifier) {
             Set<ObserverMethod<? super T>> observers = beanManager.resolveObserverMethods(event, qualifier);
             return new EndpointObservers<>(observers.stream().filter(observer -> !observer.isAsync())
                     .sorted(Comparator.comparingInt(ObserverMethod::getPriority)).toList(),
-                    observers.stream().anyMatch(ObserverMethod::isAsync));
+                    observers.stream().filter(ObserverMethod::isAsync).<Class<?>>map(ObserverMethod::getBeanClass).distinct().toList());
         }
     }
 

@@ -1,19 +1,24 @@
 package dev.beacon.core.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.Beacon;
 import dev.beacon.BeaconEndpoint;
 import dev.beacon.core.admission.InFlightBudget;
 import dev.beacon.core.cdi.BeaconExtension;
+import dev.beacon.core.observe.FailureLog;
+import dev.beacon.testing.LogRecords;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,41 @@ class DispatcherTest {
 
                 assertEquals(byTheContainer, byTheLibrary, endpoint);
             }
+        }
+    }
+
+    /** The log line of a failure names the observer method, synchronous or not, not a helper it called. */
+    @Test
+    void aFailureIsLoggedWithTheClassAndMethodOfTheObserverThatThrew() throws Exception {
+        try (WeldContainer weld = new Weld().disableDiscovery().addBeanClass(FailingObservers.class).addExtension(new BeaconExtension())
+                .initialize();
+             LogRecords log = LogRecords.of(FailureLog.class)) {
+            BeanManager beanManager = weld.select(BeanManager.class).get();
+            BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, new InFlightBudget(1, Long.MAX_VALUE), Duration.ZERO, false);
+            Beacon beacon = Beacon.builder("vitals", "/beacon/vitals").build();
+
+            delivery.deliver(delivery.reserve(beacon));
+
+            String observers = FailingObservers.class.getName();
+            assertTrue(log.await(Level.WARNING, "Beacon observer " + observers + "#onBeaconLater failed on a beacon to endpoint 'vitals'",
+                    Duration.ofSeconds(10)), log::toString);
+            assertTrue(log.at(Level.WARNING).stream().anyMatch(line -> line.startsWith("Beacon observer " + observers
+                    + "#onBeacon failed on a beacon to endpoint 'vitals'")), log::toString);
+        }
+    }
+
+    @ApplicationScoped
+    static class FailingObservers {
+        void onBeacon(@Observes Beacon beacon) {
+            check(beacon);
+        }
+
+        void onBeaconLater(@ObservesAsync Beacon beacon) {
+            throw new IllegalStateException("an asynchronous observer's bug");
+        }
+
+        private static void check(Beacon beacon) {
+            throw new IllegalArgumentException("a synchronous observer's bug, in a helper");
         }
     }
 
