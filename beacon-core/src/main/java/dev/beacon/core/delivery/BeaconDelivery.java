@@ -173,6 +173,9 @@ public final class BeaconDelivery implements Delivery, Drainable {
             to.admission().write(ticket);
             BeaconEndpoint qualifier = BeaconEndpoint.Literal.of(beacon.endpoint());
             String observersKey = to.plan().observersKeyOf(beacon.endpoint());
+            if (!to.dispatcher().reachesAnyObserver(beacon, qualifier, observersKey)) {
+                to.plan().noObserverReceived(beacon);
+            }
             List<CompletableFuture<?>> asynchronous = new ArrayList<>(0);
             for (Object event : to.plan().eventsOf(beacon)) {
                 CompletableFuture<?> done = to.dispatcher().dispatch(event, beacon, qualifier, observersKey);

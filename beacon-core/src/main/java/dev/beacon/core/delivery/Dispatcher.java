@@ -79,6 +79,14 @@ final class Dispatcher {
     }
 
     /**
+     * @return whether any observer, synchronous or not, receives the event at the endpoint
+     */
+    <T> boolean reachesAnyObserver(T event, BeaconEndpoint qualifier, String observersKey) {
+        EndpointObservers<T> observers = observersOf(event, qualifier, observersKey);
+        return !observers.synchronous().isEmpty() || !observers.asynchronousClasses().isEmpty();
+    }
+
+    /**
      * The observers of an endpoint's events of one class, resolved once per endpoint an observer names,
      * and once for all the others, which reach the same observers: a bounded cache, however many names
      * clients make up.

@@ -30,6 +30,7 @@ public final class EventPlan {
     private final BeaconCounters statistics;
     private final boolean dropExtensionViolations;
     private final Set<String> reportedCauses = ConcurrentHashMap.newKeySet();
+    private final UnobservedEndpoints unobserved = new UnobservedEndpoints();
 
     /**
      * @param observed what the observers of the application observe; {@code null} where the container skipped the
@@ -78,6 +79,17 @@ public final class EventPlan {
      */
     String observersKeyOf(String endpoint) {
         return observed != null && !observed.isNamed(endpoint) ? UNNAMED : endpoint;
+    }
+
+    /**
+     * Says, once per endpoint, that a beacon reached no observer while observers name other endpoints.
+     *
+     * @param beacon a beacon that reached no observer
+     */
+    void noObserverReceived(Beacon beacon) {
+        if (observed != null) {
+            unobserved.arrived(beacon.endpoint(), observed.named());
+        }
     }
 
     /**
