@@ -42,6 +42,7 @@ import org.junit.jupiter.api.function.Executable;
  * no beacon can honour.</li>
  * <li>An application with the filter and an observer of an endpoint's beacons as a {@code String}, which no beacon can
  * be bound to.</li>
+ * <li>An application with the filter, a misspelt setting, and {@code beacon.unknown-settings=fail}.</li>
  * </ul>
  * The Payara Micro adapter starts a fresh server for each deployment.
  */
@@ -55,18 +56,17 @@ class DeploymentRefusalsIT {
     private static final String SETTING = "beacon.max-body-size";
     private static final String INVALID_VALUE = "64k";
 
+    private static final String MISSPELT = "misspelt-setting";
+    private static final String MISSPELT_SETTING = "beacon.max-bodysize";
+
     private static final String WEB_XML = """
             <?xml version="1.0" encoding="UTF-8"?>
             <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
                      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                      xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
                      version="6.0">
-                <context-param>
-                    <param-name>%s</param-name>
-                    <param-value>%s</param-value>
-                </context-param>
-            </web-app>
-            """.formatted(SETTING, INVALID_VALUE);
+            %s</web-app>
+            """;
 
     /** Payara Micro's report of what it deployed, as its Arquillian adapter reads it. */
     private static final Pattern PAYARA_DEPLOYED = Pattern.compile("\"Deployed\": (\\[.*?\\])", Pattern.DOTALL);
@@ -79,8 +79,24 @@ class DeploymentRefusalsIT {
     static WebArchive resourceOnlyWithAnInvalidSetting() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, MISCONFIGURED + ".war")
                 .addClasses(ResourceOnlyApplication.class, ResourceOnlyObserver.class)
-                .setWebXML(new StringAsset(WEB_XML));
+                .setWebXML(webXml(SETTING, INVALID_VALUE));
         return withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-jaxrs-");
+    }
+
+    @Deployment(name = MISSPELT, managed = false, testable = false)
+    static WebArchive filterWithAMisspeltSettingAndUnknownSettingsRefused() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, MISSPELT + ".war").addClasses(ResourceOnlyObserver.class)
+                .setWebXML(webXml(MISSPELT_SETTING, "10", "beacon.unknown-settings", "fail"));
+        return withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
+    }
+
+    private static StringAsset webXml(String... namesAndValues) {
+        StringBuilder parameters = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            parameters.append("    <context-param><param-name>").append(namesAndValues[i]).append("</param-name><param-value>")
+                    .append(namesAndValues[i + 1]).append("</param-value></context-param>\n");
+        }
+        return new StringAsset(WEB_XML.formatted(parameters));
     }
 
     @Deployment(name = TRANSACTIONAL, managed = false, testable = false)
@@ -122,6 +138,11 @@ class DeploymentRefusalsIT {
     void observerOfATypeNoBeaconCanBeBoundToFailsTheDeploymentSayingWhatToObserveInstead() throws Exception {
         assertRefused(UNBINDABLE, TextObserver.class.getName(), "at endpoint 'vitals', which no beacon can be bound to",
                 "Observe Beacon and read beacon.text()");
+    }
+
+    @Test
+    void misspeltSettingFailsTheDeploymentNamingTheSettingMeantWhereTheApplicationAsks() throws Exception {
+        assertRefused(MISSPELT, MISSPELT_SETTING + " is set, but is not a setting of the beacon library: did you mean beacon.max-body-size?");
     }
 
     private void assertRefused(String deployment, String... said) throws Exception {
