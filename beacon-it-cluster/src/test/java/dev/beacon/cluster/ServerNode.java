@@ -75,13 +75,29 @@ abstract class ServerNode implements AutoCloseable {
         Processes.stopWithTheTest(process);
     }
 
+    /** Waits for the application to answer; a timeout names what the node last answered, to tell slow from broken. */
     void awaitReady() throws Exception {
         Polling.until(name + " serving the application (log: " + log + ")", () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
-            return statisticsIfUp() != null;
-        }, up -> up, START_TIMEOUT);
+            return statisticsAnswer();
+        }, answer -> answer.equals("200"), START_TIMEOUT);
+    }
+
+    /** @return {@code 200}, or the other status and body, or the exception, of one request for the statistics */
+    private String statisticsAnswer() throws InterruptedException {
+        try {
+            HttpResponse<String> response = HTTP.send(statisticsRequest(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? "200"
+                    : response.statusCode() + " " + response.body().substring(0, Math.min(200, response.body().length()));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private HttpRequest statisticsRequest() {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cluster/statistics")).timeout(Duration.ofSeconds(5)).build();
     }
 
     /**
@@ -97,8 +113,7 @@ abstract class ServerNode implements AutoCloseable {
 
     private JsonObject statisticsIfUp() throws InterruptedException {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cluster/statistics"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(statisticsRequest(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Json.createReader(new StringReader(response.body())).readObject() : null;
         } catch (IOException e) {
             return null;
