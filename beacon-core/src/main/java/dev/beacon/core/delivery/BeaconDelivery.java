@@ -173,7 +173,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
             to.admission().write(ticket);
             BeaconEndpoint qualifier = BeaconEndpoint.Literal.of(beacon.endpoint());
             String observersKey = to.plan().observersKeyOf(beacon.endpoint());
-            if (!to.dispatcher().reachesAnyObserver(beacon, qualifier, observersKey)) {
+            if (to.plan().wouldSayUnobserved(beacon.endpoint()) && !to.dispatcher().reachesAnyObserver(beacon, qualifier, observersKey)) {
                 to.plan().noObserverReceived(beacon);
             }
             List<CompletableFuture<?>> asynchronous = new ArrayList<>(0);

@@ -82,14 +82,21 @@ public final class EventPlan {
     }
 
     /**
-     * Says, once per endpoint, that a beacon reached no observer while observers name other endpoints.
+     * @param endpoint a beacon's endpoint
+     * @return whether, should the beacon reach no observer, that is news to say: no observer names its endpoint while
+     *         observers name others, and it was not said yet ({@link UnobservedEndpoints})
+     */
+    boolean wouldSayUnobserved(String endpoint) {
+        return observed != null && !observed.isNamed(endpoint) && unobserved.wouldSay(endpoint, observed.named());
+    }
+
+    /**
+     * Says, once per endpoint, that a beacon reached no observer; only where {@link #wouldSayUnobserved} said so.
      *
      * @param beacon a beacon that reached no observer
      */
     void noObserverReceived(Beacon beacon) {
-        if (observed != null) {
-            unobserved.arrived(beacon.endpoint(), observed.named());
-        }
+        unobserved.arrived(beacon.endpoint(), observed.named());
     }
 
     /**

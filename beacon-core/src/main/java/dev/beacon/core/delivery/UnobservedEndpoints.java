@@ -21,12 +21,22 @@ final class UnobservedEndpoints {
     private final Set<String> said = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param endpoint the endpoint of a beacon that reached no observer
+     * @param endpoint the endpoint of a beacon, which no observer names
+     * @param named the endpoints observers name
+     * @return whether it would be said if its beacon reached no observer: observers name others, and neither it nor
+     *         the most endpoints were said already. Asked first, so that most beacons skip the look for observers
+     */
+    boolean wouldSay(String endpoint, Set<String> named) {
+        return !named.isEmpty() && said.size() < MOST_NAMES && !said.contains(endpoint);
+    }
+
+    /**
+     * @param endpoint the endpoint of a beacon that reached no observer, which {@link #wouldSay} said would be said
      * @param named the endpoints observers name
      */
     void arrived(String endpoint, Set<String> named) {
-        if (named.isEmpty() || said.size() >= MOST_NAMES || !said.add(endpoint)) {
-            return;
+        if (said.size() >= MOST_NAMES || !said.add(endpoint)) {
+            return; // another thread said it, or the most endpoints, first
         }
         String observed = new TreeSet<>(named).stream().map(LogText::escape).collect(Collectors.joining(", "));
         LOGGER.warning(() -> "A beacon to endpoint " + LogText.escape(endpoint) + " reached no observer: none names that endpoint, and"

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.Beacon;
 import dev.beacon.BeaconEndpoint;
+import dev.beacon.ContentType;
 import dev.beacon.core.admission.InFlightBudget;
 import dev.beacon.core.cdi.BeaconExtension;
 import dev.beacon.testing.LogRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -43,6 +45,19 @@ class UnobservedEndpointsTest {
         try (WeldContainer weld = start(VitalsObserver.class, EveryEndpointObserver.class);
              LogRecords log = LogRecords.of(UnobservedEndpoints.class)) {
             deliver(delivery(weld), "vital");
+
+            assertEquals(List.of(), log.at(Level.WARNING));
+        }
+    }
+
+    /** Named by a typed observer, the endpoint is observed, though no observer takes its beacons as {@code Beacon}. */
+    @Test
+    void anEndpointNamedOnlyByATypedObserverIsObservedAndNothingIsSaid() {
+        try (WeldContainer weld = start(VitalsObserver.class, TypedObserver.class);
+             LogRecords log = LogRecords.of(UnobservedEndpoints.class)) {
+            BeaconDelivery delivery = delivery(weld);
+            delivery.deliver(delivery.reserve(Beacon.builder("orders", "/beacon/orders").contentType(ContentType.parse("application/json"))
+                    .body("{\"id\":\"7\"}".getBytes(StandardCharsets.UTF_8)).build()));
 
             assertEquals(List.of(), log.at(Level.WARNING));
         }
@@ -83,6 +98,15 @@ class UnobservedEndpointsTest {
         }
 
         void onCsp(@Observes @BeaconEndpoint("csp") Beacon beacon) {
+        }
+    }
+
+    public record Order(String id) {
+    }
+
+    @ApplicationScoped
+    static class TypedObserver {
+        void onOrder(@Observes @BeaconEndpoint("orders") Order order) {
         }
     }
 
