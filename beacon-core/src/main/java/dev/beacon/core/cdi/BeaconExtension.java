@@ -120,7 +120,7 @@ public class BeaconExtension implements Extension {
         }
         Type observed = observer.getObserverMethod().getObservedType();
         if (named != null || observed instanceof Class<?> type && (type == Beacon.class || Report.class.isAssignableFrom(type))) {
-            Optional<String> refusal = ObserverRefusals.of(observer.getObserverMethod(), observer.getAnnotatedMethod());
+            Optional<String> refusal = ObserverRefusals.of(observer.getObserverMethod(), observer.getAnnotatedMethod(), named);
             if (refusal.isPresent()) {
                 observer.addDefinitionError(new DeploymentException(refusal.get()));
                 return;
@@ -133,18 +133,13 @@ public class BeaconExtension implements Extension {
             } else {
                 reportEndpoints.add(named);
             }
-        } else if (named != null && observed instanceof Class<?> type && isPayloadType(type)) {
+        } else if (named != null && observed instanceof Class<?> type && ObservedEndpoints.isPayloadType(type)) {
             observers++;
             List<Class<?>> types = payloadTypes.computeIfAbsent(named, name -> new ArrayList<>());
             if (!types.contains(type)) {
                 types.add(type);
             }
         }
-    }
-
-    /** The application's own class: what neither the library nor CDI fires for other reasons. */
-    private static boolean isPayloadType(Class<?> type) {
-        return type != Object.class && type != Beacon.class && !Report.class.isAssignableFrom(type);
     }
 
     void warnWithoutObservers(@Observes AfterDeploymentValidation validation) {

@@ -1,5 +1,8 @@
 package dev.beacon.core.cdi;
 
+import dev.beacon.Beacon;
+import dev.beacon.report.Report;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,5 +51,14 @@ public record ObservedEndpoints(Set<String> named, Set<String> withReports, bool
      */
     public List<Class<?>> payloadTypesOf(String endpoint) {
         return payloadTypes.getOrDefault(endpoint, List.of());
+    }
+
+    /**
+     * @param observed the type an observer qualified with an endpoint observes
+     * @return whether it asks for the beacon bound to a type of the application's: anything but {@code Object},
+     *         {@link dev.beacon.Beacon} and the reports, which the library fires as they are
+     */
+    static boolean isPayloadType(Type observed) {
+        return observed != Object.class && observed != Beacon.class && !(observed instanceof Class<?> type && Report.class.isAssignableFrom(type));
     }
 }

@@ -1,14 +1,11 @@
 package dev.beacon.core.cdi;
 
-import dev.beacon.Beacon;
 import dev.beacon.BeaconEndpoint;
-import dev.beacon.report.Report;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.EventMetadata;
 import jakarta.enterprise.inject.spi.ObserverMethod;
-import java.lang.reflect.Type;
 import java.util.Optional;
 
 /**
@@ -33,9 +30,10 @@ final class ObserverRefusals {
     /**
      * @param observer an observer of the library's events
      * @param method its method, {@code null} for an observer an extension added
+     * @param endpoint the endpoint its {@link BeaconEndpoint} qualifier names; {@code null} when it names none
      * @return why the library refuses it, and what to do instead; empty when it serves it
      */
-    static Optional<String> of(ObserverMethod<?> observer, AnnotatedMethod<?> method) {
+    static Optional<String> of(ObserverMethod<?> observer, AnnotatedMethod<?> method, String endpoint) {
         if (observer.getTransactionPhase() != TransactionPhase.IN_PROGRESS) {
             return Optional.of(nameOf(observer) + " with during = TransactionPhase." + observer.getTransactionPhase()
                     + ", which the library cannot honour: beacons are delivered after their 204, where no transaction is in progress,"
@@ -48,18 +46,10 @@ final class ObserverRefusals {
                     + " container fills EventMetadata only when it notifies. Remove the parameter: the endpoint is beacon.endpoint()"
                     + " or report.endpoint(). An @ObservesAsync observer may inject it.");
         }
-        return unbindable(observer);
-    }
-
-    private static Optional<String> unbindable(ObserverMethod<?> observer) {
-        Type observed = observer.getObservedType();
-        Optional<String> endpoint = observer.getObservedQualifiers().stream().filter(BeaconEndpoint.class::isInstance)
-                .map(qualifier -> ((BeaconEndpoint) qualifier).value()).findFirst();
-        if (endpoint.isEmpty() || observed == Object.class || observed == Beacon.class
-                || observed instanceof Class<?> type && Report.class.isAssignableFrom(type)) {
+        if (endpoint == null || !ObservedEndpoints.isPayloadType(observer.getObservedType())) {
             return Optional.empty();
         }
-        return UnbindableTypes.whyNot(observed).map(why -> nameOf(observer) + " at endpoint '" + endpoint.get()
+        return UnbindableTypes.whyNot(observer.getObservedType()).map(why -> nameOf(observer) + " at endpoint '" + endpoint
                 + "', which no beacon can be bound to: " + why + ". Observe Beacon and read beacon.text(), beacon.json() or"
                 + " beacon.form(); or observe a record, or a class with a constructor without arguments, whose properties"
                 + " are the body's.");
