@@ -81,7 +81,8 @@ public final class StatisticsPublisher implements DynamicMBean {
 
     @Override
     public Object getAttribute(String attribute) throws AttributeNotFoundException {
-        BeaconStatistics current = statistics.get() == null ? NONE_YET : statistics.get();
+        BeaconStatistics reached = statistics.get();
+        BeaconStatistics current = reached == null ? NONE_YET : reached;
         if (attribute.equals(REJECTED_BY_STATUS)) {
             return rejectedTable(current.rejectedByStatus());
         }
