@@ -49,7 +49,6 @@ final class SettingRules {
             "The '%s' setting must be a whole number of seconds between 1 and 86400; got '%s'.";
     private static final String ERROR_QUERY =
             "The '%s' setting must be a whole number of characters between 1 and 1048576, e.g. 8192; got '%s'.";
-    private static final String ERROR_GET_RESPONSE = "The '%s' setting must be '204' or 'gif'; got '%s'.";
     private static final String ERROR_PROXIES =
             "The '%s' setting must list IP addresses and CIDR ranges, e.g. '10.0.0.0/8, 192.0.2.7, fd00::/8'; got '%s'.";
     private static final String ERROR_RATE =
@@ -114,14 +113,7 @@ final class SettingRules {
 
     /** @return whether a {@code GET} beacon is answered with a GIF: {@code gif}, rather than {@code 204} */
     static boolean gifResponse(SettingValues settings, String name) {
-        String value = settings.value(name);
-        if (value == null || value.isBlank() || value.strip().equals("204")) {
-            return false;
-        }
-        if (value.strip().equalsIgnoreCase("gif")) {
-            return true;
-        }
-        throw new IllegalArgumentException(String.format(ERROR_GET_RESPONSE, name, value));
+        return settings.either(name, "204", "gif");
     }
 
     static int queryLength(SettingValues settings, String name, int fallback) {
@@ -153,14 +145,7 @@ final class SettingRules {
 
     /** @return whether {@code fail} was chosen over {@code warn}, the default */
     static boolean failsOrWarns(SettingValues settings, String name) {
-        String value = settings.value(name);
-        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("warn")) {
-            return false;
-        }
-        if (value.strip().equalsIgnoreCase("fail")) {
-            return true;
-        }
-        throw new IllegalArgumentException(String.format("The '%s' setting must be 'warn' or 'fail'; got '%s'.", name, value));
+        return settings.either(name, "warn", "fail");
     }
 
     private static boolean isMediaType(String value) {

@@ -47,6 +47,22 @@ public final class SettingValues {
     }
 
     /**
+     * @param byDefault the value, in any case, that is also taken when the setting is not set
+     * @param other the one other value allowed, in any case
+     * @return whether the setting is {@code other}
+     */
+    public boolean either(String name, String byDefault, String other) {
+        String value = settings.apply(name);
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase(byDefault)) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase(other)) {
+            return true;
+        }
+        throw new IllegalArgumentException(String.format("The '%s' setting must be '%s' or '%s'; got '%s'.", name, byDefault, other, value));
+    }
+
+    /**
      * @return a whole number from {@code min} to {@code max}; {@code fallback} when not set
      */
     public long number(String name, long fallback, long min, long max, String error) {
