@@ -1,5 +1,6 @@
 package dev.beacon;
 
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,7 @@ public final class Beacon {
     /** The values of {@link Builder#KEPT_HEADERS}, by their place there; {@code null} where absent. An array, not a map: one per beacon. */
     private final String[] headers;
     private final Map<String, String> cookies;
+    private final boolean lenientBinding;
 
     // Parsed views, kept once computed: they are immutable, and a race only parses twice to the same value.
     private volatile Optional<JsonValue> json;
@@ -70,6 +72,7 @@ public final class Beacon {
         this.clientAddress = builder.clientAddress;
         this.headers = builder.headers.clone();
         this.cookies = Map.copyOf(builder.cookies);
+        this.lenientBinding = builder.lenientBinding;
     }
 
     /**
@@ -202,6 +205,12 @@ public final class Beacon {
      * the class says so; one sent several times binds as an array. Records bind through their canonical
      * constructor. The result is kept: every call for one class returns the same instance.
      * <p>
+     * The binding is strict: a property the class does not declare (as a record component, a field, a setter or a
+     * {@code @JsonbCreator} parameter, under its {@code @JsonbProperty} name), and a number its integral property
+     * cannot hold without loss ({@code 1.7} or {@code 3000000000} for an {@code int}), fail it, naming the property,
+     * in nested objects of the application's classes too; JSON-B alone would skip the one and cut the other. With
+     * {@code beacon.binding=lenient} ({@link Builder#lenientBinding()}) JSON-B alone binds.
+     * <p>
      * An observer of the class qualified with the endpoint, {@code void on(@Observes
      * @BeaconEndpoint("vitals") WebVital vital)}, receives it without calling this, and a body that does
      * not bind is then refused with {@code 400} before it is accepted.
@@ -210,7 +219,7 @@ public final class Beacon {
      * @param <T> the class
      * @return the bound instance
      * @throws MalformedBeaconException when the body holds neither JSON nor form fields, or does not bind
-     *         to the class (the message names the class, and the field when JSON-B says which)
+     *         to the class (the message names the class, and the property where it is known)
      */
     public <T> T as(Class<T> type) {
         Object instance = bound.get(type);
@@ -231,7 +240,11 @@ public final class Beacon {
     private Object bind(Class<?> type) {
         Optional<BeaconForm> fields = form();
         if (fields.isPresent()) {
-            return PayloadBinding.bind(PayloadBinding.fieldsAsJson(fields.get()), type);
+            JsonObject json = PayloadBinding.fieldsAsJson(fields.get());
+            if (!lenientBinding) {
+                StrictBinding.check(json, type);
+            }
+            return PayloadBinding.bind(json.toString(), type);
         }
         // Only JSON is handed to JSON-B: what it would make of other text is not what the sender meant. A JSON
         // media type needs no tree to say so (the intake checked its syntax, and JSON-B parses it anyway); text
@@ -239,6 +252,9 @@ public final class Beacon {
         boolean jsonMediaType = contentType().map(ContentType::isJson).orElse(false);
         if (!jsonMediaType && json().isEmpty()) {
             throw PayloadBinding.notBindable(type, contentType().map(ContentType::essence).orElse("a body without Content-Type"));
+        }
+        if (!lenientBinding) {
+            json().ifPresent(tree -> StrictBinding.check(tree, type));
         }
         return PayloadBinding.bind(text(), type);
     }
@@ -384,6 +400,7 @@ public final class Beacon {
         private String clientAddress;
         private final String[] headers = new String[KEPT_HEADERS.length];
         private final Map<String, String> cookies = new LinkedHashMap<>();
+        private boolean lenientBinding;
 
         private Builder(String endpoint, String path) {
             this.endpoint = endpoint;
@@ -452,6 +469,18 @@ public final class Beacon {
          */
         public Builder cookie(String name, String value) {
             cookies.put(name, value);
+            return this;
+        }
+
+        /**
+         * Binds with JSON-B alone in {@link Beacon#as(Class)}: a property the class does not declare is skipped, and a
+         * number is cut down to an integral property. The library calls this when {@code beacon.binding} is
+         * {@code lenient}.
+         *
+         * @return this builder
+         */
+        public Builder lenientBinding() {
+            this.lenientBinding = true;
             return this;
         }
 

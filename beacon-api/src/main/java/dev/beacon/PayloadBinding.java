@@ -2,6 +2,7 @@ package dev.beacon;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -53,7 +54,7 @@ final class PayloadBinding {
      * @param form a form's fields
      * @return them as a JSON object, one value as a string, several as an array of strings
      */
-    static String fieldsAsJson(BeaconForm form) {
+    static JsonObject fieldsAsJson(BeaconForm form) {
         JsonObjectBuilder object = Json.createObjectBuilder();
         for (Map.Entry<String, List<String>> field : form.fields().entrySet()) {
             List<String> values = field.getValue();
@@ -65,7 +66,7 @@ final class PayloadBinding {
                 object.add(field.getKey(), array);
             }
         }
-        return object.build().toString();
+        return object.build();
     }
 
     private static String oneLine(String message) {

@@ -261,6 +261,27 @@ public abstract class BeaconContractTest {
         assertEquals(List.of(), observers.sync().matching(beacon -> beacon.endpoint().equals("vitals") && beacon.text().contains(page)));
     }
 
+    /** What the README promised and JSON-B alone did not keep: a misnamed property or a lossy number is refused, not bound as zero. */
+    @Test
+    void refusesAPropertyTheClassDoesNotDeclareAndANumberItsIntegralPropertyCannotHoldNamingThem() throws Exception {
+        String page = uniqueEndpoint();
+
+        HttpResponse<String> misnamed = post("vitals", ChromiumBodies.string("{\"id\":\"" + page + "\",\"metric\":\"LCP\",\"val\":1.5}"));
+        HttpResponse<String> lossy = post("vitals", ChromiumBodies.string("{\"id\":\"" + page + "\",\"name\":\"CLS\",\"delta\":1.7}"));
+        HttpResponse<String> extraField = post("vitals", new BrowserBody("application/x-www-form-urlencoded;charset=UTF-8",
+                ("id=" + page + "&name=LCP&value=1&delta=1&utm_source=x").getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(400, misnamed.statusCode());
+        assertTrue(misnamed.body().startsWith("Body not bindable to WebVital: property 'metric' is not one WebVital declares"), misnamed.body());
+        assertEquals(400, lossy.statusCode());
+        assertTrue(lossy.body().startsWith("Body not bindable to WebVital: property 'delta' is '1.7', which int cannot hold"), lossy.body());
+        assertEquals(400, extraField.statusCode());
+        assertTrue(extraField.body().contains("property 'utm_source' is not one WebVital declares"), extraField.body());
+        assertEquals(204, post("vitals", ChromiumBodies.string(vital(page, "1.5"))).statusCode());
+        assertEquals(new WebVital(page, "LCP", 1.5, 12), observers.vitals().awaitOne(page));
+        assertEquals(1, observers.vitals().of(page).size()); // the refused three never reached it
+    }
+
     private static String vital(String id, String value) {
         return "{\"id\":\"" + id + "\",\"name\":\"LCP\",\"value\":" + value + ",\"delta\":12}";
     }

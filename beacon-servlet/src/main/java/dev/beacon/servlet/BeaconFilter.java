@@ -95,7 +95,7 @@ public class BeaconFilter extends HttpFilter {
             return;
         }
         IncomingRequest incoming = new ServletIncomingRequest(request);
-        Optional<Answer> withoutBody = intake.answerBeforeBody(incoming);
+        Optional<Answer> withoutBody = intake.answerBeforeBody(incoming, endpoint.get());
         if (withoutBody.isPresent()) {
             AnswerWriter.sendThenDeliver(withoutBody.get(), response);
         } else if (!request.isAsyncSupported()) {

@@ -43,11 +43,12 @@ public final class BeaconParser {
      * @param headers the request's headers as the beacon keeps them
      * @param contentType its media type, {@code null} when it has none
      * @param body the decoded body
+     * @param lenientBinding whether the beacon binds to a class as JSON-B alone binds it ({@link Beacon.Builder#lenientBinding()})
      * @return the beacon, its views proven readable
      * @throws UnreadableBodyException when the body is not readable as its media type
      */
     public static Beacon parse(IncomingRequest request, String endpoint, String clientAddress, Function<String, String> headers,
-                               ContentType contentType, byte[] body) throws UnreadableBodyException {
+                               ContentType contentType, byte[] body, boolean lenientBinding) throws UnreadableBodyException {
         Beacon.Builder builder = Beacon.builder(endpoint, request.path())
                 .contentType(contentType)
                 .body(body)
@@ -55,6 +56,9 @@ public final class BeaconParser {
                 .clientAddress(clientAddress)
                 .headers(headers);
         request.cookies().forEach(builder::cookie);
+        if (lenientBinding) {
+            builder.lenientBinding();
+        }
         Beacon beacon = builder.build();
         prove(beacon);
         return beacon;

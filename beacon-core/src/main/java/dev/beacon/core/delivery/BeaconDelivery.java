@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -205,6 +206,11 @@ public final class BeaconDelivery implements Delivery, Drainable {
     @Override
     public List<Class<?>> payloadTypesOf(String endpoint) {
         return connected().plan().payloadTypesOf(endpoint);
+    }
+
+    @Override
+    public Set<String> namedEndpoints() {
+        return connected().plan().namedEndpoints();
     }
 
     @Override

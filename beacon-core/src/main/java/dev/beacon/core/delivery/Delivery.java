@@ -5,6 +5,7 @@ import dev.beacon.BeaconStatistics;
 import dev.beacon.core.admission.Admission;
 import dev.beacon.core.admission.InFlightBudget;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where the intake hands the beacons it accepts: the application's CDI container, or, where the application has not
@@ -52,6 +53,12 @@ public interface Delivery {
      * @return the application classes observed at that endpoint, which its beacons must bind to; only once {@link #isReady()}
      */
     List<Class<?>> payloadTypesOf(String endpoint);
+
+    /**
+     * @return the endpoint names the observers' {@link dev.beacon.BeaconEndpoint} qualifiers name; none where the container
+     *         did not tell the library its observers. Only once {@link #isReady()}
+     */
+    Set<String> namedEndpoints();
 
     /** Counts a beacon answered but not delivered again, as a duplicate. Only once {@link #isReady()}. */
     void countDuplicate();

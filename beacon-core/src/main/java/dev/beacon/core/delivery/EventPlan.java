@@ -74,6 +74,13 @@ public final class EventPlan {
     }
 
     /**
+     * @return the endpoint names observers' qualifiers name; none where the container did not tell them
+     */
+    Set<String> namedEndpoints() {
+        return observed == null ? Set.of() : observed.named();
+    }
+
+    /**
      * @param endpoint an endpoint name
      * @return the key its observers are resolved under: the endpoint when an observer names it, and one for all others
      */

@@ -1,11 +1,9 @@
 package dev.beacon.core.delivery;
 
 import dev.beacon.core.observe.LogText;
+import dev.beacon.core.observe.OncePerName;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Beacons that reach no observer at an endpoint no observer names, while observers name others: most often a page that
@@ -18,7 +16,7 @@ final class UnobservedEndpoints {
     private static final Logger LOGGER = Logger.getLogger(UnobservedEndpoints.class.getName());
     static final int MOST_NAMES = 20;
 
-    private final Set<String> said = ConcurrentHashMap.newKeySet();
+    private final OncePerName said = new OncePerName(MOST_NAMES);
 
     /**
      * @param endpoint the endpoint of a beacon, which no observer names
@@ -27,7 +25,7 @@ final class UnobservedEndpoints {
      *         the most endpoints were said already. Asked first, so that most beacons skip the look for observers
      */
     boolean wouldSay(String endpoint, Set<String> named) {
-        return !named.isEmpty() && said.size() < MOST_NAMES && !said.contains(endpoint);
+        return !named.isEmpty() && said.wouldSay(endpoint);
     }
 
     /**
@@ -35,12 +33,11 @@ final class UnobservedEndpoints {
      * @param named the endpoints observers name
      */
     void arrived(String endpoint, Set<String> named) {
-        if (said.size() >= MOST_NAMES || !said.add(endpoint)) {
+        if (!said.claim(endpoint)) {
             return; // another thread said it, or the most endpoints, first
         }
-        String observed = new TreeSet<>(named).stream().map(LogText::escape).collect(Collectors.joining(", "));
         LOGGER.warning(() -> "A beacon to endpoint " + LogText.escape(endpoint) + " reached no observer: none names that endpoint, and"
-                + " none observes every endpoint; observers name " + observed + ". Only sinks receive such beacons. Logged once per endpoint"
-                + (said.size() >= MOST_NAMES ? "; this is the last of " + MOST_NAMES + " endpoints logged." : ", for the first " + MOST_NAMES + "."));
+                + " none observes every endpoint; observers name " + LogText.names(named) + ". Only sinks receive such beacons."
+                + said.ending());
     }
 }

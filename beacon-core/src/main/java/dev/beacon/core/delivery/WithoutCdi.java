@@ -4,6 +4,7 @@ import dev.beacon.Beacon;
 import dev.beacon.BeaconStatistics;
 import dev.beacon.core.admission.Admission;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -43,6 +44,11 @@ public final class WithoutCdi implements Delivery {
 
     @Override
     public List<Class<?>> payloadTypesOf(String endpoint) {
+        throw neverReady();
+    }
+
+    @Override
+    public Set<String> namedEndpoints() {
         throw neverReady();
     }
 

@@ -26,6 +26,7 @@ import java.util.Optional;
  * <tr><th>request</th><th>answer</th></tr>
  * <tr><td>{@code POST}, accepted</td><td>{@code 204}, then delivery to the observers</td></tr>
  * <tr><td>{@code POST} from an origin not allowed</td><td>{@code 403}</td></tr>
+ * <tr><td>{@code POST} or {@code GET} to an endpoint nothing names, with {@value dev.beacon.core.settings.BeaconConfig#UNKNOWN_ENDPOINTS}{@code =refuse}</td><td>{@code 404}</td></tr>
  * <tr><td>{@code POST} with a media type not accepted</td><td>{@code 415} with {@code Accept-Post}</td></tr>
  * <tr><td>{@code POST} with a {@code Content-Encoding} not configured to be decoded</td><td>{@code 415} with {@code Accept-Encoding}</td></tr>
  * <tr><td>{@code POST} whose body is not valid in its {@code Content-Encoding}</td><td>{@code 400}</td></tr>
@@ -85,7 +86,7 @@ public final class BeaconIntake {
      * @return the answer, to send with {@link AnswerWriter}
      */
     public Answer answer(IncomingRequest request, String endpoint) {
-        Optional<Answer> withoutBody = answerBeforeBody(request);
+        Optional<Answer> withoutBody = answerBeforeBody(request, endpoint);
         return withoutBody.isPresent() ? withoutBody.get() : readAndAnswer(request, endpoint);
     }
 
@@ -93,11 +94,12 @@ public final class BeaconIntake {
      * Everything that can be answered from the request line and headers alone.
      *
      * @param request a request to a beacon path
+     * @param endpoint the endpoint name the path stands for
      * @return the answer, for every request but a {@code POST} whose body is to be read; then read it
      *         into {@link #newBody} and call {@link #answerWithBody}, or {@link #readAndAnswer} to read blocking
      */
-    public Optional<Answer> answerBeforeBody(IncomingRequest request) {
-        return headerRules.answer(request);
+    public Optional<Answer> answerBeforeBody(IncomingRequest request, String endpoint) {
+        return headerRules.answer(request, endpoint);
     }
 
     /**

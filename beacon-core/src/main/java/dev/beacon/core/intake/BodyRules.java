@@ -43,6 +43,7 @@ final class BodyRules {
     private final ClientAddresses addresses;
     private final DuplicateWindow duplicates;
     private final boolean gifAnswer;
+    private final boolean lenientBinding;
 
     BodyRules(BeaconConfig config, CorsPolicy cors, ContentDecoding decoding, TrustedProxies proxies, Delivery delivery,
               Refusals refusals) {
@@ -55,6 +56,7 @@ final class BodyRules {
         this.addresses = ClientAddresses.of(config.anonymizeClientAddress(), config.anonymizedIpv4Prefix(), config.anonymizedIpv6Prefix());
         this.duplicates = new DuplicateWindow(config.duplicateWindow(), System::nanoTime);
         this.gifAnswer = config.getAnsweredWithGif();
+        this.lenientBinding = config.lenientBinding();
     }
 
     /** A {@code POST} whose body is read. */
@@ -103,7 +105,8 @@ final class BodyRules {
         String clientAddress = proxies.clientAddressOf(request);
         Beacon beacon;
         try {
-            beacon = BeaconParser.parse(request, endpoint, addresses.shown(clientAddress), addresses.headersOf(request), contentType, decoded);
+            beacon = BeaconParser.parse(request, endpoint, addresses.shown(clientAddress), addresses.headersOf(request), contentType, decoded,
+                    lenientBinding);
             BeaconParser.bind(beacon, delivery.payloadTypesOf(endpoint));
         } catch (BeaconParser.UnreadableBodyException e) {
             return refusals.refuse(request, e.status(), e.getMessage(), corsHeaders);

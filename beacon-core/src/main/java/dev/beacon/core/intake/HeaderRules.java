@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * The rules that answer a request from its request line and headers alone, before a byte of its body is read: method,
- * preflight, origin, the query's length, media type, coding, declared length, the client's rate, and whether anything
+ * preflight, origin, the endpoint ({@link UnknownEndpoints}), the query's length, media type, coding, declared length, the client's rate, and whether anything
  * can take a beacon now. A body is read only when none of them refuses.
  */
 final class HeaderRules {
@@ -36,6 +36,7 @@ final class HeaderRules {
     private final RateLimit rateLimit;
     private final boolean getBeacons;
     private final int maxQueryLength;
+    private final UnknownEndpoints unknownEndpoints;
 
     HeaderRules(BeaconConfig config, CorsPolicy cors, ContentDecoding decoding, TrustedProxies proxies, Delivery delivery,
                 Refusals refusals) {
@@ -49,15 +50,17 @@ final class HeaderRules {
         this.rateLimit = new RateLimit(config.rateLimit(), config.rateLimitBurst(), System::nanoTime);
         this.getBeacons = config.get();
         this.maxQueryLength = config.maxQueryLength();
+        this.unknownEndpoints = new UnknownEndpoints(config, delivery, refusals);
     }
 
     /**
+     * @param endpoint the endpoint name the request's path stands for
      * @return the answer, for every request but a beacon whose body (or query) is to be read
      */
-    Optional<Answer> answer(IncomingRequest request) {
+    Optional<Answer> answer(IncomingRequest request, String endpoint) {
         return switch (request.method()) {
-            case "POST" -> refuseOnHeaders(request);
-            case "GET" -> getBeacons ? refuseOnHeaders(request) : Optional.of(methodNotAllowed(request));
+            case "POST" -> refuseOnHeaders(request, endpoint);
+            case "GET" -> getBeacons ? refuseOnHeaders(request, endpoint) : Optional.of(methodNotAllowed(request));
             case "OPTIONS" -> Optional.of(preflight(request));
             default -> Optional.of(methodNotAllowed(request));
         };
@@ -73,13 +76,16 @@ final class HeaderRules {
                 .orElseGet(() -> refusals.refuse(request, 403, CorsPolicy.ORIGIN_NOT_ALLOWED, CorsPolicy.VARY_ORIGIN));
     }
 
-    private Optional<Answer> refuseOnHeaders(IncomingRequest request) {
+    private Optional<Answer> refuseOnHeaders(IncomingRequest request, String endpoint) {
         Optional<String> originRefused = cors.refusalOf(request);
         if (originRefused.isPresent()) {
             return Optional.of(refusals.refuse(request, 403, originRefused.get(), CorsPolicy.VARY_ORIGIN));
         }
         Map<String, String> corsHeaders = cors.responseHeaders(request);
-        Optional<Answer> refused = request.method().equals("GET") ? refuseQuery(request, corsHeaders) : refuseBody(request, corsHeaders);
+        Optional<Answer> refused = unknownEndpoints.refusalOf(request, endpoint, corsHeaders);
+        if (refused.isEmpty()) {
+            refused = request.method().equals("GET") ? refuseQuery(request, corsHeaders) : refuseBody(request, corsHeaders);
+        }
         return refused.isPresent() ? refused : refuseForNow(request, corsHeaders);
     }
 

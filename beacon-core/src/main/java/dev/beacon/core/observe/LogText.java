@@ -1,6 +1,9 @@
 package dev.beacon.core.observe;
 
+import java.util.Collection;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Makes request-supplied text safe to log: a header or body must not be able to forge log lines.
@@ -55,6 +58,14 @@ public final class LogText {
             escaped.append("...");
         }
         return escaped.append('\'').toString();
+    }
+
+    /**
+     * @param names names to list, such as the endpoints observers name
+     * @return them sorted, each {@linkplain #escape escaped}, separated by commas; {@code none} when there are none
+     */
+    public static String names(Collection<String> names) {
+        return names.isEmpty() ? "none" : new TreeSet<>(names).stream().map(LogText::escape).collect(Collectors.joining(", "));
     }
 
     private static boolean isControl(char c) {

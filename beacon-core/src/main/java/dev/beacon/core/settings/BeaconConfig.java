@@ -45,6 +45,9 @@ import java.util.function.Function;
  * <tr><td>{@value #ANONYMIZE_CLIENT_ADDRESS}</td><td>{@code false}</td><td>{@code true} cuts the client's address before any observer, sink or log line sees it, and leaves out the {@code Forwarded} and {@code X-Forwarded-For} headers: an IPv4 address keeps its first {@value #ANONYMIZED_IPV4_PREFIX} bits, an IPv6 one its first {@value #ANONYMIZED_IPV6_PREFIX}. The rate limit and the duplicate window still tell clients apart by their whole address, only as long as their windows last</td></tr>
  * <tr><td>{@value #ANONYMIZED_IPV4_PREFIX}</td><td>{@code 24}</td><td>leading bits of an IPv4 address kept, 0 to 32</td></tr>
  * <tr><td>{@value #ANONYMIZED_IPV6_PREFIX}</td><td>{@code 48}</td><td>leading bits of an IPv6 address kept, 0 to 128</td></tr>
+ * <tr><td>{@value #BINDING}</td><td>{@code strict}</td><td>how a beacon binds to an application's class ({@link dev.beacon.Beacon#as(Class)}): {@code strict} refuses, with {@code 400} naming it, a property the class does not declare and a number its integral property cannot hold without loss; {@code lenient} binds as JSON-B alone does, skipping the one and cutting the other</td></tr>
+ * <tr><td>{@value #UNKNOWN_ENDPOINTS}</td><td>{@code deliver}</td><td>what a beacon to an endpoint that no observer's {@code @BeaconEndpoint} names, nor {@value #ENDPOINTS}, gets: {@code deliver} delivers it to the observers of every endpoint and the sinks; {@code refuse} answers {@code 404}, so clients cannot invent endpoints. The bare base path's endpoint is always known</td></tr>
+ * <tr><td>{@value #ENDPOINTS}</td><td>(none)</td><td>comma-separated endpoint names known besides those observers name, such as one only a sink or an observer of every endpoint takes</td></tr>
  * <tr><td>{@value #UNKNOWN_SETTINGS}</td><td>{@code warn}</td><td>what a name set under {@code beacon.} that is no setting, such as a misspelt one, makes of the deployment: {@code warn} logs it once, with the setting nearest to it; {@code fail} fails the deployment with that message</td></tr>
  * </table>
  *
@@ -72,6 +75,9 @@ import java.util.function.Function;
  * @param anonymizeClientAddress whether the client's address is cut before observers, sinks and logs see it
  * @param anonymizedIpv4Prefix how many leading bits of an IPv4 address are kept where addresses are anonymised
  * @param anonymizedIpv6Prefix how many leading bits of an IPv6 address are kept where addresses are anonymised
+ * @param lenientBinding whether a beacon binds to a class as JSON-B alone binds it, rather than strictly
+ * @param refuseUnknownEndpoints whether a beacon to an endpoint nothing names is answered {@code 404}
+ * @param endpoints the endpoint names known besides those observers name
  * @param unknownSettingsFail whether a name under {@code beacon.} that no setting has fails the deployment, rather than
  *        being warned of
  */
@@ -99,6 +105,9 @@ public record BeaconConfig(boolean enabled,
                            boolean anonymizeClientAddress,
                            int anonymizedIpv4Prefix,
                            int anonymizedIpv6Prefix,
+                           boolean lenientBinding,
+                           boolean refuseUnknownEndpoints,
+                           List<String> endpoints,
                            boolean unknownSettingsFail) {
 
 
@@ -145,6 +154,12 @@ public record BeaconConfig(boolean enabled,
     /** Setting name: whether CSP violations caused by browser extensions are left undelivered. */
     public static final String DROP_EXTENSION_VIOLATIONS = "beacon.csp.drop-extension-violations";
 
+    /** Setting name: how a beacon binds to an application's class, {@code strict} or {@code lenient}. */
+    public static final String BINDING = "beacon.binding";
+    /** Setting name: what a beacon to an endpoint that nothing names gets, {@code deliver} or {@code refuse}. */
+    public static final String UNKNOWN_ENDPOINTS = "beacon.unknown-endpoints";
+    /** Setting name: the endpoint names known besides those observers name. */
+    public static final String ENDPOINTS = "beacon.endpoints";
     /** Setting name: what a name under {@code beacon.} that no setting has makes of the deployment, {@code warn} or {@code fail}. */
     public static final String UNKNOWN_SETTINGS = "beacon.unknown-settings";
     /** Setting name: whether the client's address is cut before anything of the application sees it. */
@@ -223,6 +238,9 @@ public record BeaconConfig(boolean enabled,
                 values.bool(ANONYMIZE_CLIENT_ADDRESS, false),
                 SettingRules.prefixLength(values, ANONYMIZED_IPV4_PREFIX, 24, 32),
                 SettingRules.prefixLength(values, ANONYMIZED_IPV6_PREFIX, 48, 128),
+                SettingRules.lenient(values, BINDING),
+                SettingRules.refuses(values, UNKNOWN_ENDPOINTS),
+                SettingRules.endpoints(values, ENDPOINTS),
                 SettingRules.failsOrWarns(values, UNKNOWN_SETTINGS));
     }
 

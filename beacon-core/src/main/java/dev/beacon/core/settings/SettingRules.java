@@ -24,6 +24,8 @@ final class SettingRules {
     private static final long LARGEST_IN_FLIGHT_BYTES = 1L << 40;
 
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%-]+(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*");
+    /** What the beacon paths take as an endpoint name: one path segment a person would type. */
+    private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern ORIGIN = Pattern.compile("https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\*|null");
 
     private static final String ERROR_PATHS =
@@ -49,6 +51,9 @@ final class SettingRules {
             "The '%s' setting must be a whole number of seconds between 1 and 86400; got '%s'.";
     private static final String ERROR_QUERY =
             "The '%s' setting must be a whole number of characters between 1 and 1048576, e.g. 8192; got '%s'.";
+    private static final String ERROR_ENDPOINTS =
+            "The '%s' setting must be a comma-separated list of endpoint names, each 1 to 64 letters, digits, '.', '_' or '-',"
+            + " starting with a letter or digit, e.g. 'vitals, errors'; got '%s'.";
     private static final String ERROR_PROXIES =
             "The '%s' setting must list IP addresses and CIDR ranges, e.g. '10.0.0.0/8, 192.0.2.7, fd00::/8'; got '%s'.";
     private static final String ERROR_RATE =
@@ -146,6 +151,18 @@ final class SettingRules {
     /** @return whether {@code fail} was chosen over {@code warn}, the default */
     static boolean failsOrWarns(SettingValues settings, String name) {
         return settings.either(name, "warn", "fail");
+    }
+
+    static boolean lenient(SettingValues settings, String name) {
+        return settings.either(name, "strict", "lenient");
+    }
+
+    static boolean refuses(SettingValues settings, String name) {
+        return settings.either(name, "deliver", "refuse");
+    }
+
+    static List<String> endpoints(SettingValues settings, String name) {
+        return settings.list(name, "", ERROR_ENDPOINTS, value -> ENDPOINT.matcher(value).matches());
     }
 
     private static boolean isMediaType(String value) {

@@ -23,6 +23,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -173,6 +174,11 @@ class BeaconShutdownTest {
         @Override
         public void deliver(Admission.Ticket ticket) {
             throw new AssertionError("not reached: the container stopped before");
+        }
+
+        @Override
+        public Set<String> namedEndpoints() {
+            throw new AssertionError("not reached: unknown endpoints are delivered");
         }
 
         @Override

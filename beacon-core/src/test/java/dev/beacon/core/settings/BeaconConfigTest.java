@@ -1,6 +1,7 @@
 package dev.beacon.core.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,9 @@ class BeaconConfigTest {
         assertEquals(List.of(), config.contentEncodings());
         assertEquals(Duration.ofSeconds(10), config.shutdownTimeout());
         assertEquals(Duration.ofSeconds(10), config.readTimeout());
+        assertFalse(config.lenientBinding());
+        assertFalse(config.refuseUnknownEndpoints());
+        assertEquals(List.of(), config.endpoints());
     }
 
     @Test
@@ -46,7 +50,10 @@ class BeaconConfigTest {
                 Map.entry(BeaconConfig.ASYNC_OBSERVER_THREADS, "4"),
                 Map.entry(BeaconConfig.CONTENT_ENCODINGS, "Deflate, gzip"),
                 Map.entry(BeaconConfig.SHUTDOWN_TIMEOUT, "0"),
-                Map.entry(BeaconConfig.READ_TIMEOUT, "30"))::get);
+                Map.entry(BeaconConfig.READ_TIMEOUT, "30"),
+                Map.entry(BeaconConfig.BINDING, "Lenient"),
+                Map.entry(BeaconConfig.UNKNOWN_ENDPOINTS, "refuse"),
+                Map.entry(BeaconConfig.ENDPOINTS, "vitals, sink.only"))::get);
 
         assertEquals(false, config.enabled());
         assertEquals(List.of("/rum", "/csp-reports"), config.paths());
@@ -61,6 +68,9 @@ class BeaconConfigTest {
         assertEquals(List.of("deflate", "gzip"), config.contentEncodings());
         assertEquals(Duration.ZERO, config.shutdownTimeout());
         assertEquals(Duration.ofSeconds(30), config.readTimeout());
+        assertTrue(config.lenientBinding());
+        assertTrue(config.refuseUnknownEndpoints());
+        assertEquals(List.of("vitals", "sink.only"), config.endpoints());
     }
 
     @Test
@@ -80,7 +90,10 @@ class BeaconConfigTest {
                 Map.entry(BeaconConfig.READ_TIMEOUT, "0"),
                 Map.entry(BeaconConfig.RATE_LIMIT, "NaN"),
                 Map.entry(BeaconConfig.RATE_LIMIT_BURST, "0"),
-                Map.entry(BeaconConfig.DUPLICATE_WINDOW, "3601"));
+                Map.entry(BeaconConfig.DUPLICATE_WINDOW, "3601"),
+                Map.entry(BeaconConfig.BINDING, "loose"),
+                Map.entry(BeaconConfig.UNKNOWN_ENDPOINTS, "404"),
+                Map.entry(BeaconConfig.ENDPOINTS, "vitals, /csp"));
         invalid.forEach((name, value) -> {
             IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                     () -> BeaconConfig.from(Map.of(name, value)::get), name);
