@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
@@ -23,10 +21,7 @@ import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ArchivePath;
-import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,15 +54,6 @@ class DeploymentRefusalsIT {
     private static final String MISSPELT = "misspelt-setting";
     private static final String MISSPELT_SETTING = "beacon.max-bodysize";
 
-    private static final String WEB_XML = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
-                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                     xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
-                     version="6.0">
-            %s</web-app>
-            """;
-
     /** Payara Micro's report of what it deployed, as its Arquillian adapter reads it. */
     private static final Pattern PAYARA_DEPLOYED = Pattern.compile("\"Deployed\": (\\[.*?\\])", Pattern.DOTALL);
 
@@ -79,49 +65,27 @@ class DeploymentRefusalsIT {
     static WebArchive resourceOnlyWithAnInvalidSetting() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, MISCONFIGURED + ".war")
                 .addClasses(ResourceOnlyApplication.class, ResourceOnlyObserver.class)
-                .setWebXML(webXml(SETTING, INVALID_VALUE));
-        return withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-jaxrs-");
+                .setWebXML(LibraryWars.webXml(SETTING, INVALID_VALUE));
+        return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-jaxrs-");
     }
 
     @Deployment(name = MISSPELT, managed = false, testable = false)
     static WebArchive filterWithAMisspeltSettingAndUnknownSettingsRefused() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, MISSPELT + ".war").addClasses(ResourceOnlyObserver.class)
-                .setWebXML(webXml(MISSPELT_SETTING, "10", "beacon.unknown-settings", "fail"));
-        return withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
-    }
-
-    private static StringAsset webXml(String... namesAndValues) {
-        StringBuilder parameters = new StringBuilder();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            parameters.append("    <context-param><param-name>").append(namesAndValues[i]).append("</param-name><param-value>")
-                    .append(namesAndValues[i + 1]).append("</param-value></context-param>\n");
-        }
-        return new StringAsset(WEB_XML.formatted(parameters));
+                .setWebXML(LibraryWars.webXml(MISSPELT_SETTING, "10", "beacon.unknown-settings", "fail"));
+        return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
     }
 
     @Deployment(name = TRANSACTIONAL, managed = false, testable = false)
     static WebArchive filterWithATransactionalObserver() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, TRANSACTIONAL + ".war").addClasses(TransactionalObserver.class);
-        return withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
+        return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
     }
 
     @Deployment(name = UNBINDABLE, managed = false, testable = false)
     static WebArchive filterWithAnObserverOfAnUnbindableType() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, UNBINDABLE + ".war").addClasses(TextObserver.class);
-        return withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
-    }
-
-    private static WebArchive withLibraryJars(WebArchive war, String... jars) {
-        WebArchive demo = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("beacon.war")));
-        for (String jar : jars) {
-            Map<ArchivePath, Node> found = demo.getContent(path -> path.get().startsWith("/WEB-INF/lib/" + jar));
-            if (found.size() != 1) {
-                throw new IllegalStateException("Expected one " + jar + "*.jar in " + System.getProperty("beacon.war") + ", found " + found.keySet());
-            }
-            Node node = found.values().iterator().next();
-            war.addAsLibrary(node.getAsset(), node.getPath().get().substring("/WEB-INF/lib/".length()));
-        }
-        return war;
+        return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
     }
 
     @Test

@@ -1,0 +1,92 @@
+package dev.beacon.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.demo.WebVital;
+import dev.beacon.testing.ChromiumBodies;
+import dev.beacon.testing.Polling;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The mistakes a newcomer makes that deploy, each answered on a real server with a status that says it and a log line
+ * logged once, while what a browser sends correctly still gets its {@code 204}. The application observes only endpoint
+ * {@code vitals}, as {@code WebVital}; it refuses endpoints nothing names ({@code beacon.unknown-endpoints=refuse}) and
+ * lists {@code sink-only}, an endpoint for the sinks, which no observer names.
+ */
+@ExtendWith(ArquillianExtension.class)
+class NewcomerMistakesIT {
+
+    private static final Duration LONG_ENOUGH = Duration.ofSeconds(30);
+
+    @ArquillianResource
+    private URL appUrl;
+
+    @Deployment(testable = false)
+    static WebArchive anApplicationThatObservesOneEndpoint() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "newcomer.war")
+                .addClasses(VitalsObserver.class, VitalsObserver.Received.class, WebVital.class, LibraryLogServlet.class)
+                .setWebXML(LibraryWars.webXml("beacon.unknown-endpoints", "refuse", "beacon.endpoints", "sink-only"));
+        return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
+    }
+
+    @Test
+    void aMistypedEndpointIsAnswered404AndLoggedOnceNamingTheEndpointsObserved() throws Exception {
+        Shop app = Shop.at(appUrl);
+
+        HttpResponse<String> first = app.post("beacon", "vital", ChromiumBodies.string("{\"name\":\"LCP\"}"));
+        HttpResponse<String> second = app.post("beacon", "vital", ChromiumBodies.string("{\"name\":\"LCP\"}"));
+
+        assertEquals(404, first.statusCode(), first.body());
+        assertEquals("No such beacon endpoint", first.body().strip());
+        assertEquals(404, second.statusCode());
+        List<String> said = app.get("library-log?from=UnknownEndpoints").body().lines().toList();
+        assertEquals(1, said.size(), said::toString);
+        assertTrue(said.get(0).startsWith("Beacons to endpoint 'vital' are answered 404, as beacon.unknown-endpoints=refuse says:"
+                + " no observer names it, nor beacon.endpoints. Observers name 'vitals'; beacon.endpoints lists 'sink-only'."), said.get(0));
+    }
+
+    @Test
+    void aBeaconThatReachesNoObserverIsLoggedOnceNamingTheEndpointsObserved() throws Exception {
+        Shop app = Shop.at(appUrl);
+
+        assertEquals(204, app.post("beacon", "sink-only", ChromiumBodies.string("first")).statusCode());
+        assertEquals(204, app.post("beacon", "sink-only", ChromiumBodies.string("second")).statusCode());
+
+        // Delivered after the 204: the line comes when the first beacon found no observer.
+        List<String> said = Polling.until("the line about endpoint 'sink-only'",
+                () -> app.get("library-log?from=UnobservedEndpoints").body().lines().toList(), lines -> !lines.isEmpty(), LONG_ENOUGH);
+        assertEquals(1, said.size(), said::toString);
+        assertTrue(said.get(0).startsWith("A beacon to endpoint 'sink-only' reached no observer: none names that endpoint, and none"
+                + " observes every endpoint; observers name 'vitals'."), said.get(0));
+    }
+
+    @Test
+    void aBodyThatDoesNotFitTheObservedClassIsRefusedNamingThePropertyAndAGoodOneIsDelivered() throws Exception {
+        Shop app = Shop.at(appUrl);
+
+        HttpResponse<String> misnamed = app.post("beacon", "vitals", ChromiumBodies.string("{\"id\":\"m1\",\"metric\":\"LCP\",\"val\":1.5}"));
+        HttpResponse<String> lossy = app.post("beacon", "vitals", ChromiumBodies.string("{\"id\":\"m2\",\"name\":\"CLS\",\"value\":0.1,\"delta\":1.7}"));
+        HttpResponse<String> good = app.post("beacon", "vitals", ChromiumBodies.string("{\"id\":\"m3\",\"name\":\"LCP\",\"value\":1.5,\"delta\":2}"));
+
+        assertEquals(400, misnamed.statusCode());
+        assertTrue(misnamed.body().startsWith("Body not bindable to WebVital: property 'metric' is not one WebVital declares (id, name, value, delta)"),
+                misnamed.body());
+        assertEquals(400, lossy.statusCode());
+        assertTrue(lossy.body().startsWith("Body not bindable to WebVital: property 'delta' is '1.7', which int cannot hold without loss"),
+                lossy.body());
+        assertEquals(204, good.statusCode(), good.body());
+        assertEquals(List.of("m3"), Polling.until("the good vital", () -> app.get("vitals-received").body().lines().toList(),
+                received -> !received.isEmpty(), LONG_ENOUGH));
+    }
+}
