@@ -52,9 +52,21 @@ final class PayloadBinding {
 
     /**
      * @param form a form's fields
-     * @return them as a JSON object, one value as a string, several as an array of strings
+     * @param type the class to bind them to
+     * @param lenient whether to bind as JSON-B alone does, rather than {@linkplain StrictBinding strictly}
+     * @return the bound instance
+     * @throws MalformedBeaconException naming the type and the field, when the fields cannot be bound
      */
-    static JsonObject fieldsAsJson(BeaconForm form) {
+    static <T> T bindFields(BeaconForm form, Class<T> type, boolean lenient) {
+        JsonObject fields = fieldsAsJson(form);
+        if (!lenient) {
+            StrictBinding.check(fields, type);
+        }
+        return bind(fields.toString(), type);
+    }
+
+    /** A form's fields as a JSON object, one value as a string, several as an array of strings. */
+    private static JsonObject fieldsAsJson(BeaconForm form) {
         JsonObjectBuilder object = Json.createObjectBuilder();
         for (Map.Entry<String, List<String>> field : form.fields().entrySet()) {
             List<String> values = field.getValue();

@@ -149,10 +149,33 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
         }
         deadline.cancel(false);
         try {
-            async.start(() -> sendThenComplete(intake.answerWithBody(request, endpoint, body)));
+            async.start(this::answerOnWorkerThread);
         } catch (RuntimeException requestOverOrServerStopping) {
             LOGGER.log(Level.FINE, "Beacon request ended before its body could be answered", requestOverOrServerStopping);
         }
+    }
+
+    /**
+     * What the filter does on a request thread, on a worker thread. Should the answer fail, a fault of the library or
+     * the server (a class missing from the application, say), the request is still completed, with the 500 a servlet
+     * failing on a request thread gets: containers log what a worker thread throws, but none completes its request,
+     * and the client would wait for ever.
+     */
+    private void answerOnWorkerThread() {
+        Answer answer;
+        try {
+            answer = intake.answerWithBody(request, endpoint, body);
+        } catch (RuntimeException | Error fault) {
+            try {
+                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            } catch (IOException | IllegalStateException clientGone) {
+                fault.addSuppressed(clientGone);
+            } finally {
+                async.complete();
+            }
+            throw fault;
+        }
+        sendThenComplete(answer);
     }
 
     /**
