@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * The rules that answer a request from its request line and headers alone, before a byte of its body is read: method,
- * preflight, origin, the endpoint ({@link UnknownEndpoints}), the query's length, media type, coding, declared length, the client's rate, and whether anything
- * can take a beacon now. A body is read only when none of them refuses.
+ * preflight, origin, the endpoint ({@link UnknownEndpoints}), the query's length, media type, coding, declared length,
+ * the client's rate, and whether anything can take a beacon now. A body is read only when none of them refuses.
  */
 final class HeaderRules {
 
