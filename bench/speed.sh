@@ -16,6 +16,12 @@
 #
 # ROUNDS (3), SECONDS_PER_RUN (5), CONNECTIONS (64) and PORT (18080) tune it; ONLY='json (filter|read)'
 # keeps the runs whose "body name" matches; JFR=file.jfr records a flight recording of the server. Needs wrk (Debian: apt-get install wrk) and curl.
+#
+# KAFKA=1 also starts a Kafka broker (bench/kafka.sh) and deploys bench-kafka.war, bench.war with beacon-kafka added:
+#   filter-kafka             / filter-none, the same endpoint without a sink: what the Kafka sink costs per beacon
+# BEFORE=path, a checkout of another commit built with ./mvnw -DskipTests package, deploys its bench.war (and, with
+# KAFKA, its bench-kafka.war) beside this tree's, in the same server: before-filter-none, -filter-sync, -resource-sync
+# and -filter-kafka, each to the same baseline as this tree's, so that two commits are compared within one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +34,9 @@ base="http://127.0.0.1:$port"
 
 source bench/servers.sh
 work=$(mktemp -d)
-trap 'stop_server; rm -rf "$work"' EXIT
+stop_kafka() { :; }
+[ -z "${KAFKA:-}" ] || source bench/kafka.sh
+trap 'stop_server; stop_kafka; rm -rf "$work"' EXIT
 
 # --- bodies, as Chromium sends them ---
 boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW
@@ -56,6 +64,12 @@ for body in text json multipart; do
     for observer in none sync async; do
         runs+=("$body filter-$observer /bench/beacon/$observer" "$body resource-$observer /bench/api/beacon/$observer")
     done
+    [ -z "${BEFORE:-}" ] || runs+=("$body before-filter-none /before/beacon/none" "$body before-filter-sync /before/beacon/sync"
+                                    "$body before-resource-sync /before/api/beacon/sync")
+    # 8 KiB beacons at wrk's rate outrun the one local broker on a 2-core machine: the sink's buffer fills, and it
+    # answers 503, as it should. A measure of CPU per request needs every answer a 204, so Kafka gets the small bodies.
+    [ -z "${KAFKA:-}" ] || [ "$body" = multipart ] || runs+=("$body filter-kafka /bench-kafka/beacon/none")
+    [ -z "${BEFORE:-}" ] || [ -z "${KAFKA:-}" ] || [ "$body" = multipart ] || runs+=("$body before-filter-kafka /before-kafka/beacon/none")
 done
 runs+=("page with /bench/page" "page without /bench-plain/page")
 only=()
@@ -81,7 +95,14 @@ measure() {
         END {printf "%s %s %s %.1f %.0f\n", rps, bad, p99, cpu * 1e6 / hz / n, bytes / n}' <<< "$out"
 }
 
-start_server "$server" /bench-plain/page beacon-bench-app/target/bench.war beacon-bench-app/target/bench-plain.war
+wars=(beacon-bench-app/target/bench.war beacon-bench-app/target/bench-plain.war)
+if [ -n "${BEFORE:-}" ]; then cp "$BEFORE/beacon-bench-app/target/bench.war" "$work/before.war"; wars+=("$work/before.war"); fi
+if [ -n "${KAFKA:-}" ]; then
+    start_kafka "${KAFKA_PORT:-19092}"
+    kafka_war . "$work/bench-kafka.war"; wars+=("$work/bench-kafka.war")
+    if [ -n "${BEFORE:-}" ]; then kafka_war "$BEFORE" "$work/before-kafka.war"; wars+=("$work/before-kafka.war"); fi
+fi
+start_server "$server" /bench-plain/page "${wars[@]}"
 curl -sf -o /dev/null "$base/bench/page" || { echo "bench: /bench did not deploy" >&2; exit 1; }
 echo "bench: $server, $(nproc) cores, $rounds rounds of ${seconds} s per path, wrk -t2 -c$connections"
 echo "bench: bodies: text $(wc -c < "$work/text") B, json $(wc -c < "$work/json") B, multipart $(wc -c < "$work/multipart") B"
@@ -120,6 +141,10 @@ ratios() {
 baseline_of() {
     case $1 in
         filter-async) echo "$2 read-async" ;;
+        filter-kafka) echo "$2 filter-none" ;;
+        before-filter-kafka) echo "$2 before-filter-none" ;;
+        before-filter-none | before-filter-sync) echo "$2 read" ;;
+        before-resource-sync) echo "$2 handwritten" ;;
         filter-*) echo "$2 read" ;;
         resource-*) echo "$2 handwritten" ;;
         with) echo "page without" ;;
