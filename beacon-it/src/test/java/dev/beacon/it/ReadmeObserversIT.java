@@ -37,12 +37,20 @@ class ReadmeObserversIT {
 
     @Deployment(testable = false)
     static WebArchive theReadmesClassesInANewWar() throws IOException {
+        return readmeWar("readme");
+    }
+
+    /**
+     * @param name the WAR's name
+     * @return a new application of the README's classes, compiled from it, beside the library's jars
+     */
+    static WebArchive readmeWar(String name) throws IOException {
         Path compiled = Files.createTempDirectory("readme-war");
         List<String> errors = ReadmeSnippets.compile(ReadmeSnippets.of(Path.of("..").toAbsolutePath().normalize()), compiled);
         if (!errors.isEmpty()) {
             throw new IllegalStateException("The README's snippets do not compile: " + errors);
         }
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "readme.war").addClasses(LibraryLogServlet.class);
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war").addClasses(LibraryLogServlet.class);
         Path classes = compiled.resolve("classes");
         try (Stream<Path> files = Files.walk(classes)) {
             files.filter(Files::isRegularFile).forEach(file -> war.add(new FileAsset(file.toFile()),
@@ -87,7 +95,7 @@ class ReadmeObserversIT {
     }
 
     /** @return the lines the README's class logged that hold the text, once there is one */
-    private static List<String> said(Shop app, String readmeClass, String text) throws Exception {
+    static List<String> said(Shop app, String readmeClass, String text) throws Exception {
         return Polling.until(readmeClass + " saying " + text,
                 () -> app.get("library-log?level=INFO&from=" + readmeClass).body().lines().filter(line -> line.contains(text)).toList(),
                 lines -> !lines.isEmpty(), LONG_ENOUGH);

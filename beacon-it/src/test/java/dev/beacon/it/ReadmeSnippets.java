@@ -25,7 +25,7 @@ import javax.tools.ToolProvider;
  */
 final class ReadmeSnippets {
 
-    private static final Pattern FENCE = Pattern.compile("(?m)^( *)```java\\n(.*?)^\\1```", Pattern.DOTALL);
+    private static final String FENCE = "(?m)^( *)```%s\\n(.*?)^\\1```";
     private static final Pattern TYPE = Pattern.compile("(?m)^public (?:final |abstract )?(?:class|record|interface|enum) (\\w+)");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
 
@@ -51,6 +51,16 @@ final class ReadmeSnippets {
      * @return every Java snippet of {@code README.md} and {@code docs/*.md}, in order
      */
     static List<Snippet> of(Path project) throws IOException {
+        return of(project, "java");
+    }
+
+    /**
+     * @param project the project's root folder
+     * @param language the language the fences name, e.g. {@code html}
+     * @return every snippet in that language of {@code README.md} and {@code docs/*.md}, in order
+     */
+    static List<Snippet> of(Path project, String language) throws IOException {
+        Pattern fences = Pattern.compile(FENCE.formatted(Pattern.quote(language)), Pattern.DOTALL);
         List<Path> pages = new ArrayList<>(List.of(project.resolve("README.md")));
         try (Stream<Path> docs = Files.list(project.resolve("docs"))) {
             docs.filter(page -> page.toString().endsWith(".md")).sorted().forEach(pages::add);
@@ -58,7 +68,7 @@ final class ReadmeSnippets {
         List<Snippet> snippets = new ArrayList<>();
         for (Path page : pages) {
             String text = Files.readString(page);
-            Matcher fence = FENCE.matcher(text);
+            Matcher fence = fences.matcher(text);
             while (fence.find()) {
                 int line = (int) text.substring(0, fence.start()).lines().count() + 1;
                 String indent = fence.group(1);
