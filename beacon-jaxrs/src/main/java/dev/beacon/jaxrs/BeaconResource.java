@@ -1,7 +1,7 @@
 package dev.beacon.jaxrs;
 
 import dev.beacon.BeaconEndpoint;
-import dev.beacon.core.exchange.BeaconPaths;
+import dev.beacon.core.settings.EndpointNames;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
@@ -125,7 +125,7 @@ public class BeaconResource {
             return BeaconEndpoint.DEFAULT;
         }
         String endpoint = name.substring(1);
-        if (!BeaconPaths.isEndpointName(endpoint)) {
+        if (!EndpointNames.isValid(endpoint)) {
             throw new NotFoundException(Response.status(Response.Status.NOT_FOUND)
                     .entity("Not a beacon endpoint name\n").type(MediaType.TEXT_PLAIN_TYPE).build());
         }

@@ -24,8 +24,6 @@ final class SettingRules {
     private static final long LARGEST_IN_FLIGHT_BYTES = 1L << 40;
 
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%-]+(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*");
-    /** What the beacon paths take as an endpoint name: one path segment a person would type. */
-    private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern ORIGIN = Pattern.compile("https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\*|null");
 
     private static final String ERROR_PATHS =
@@ -162,7 +160,7 @@ final class SettingRules {
     }
 
     static List<String> endpoints(SettingValues settings, String name) {
-        return settings.list(name, "", ERROR_ENDPOINTS, value -> ENDPOINT.matcher(value).matches());
+        return settings.list(name, "", ERROR_ENDPOINTS, EndpointNames::isValid);
     }
 
     private static boolean isMediaType(String value) {
