@@ -78,14 +78,8 @@ final class StrictBinding {
     }
 
     private static void checkNumber(JsonNumber number, Class<?> type, String path, Class<?> bound) {
-        Optional<BigInteger[]> range = IntegralRange.of(type);
-        if (range.isEmpty()) {
-            return;
-        }
-        BigDecimal exact = number.bigDecimalValue().stripTrailingZeros();
-        boolean fits = exact.scale() <= 0 && (range.get().length == 0
-                || exact.toBigInteger().compareTo(range.get()[0]) >= 0 && exact.toBigInteger().compareTo(range.get()[1]) <= 0);
-        if (!fits) {
+        IntegralRange range = IntegralRange.OF.get(type);
+        if (range != null && !range.holds(number.bigDecimalValue())) {
             throw refusal(bound, "property " + quoted(path) + " is " + quoted(number.toString()) + ", which " + type.getSimpleName()
                     + " cannot hold without loss; declare a type that can, or " + LENIENT);
         }
@@ -129,22 +123,30 @@ final class StrictBinding {
                 && !name.startsWith("java.") && !name.startsWith("javax.") && !name.startsWith("jakarta.");
     }
 
-    /** The values each integral type holds: the bounds, or none for {@code BigInteger}, which holds every integer. */
-    private static final class IntegralRange {
+    /**
+     * The values an integral type holds without loss: whole numbers from {@code min} to {@code max}; no bound is
+     * {@code null}, as for {@code BigInteger}, which holds every whole number.
+     */
+    private record IntegralRange(BigInteger min, BigInteger max) {
 
-        private static final Map<Class<?>, BigInteger[]> RANGES = Map.of(
-                byte.class, bounds(Byte.MIN_VALUE, Byte.MAX_VALUE), Byte.class, bounds(Byte.MIN_VALUE, Byte.MAX_VALUE),
-                short.class, bounds(Short.MIN_VALUE, Short.MAX_VALUE), Short.class, bounds(Short.MIN_VALUE, Short.MAX_VALUE),
-                int.class, bounds(Integer.MIN_VALUE, Integer.MAX_VALUE), Integer.class, bounds(Integer.MIN_VALUE, Integer.MAX_VALUE),
-                long.class, bounds(Long.MIN_VALUE, Long.MAX_VALUE), Long.class, bounds(Long.MIN_VALUE, Long.MAX_VALUE),
-                BigInteger.class, new BigInteger[0]);
+        static final Map<Class<?>, IntegralRange> OF = Map.of(
+                byte.class, of(Byte.MIN_VALUE, Byte.MAX_VALUE), Byte.class, of(Byte.MIN_VALUE, Byte.MAX_VALUE),
+                short.class, of(Short.MIN_VALUE, Short.MAX_VALUE), Short.class, of(Short.MIN_VALUE, Short.MAX_VALUE),
+                int.class, of(Integer.MIN_VALUE, Integer.MAX_VALUE), Integer.class, of(Integer.MIN_VALUE, Integer.MAX_VALUE),
+                long.class, of(Long.MIN_VALUE, Long.MAX_VALUE), Long.class, of(Long.MIN_VALUE, Long.MAX_VALUE),
+                BigInteger.class, new IntegralRange(null, null));
 
-        static Optional<BigInteger[]> of(Class<?> type) {
-            return Optional.ofNullable(RANGES.get(type));
+        private static IntegralRange of(long min, long max) {
+            return new IntegralRange(BigInteger.valueOf(min), BigInteger.valueOf(max));
         }
 
-        private static BigInteger[] bounds(long min, long max) {
-            return new BigInteger[] {BigInteger.valueOf(min), BigInteger.valueOf(max)};
+        boolean holds(BigDecimal number) {
+            BigDecimal exact = number.stripTrailingZeros();
+            if (exact.scale() > 0) {
+                return false;
+            }
+            BigInteger whole = exact.toBigIntegerExact();
+            return min == null || whole.compareTo(min) >= 0 && whole.compareTo(max) <= 0;
         }
     }
 }
