@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * Added to a deployment by the tests: what the library logs at {@code WARNING} and above, and what the README's own
  * classes (package {@code com.shop}) log at {@code INFO} and above, through the server's own logging, from this
  * application's start. {@code GET /library-log?from=FailureLog} answers one line per record of the class of that simple
- * name at {@code WARNING} or above ({@code &level=INFO} for more): its message, without the stack trace.
+ * name at {@code WARNING} or above ({@code &level=INFO} for more): its message, without the stack trace. With
+ * {@link LibraryLogCapture} in the deployment, from the application's deployment.
  */
 @WebServlet(urlPatterns = "/library-log", loadOnStartup = 1)
 public class LibraryLogServlet extends HttpServlet {
@@ -53,10 +55,19 @@ public class LibraryLogServlet extends HttpServlet {
         }
     };
 
+    private static final AtomicBoolean KEPT = new AtomicBoolean();
+
+    /** Keeps records from now on, once however often it is called: from {@link LibraryLogCapture}, and from {@link #init()}. */
+    static void keepRecords() {
+        if (KEPT.compareAndSet(false, true)) {
+            LIBRARY.addHandler(KEEPING);
+            README.addHandler(KEEPING);
+        }
+    }
+
     @Override
     public void init() {
-        LIBRARY.addHandler(KEEPING);
-        README.addHandler(KEEPING);
+        keepRecords();
     }
 
     @Override

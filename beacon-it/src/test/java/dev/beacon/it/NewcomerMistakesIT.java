@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.demo.WebVital;
 import dev.beacon.testing.ChromiumBodies;
 import dev.beacon.testing.Polling;
+import jakarta.enterprise.inject.spi.Extension;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,14 +15,16 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The mistakes a newcomer makes that deploy, each answered on a real server with a status that says it and a log line
- * logged once, while what a browser sends correctly still gets its {@code 204}. The application observes only endpoint
- * {@code vitals}, as {@code WebVital}; it refuses endpoints nothing names ({@code beacon.unknown-endpoints=refuse}) and
+ * logged once, while what a browser sends correctly still gets its {@code 204}. The application observes endpoint
+ * {@code vitals}, as {@code WebVital}, and endpoint {@code hidden} as a class whose fields JSON-B never sets; it
+ * refuses endpoints nothing names ({@code beacon.unknown-endpoints=refuse}) and
  * lists {@code sink-only}, an endpoint for the sinks, which no observer names.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -35,7 +38,11 @@ class NewcomerMistakesIT {
     @Deployment(testable = false)
     static WebArchive anApplicationThatObservesOneEndpoint() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "newcomer.war")
-                .addClasses(VitalsObserver.class, VitalsObserver.Received.class, WebVital.class, LibraryLogServlet.class)
+                .addClasses(VitalsObserver.class, VitalsObserver.Received.class, WebVital.class, LibraryLogServlet.class,
+                        HiddenFieldsObserver.class, HiddenFieldsObserver.Vital.class, LibraryLogCapture.class)
+                .addAsServiceProvider(Extension.class, LibraryLogCapture.class)
+                // An archive with an extension and no beans.xml is no bean archive: this one is, as the README's apps are.
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .setWebXML(LibraryWars.webXml("beacon.unknown-endpoints", "refuse", "beacon.endpoints", "sink-only"));
         return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
     }
@@ -53,7 +60,18 @@ class NewcomerMistakesIT {
         List<String> said = app.get("library-log?from=UnknownEndpoints").body().lines().toList();
         assertEquals(1, said.size(), said::toString);
         assertTrue(said.get(0).startsWith("Beacons to endpoint 'vital' are answered 404, as beacon.unknown-endpoints=refuse says:"
-                + " no observer names it, nor beacon.endpoints. Observers name 'vitals'; beacon.endpoints lists 'sink-only'."), said.get(0));
+                + " no observer names it, nor beacon.endpoints. Observers name 'hidden', 'vitals'; beacon.endpoints lists 'sink-only'."), said.get(0));
+    }
+
+    @Test
+    void aPayloadClassWhoseFieldsJsonbNeverSetsIsWarnedOfOnceAtDeploymentNamingThemAndTheFix() throws Exception {
+        List<String> said = Shop.at(appUrl).get("library-log?from=BeaconExtension").body().lines().toList();
+
+        assertEquals(1, said.size(), said::toString);
+        assertEquals("Beacon observer " + HiddenFieldsObserver.class.getName() + " receives beacons to endpoint 'hidden' as "
+                + HiddenFieldsObserver.Vital.class.getName() + " has field(s) 'name', 'value' that JSON-B never sets: they are private"
+                + " or final, with no public setter, so every beacon would reach observers with them empty. Make Vital a record, or"
+                + " give those fields public setters.", said.get(0));
     }
 
     @Test
@@ -68,7 +86,7 @@ class NewcomerMistakesIT {
                 () -> app.get("library-log?from=UnobservedEndpoints").body().lines().toList(), lines -> !lines.isEmpty(), LONG_ENOUGH);
         assertEquals(1, said.size(), said::toString);
         assertTrue(said.get(0).startsWith("A beacon to endpoint 'sink-only' reached no observer: none names that endpoint, and none"
-                + " observes every endpoint; observers name 'vitals'."), said.get(0));
+                + " observes every endpoint; observers name 'hidden', 'vitals'."), said.get(0));
     }
 
     @Test

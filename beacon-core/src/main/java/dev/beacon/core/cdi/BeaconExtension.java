@@ -40,7 +40,8 @@ import java.util.logging.Logger;
  * and no {@link BeaconSink} takes them: the beacons would be answered {@code 204} and then dropped, which is never
  * what an application that adds this library wants;</li>
  * <li>refuses at deployment, with the reason and the fix, an observer of beacons that the library cannot serve as it
- * promises ({@link ObserverRefusals});</li>
+ * promises ({@link ObserverRefusals}), and warns once of a payload class whose binding would surprise
+ * ({@link SurprisingBindings});</li>
  * <li>records which endpoint names the observers' {@link BeaconEndpoint} qualifiers name, so that
  * the delivery's {@code EventPlan} resolves the observers of every other endpoint once, for all of them, and which
  * endpoints' reports are observed, so that the beacons of the others are never read for reports, and
@@ -60,6 +61,8 @@ public class BeaconExtension implements Extension {
     private final Set<String> namedEndpoints = new HashSet<>();
     private final Set<String> reportEndpoints = new HashSet<>();
     private final Map<String, List<Class<?>>> payloadTypes = new HashMap<>();
+    /** The payload classes already looked at for surprises, so that each is warned about once, however many observe it. */
+    private final Set<Class<?>> warnedTypes = new HashSet<>();
     private boolean reportsForEveryEndpoint;
     private final Deliveries deliveries = new Deliveries();
     private final BeaconCounters counters = new BeaconCounters();
@@ -138,6 +141,11 @@ public class BeaconExtension implements Extension {
             List<Class<?>> types = payloadTypes.computeIfAbsent(named, name -> new ArrayList<>());
             if (!types.contains(type)) {
                 types.add(type);
+            }
+            Optional<String> surprise = warnedTypes.add(type) ? SurprisingBindings.of(type) : Optional.empty();
+            if (surprise.isPresent()) {
+                LOGGER.warning("Beacon observer " + observer.getObserverMethod().getBeanClass().getName() + " receives beacons to endpoint '"
+                        + named + "' as " + surprise.get());
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.beacon.core.cdi;
 
-import java.lang.reflect.Executable;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -11,8 +10,6 @@ import java.util.Optional;
  * body, with JSON-B, to a class with the body's properties, a record or a bean, and fires nothing else.
  */
 final class UnbindableTypes {
-
-    private static final String JSONB_CREATOR = "jakarta.json.bind.annotation.JsonbCreator";
 
     private UnbindableTypes() {
     }
@@ -39,7 +36,7 @@ final class UnbindableTypes {
         if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
             return Optional.of("JSON-B cannot construct an inner class without its outer instance; make it static");
         }
-        if (hasNoArgumentConstructor(type) || hasJsonbCreator(type)) {
+        if (hasNoArgumentConstructor(type) || JsonbAnnotations.hasCreator(type)) {
             return Optional.empty();
         }
         return Optional.of("JSON-B cannot construct " + type.getSimpleName()
@@ -48,17 +45,5 @@ final class UnbindableTypes {
 
     private static boolean hasNoArgumentConstructor(Class<?> type) {
         return Arrays.stream(type.getDeclaredConstructors()).anyMatch(constructor -> constructor.getParameterCount() == 0);
-    }
-
-    private static boolean hasJsonbCreator(Class<?> type) {
-        return Arrays.stream(type.getDeclaredConstructors()).anyMatch(UnbindableTypes::isCreator)
-                || Arrays.stream(type.getDeclaredMethods()).filter(method -> Modifier.isStatic(method.getModifiers()))
-                        .anyMatch(UnbindableTypes::isCreator);
-    }
-
-    /** By name: JSON-B's annotations are the application's, loaded by its class loader. */
-    private static boolean isCreator(Executable constructorOrFactory) {
-        return Arrays.stream(constructorOrFactory.getAnnotations())
-                .anyMatch(annotation -> annotation.annotationType().getName().equals(JSONB_CREATOR));
     }
 }

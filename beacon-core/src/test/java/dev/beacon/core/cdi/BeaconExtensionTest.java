@@ -20,6 +20,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.spi.EventMetadata;
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,6 +97,23 @@ class BeaconExtensionTest {
                 .addBeanClasses(OrderPayloadObserver.class, BeanPayloadObserver.class, CreatorPayloadObserver.class).initialize()) {
             assertEquals(Set.of(Order.class, Bean.class, Created.class),
                     Set.copyOf(weld.select(BeaconExtension.class).get().observedEndpoints().payloadTypesOf("vitals")));
+            assertEquals(List.of(), records.at(Level.WARNING), "records, public fields and creators bind what they declare");
+        }
+    }
+
+    @Test
+    void warnsOnceAtDeploymentOfAPayloadClassWhoseFieldsJsonbNeverSetsNamingThemAndTheFix() {
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(new BeaconExtension())
+                .addBeanClass(HiddenFieldsObserver.class).initialize()) {
+            List<String> warnings = records.at(Level.WARNING);
+
+            assertEquals(1, warnings.size(), warnings::toString);
+            assertTrue(warnings.get(0).contains("' as " + HiddenFields.class.getName()
+                    + " has field(s) 'name', 'value' that JSON-B never sets: they are private or final, with no public setter,"
+                    + " so every beacon would reach observers with them empty. Make HiddenFields a record, or give those fields"
+                    + " public setters."), warnings.get(0));
+            assertEquals(List.of(HiddenFields.class), weld.select(BeaconExtension.class).get().observedEndpoints().payloadTypesOf("vitals"),
+                    "a warning, not a refusal: the fields may be filled some other way");
         }
     }
 
@@ -207,6 +225,32 @@ class BeaconExtensionTest {
         @JsonbCreator
         public Created(@JsonbProperty("id") String id) {
             this.id = id;
+        }
+    }
+
+    /** What a newcomer writes after a JPA entity: private fields, a getter, no setters; JSON-B sets none of them. */
+    public static class HiddenFields {
+        private String name;
+        private double value;
+        private final long seen = 0;
+        private transient String cache;
+        @JsonbTransient
+        private String ignored;
+
+        public void setSeen(long seen) {
+        }
+
+        public String getName() {
+            return name;
+        }
+    }
+
+    @ApplicationScoped
+    static class HiddenFieldsObserver {
+        void on(@Observes @BeaconEndpoint("vitals") HiddenFields fields) {
+        }
+
+        void onOther(@Observes @BeaconEndpoint("others") HiddenFields fields) {
         }
     }
 
