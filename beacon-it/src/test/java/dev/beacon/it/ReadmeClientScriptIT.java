@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The README's client-script example, copied into a page of a new application with the README's observers, works in
- * Chromium with the library's default paths: the events it sends reach the README's first observer. The page sits at
+ * The README's HTML examples, the quick start's and the client script's, each copied into a page of a new application
+ * with the README's observers, work in Chromium with the library's default paths: what they send reaches the
+ * observers. The page sits at
  * the application's root, so the example's {@code /app/} (its context root) becomes the page's own folder.
  */
 @ExtendWith({ArquillianExtension.class, Chromium.class})
@@ -31,11 +32,30 @@ class ReadmeClientScriptIT {
 
     @Deployment(testable = false)
     static WebArchive theReadmesPageAndClasses() throws IOException {
-        List<ReadmeSnippets.Snippet> pages = ReadmeSnippets.of(Path.of("..").toAbsolutePath().normalize(), "html");
-        String example = pages.stream().map(ReadmeSnippets.Snippet::source).filter(page -> page.contains("beacon.js")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No client-script example in the README: " + pages));
-        String page = "<!DOCTYPE html>\n<html><head><title>README</title></head><body>\n" + example.replace("/app/", "") + "</body></html>\n";
-        return ReadmeObserversIT.readmeWar("readme-script").add(new StringAsset(page), "readme.html");
+        return ReadmeObserversIT.readmeWar("readme-script")
+                .add(new StringAsset(pageOf("beacon.js")), "readme.html")
+                .add(new StringAsset(pageOf("sendBeacon")), "quickstart.html");
+    }
+
+    /** @return a page holding the first HTML example of the README or {@code docs/} that holds the text */
+    private static String pageOf(String text) throws IOException {
+        List<ReadmeSnippets.Snippet> examples = ReadmeSnippets.of(Path.of("..").toAbsolutePath().normalize(), "html");
+        String example = examples.stream().map(ReadmeSnippets.Snippet::source).filter(page -> page.contains(text)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No HTML example holds " + text + ": " + examples));
+        return "<!DOCTYPE html>\n<html><head><title>README</title></head><body>\n" + example.replace("/app/", "") + "</body></html>\n";
+    }
+
+    @Test
+    void theQuickStartsPageSendsItsBeaconWhenLeftAndTheQuickStartsObserverLogsIt(Browser browser) throws Exception {
+        Shop app = Shop.at(appUrl);
+        URI page = URI.create(app.app() + "quickstart.html");
+
+        browser.open(page);
+        browser.open(URI.create(app.app() + "library-log")); // leaving the page hides it
+
+        List<String> said = ReadmeObserversIT.said(app, "PageBeacons", "beacon to default: {\"page\":\"" + page.getPath() + "\",\"at\":");
+        assertEquals(1, said.size(), said::toString);
+        assertTrue(said.get(0).matches(".*\"at\":\\d{13}}$"), said::toString);
     }
 
     @Test

@@ -62,11 +62,12 @@ class ReadmeObserversIT {
     }
 
     @Test
-    void theFirstObserverReceivesEveryBeacon() throws Exception {
+    void theQuickStartsObserverAndTheGuidesFirstReceiveEveryBeacon() throws Exception {
         Shop app = Shop.at(appUrl);
 
         assertEquals(204, app.post("beacon", "hello", ChromiumBodies.string("hidden at 1700000000000")).statusCode());
 
+        assertEquals(1, said(app, "PageBeacons", "beacon to hello: hidden at 1700000000000").size());
         List<String> said = said(app, "Analytics", "hello from " + app.origin() + ": hidden at 1700000000000");
         assertEquals(1, said.size(), said::toString);
     }
