@@ -52,6 +52,30 @@ public interface BeaconStatistics {
     long extensionReportsDropped();
 
     /**
+     * @return CSP violations whose own policy allows what they blocked ({@link dev.beacon.report.CspViolation#isAllowedByItsPolicy()})
+     *         and not delivered, as {@code beacon.csp.drop-impossible-violations} asks
+     */
+    long impossibleReportsDropped();
+
+    /**
+     * @return CSP violations not delivered because an ignore rule matched them ({@code beacon.csp.ignore-urls},
+     *         {@code beacon.csp.ignore-samples}, {@code beacon.csp.ignore-known-noise})
+     */
+    long ignoredReports();
+
+    /**
+     * @return the same, by the rule that matched, as the rule is written, in the rules' alphabetical order
+     */
+    Map<String, Long> ignoredReportsByRule();
+
+    /**
+     * @return reports accepted but not delivered one by one, as {@code beacon.reports.deliver-first} and
+     *         {@code beacon.reports.sample-rate} ask; each still counts in its {@link dev.beacon.report.ReportRollup}
+     *         where rollups are on
+     */
+    long reportsSampledOut();
+
+    /**
      * @return beacons answered {@code 204} but not delivered, as duplicates of one accepted within
      *         {@code beacon.duplicate-window}
      */

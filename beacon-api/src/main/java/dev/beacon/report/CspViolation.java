@@ -1,5 +1,7 @@
 package dev.beacon.report;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -95,6 +97,39 @@ public final class CspViolation extends LocatedReport {
      */
     public boolean isCausedByBrowserExtension() {
         return blockedURL().filter(CspViolation::isExtensionUrl).isPresent() || sourceFile().filter(CspViolation::isExtensionUrl).isPresent();
+    }
+
+    /**
+     * Whether the violation is impossible: the policy it reports ({@link #originalPolicy()}) allows what it says was
+     * blocked. Decided by the algorithms of CSP Level 3: the directive that governs the {@link #effectiveDirective()}
+     * (the first of its fallbacks the policy has, e.g. {@code default-src} for {@code img-src}), then whether the
+     * {@link #blockedURL()} matches its source list ({@code *}, schemes, hosts with wildcards, ports and paths, and
+     * {@code 'self'} against the {@link #documentURL()}), or, for {@code inline} and {@code eval}, whether it holds
+     * {@code 'unsafe-inline'} (without a nonce, hash or {@code 'strict-dynamic'}) or {@code 'unsafe-eval'}. Such reports
+     * come from extensions and proxies that rewrite pages, from stale caches, and from forged reports.
+     *
+     * @return {@code true} only when the policy is known and allows it; {@code false} when the report lacks the policy,
+     *         the directive or what was blocked, or the policy does not allow it
+     */
+    public boolean isAllowedByItsPolicy() {
+        Optional<String> policy = originalPolicy();
+        Optional<String> directive = effectiveDirective();
+        Optional<String> blocked = blockedURL();
+        if (policy.isEmpty() || directive.isEmpty() || blocked.isEmpty()) {
+            return false;
+        }
+        URI document = documentURL().flatMap(CspViolation::uri).orElse(null);
+        // Older browsers wrote "self" for a blocked resource of the page's own origin.
+        String what = blocked.get().equals("self") && document != null ? document.toString() : blocked.get();
+        return CspPolicy.parse(policy.get()).allows(directive.get(), what, document);
+    }
+
+    private static Optional<URI> uri(String url) {
+        try {
+            return Optional.of(new URI(url));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isExtensionUrl(String url) {

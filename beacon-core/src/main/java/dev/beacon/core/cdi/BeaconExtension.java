@@ -122,14 +122,14 @@ public class BeaconExtension implements Extension {
             }
         }
         Type observed = observer.getObserverMethod().getObservedType();
-        if (named != null || observed instanceof Class<?> type && (type == Beacon.class || Report.class.isAssignableFrom(type))) {
+        if (named != null || observed == Beacon.class || ObservedEndpoints.isReportEvent(observed)) {
             Optional<String> refusal = ObserverRefusals.of(observer.getObserverMethod(), observer.getAnnotatedMethod(), named);
             if (refusal.isPresent()) {
                 observer.addDefinitionError(new DeploymentException(refusal.get()));
                 return;
             }
         }
-        if (observed instanceof Class<?> type && Report.class.isAssignableFrom(type)) {
+        if (ObservedEndpoints.isReportEvent(observed)) {
             observers++;
             if (named == null) {
                 reportsForEveryEndpoint = true;

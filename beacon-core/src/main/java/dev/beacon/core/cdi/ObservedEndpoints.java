@@ -2,6 +2,7 @@ package dev.beacon.core.cdi;
 
 import dev.beacon.Beacon;
 import dev.beacon.report.Report;
+import dev.beacon.report.ReportRollup;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,14 @@ public record ObservedEndpoints(Set<String> named, Set<String> withReports, bool
      *         {@link dev.beacon.Beacon} and the reports, which the library fires as they are
      */
     static boolean isPayloadType(Type observed) {
-        return observed != Object.class && observed != Beacon.class && !(observed instanceof Class<?> type && Report.class.isAssignableFrom(type));
+        return observed != Object.class && observed != Beacon.class && !isReportEvent(observed);
+    }
+
+    /**
+     * @param observed a type an observer observes
+     * @return whether it is a report type or a report rollup: its observers need the endpoint's reports read
+     */
+    static boolean isReportEvent(Type observed) {
+        return observed == ReportRollup.class || observed instanceof Class<?> type && Report.class.isAssignableFrom(type);
     }
 }

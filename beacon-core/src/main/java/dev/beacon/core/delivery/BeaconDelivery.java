@@ -10,6 +10,8 @@ import dev.beacon.core.cdi.BeaconExtension;
 import dev.beacon.core.cdi.Drainable;
 import dev.beacon.core.observe.BeaconCounters;
 import dev.beacon.core.observe.FailureLog;
+import dev.beacon.core.rollup.IgnoreRules;
+import dev.beacon.core.rollup.ReportRollups;
 import dev.beacon.core.settings.BeaconConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -42,7 +44,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
     private final Supplier<ObserverThreads> observerThreadsLookup;
     private final InFlightBudget budget;
     private final Duration shutdownTimeout;
-    private final boolean dropExtensionViolations;
+    private final ReportRules reportRules;
     private final AtomicBoolean unavailabilityReported = new AtomicBoolean();
     private volatile Connected connected;
 
@@ -53,19 +55,21 @@ public final class BeaconDelivery implements Delivery, Drainable {
      * @param dropExtensionViolations whether CSP violations caused by browser extensions are left undelivered
      */
     public BeaconDelivery(Supplier<BeanManager> beanManagerLookup, InFlightBudget budget, Duration shutdownTimeout, boolean dropExtensionViolations) {
-        this(beanManagerLookup, () -> ObserverThreads.CONTAINERS, budget, shutdownTimeout, dropExtensionViolations);
+        this(beanManagerLookup, () -> ObserverThreads.CONTAINERS, budget, shutdownTimeout,
+                new ReportRules(dropExtensionViolations, false, IgnoreRules.NONE, ReportRollups.OFF));
     }
 
     /**
      * @param observerThreadsLookup gives the threads to notify asynchronous observers on, once the bean manager is found
+     * @param reportRules what is done with the reports read, before their observers
      */
     BeaconDelivery(Supplier<BeanManager> beanManagerLookup, Supplier<ObserverThreads> observerThreadsLookup, InFlightBudget budget,
-                   Duration shutdownTimeout, boolean dropExtensionViolations) {
+                   Duration shutdownTimeout, ReportRules reportRules) {
         this.beanManagerLookup = beanManagerLookup;
         this.observerThreadsLookup = observerThreadsLookup;
         this.budget = budget;
         this.shutdownTimeout = shutdownTimeout;
-        this.dropExtensionViolations = dropExtensionViolations;
+        this.reportRules = reportRules;
     }
 
     /**
@@ -76,7 +80,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
     public static BeaconDelivery toCurrentContainer(BeaconConfig config) {
         return new BeaconDelivery(() -> CDI.current().getBeanManager(), () -> ObserverThreads.ofTheContainer(config.asyncObserverThreads()),
                 new InFlightBudget(config.maxInFlight(), config.maxInFlightBytes()), config.shutdownTimeout(),
-                config.dropExtensionViolations());
+                ReportRules.of(config));
     }
 
     @Override
@@ -91,7 +95,12 @@ public final class BeaconDelivery implements Delivery, Drainable {
         } finally {
             Connected found = connected;
             if (found != null) {
-                found.observerThreads().close();
+                try {
+                    // The beacons are in: the last window's rollups count every report of them.
+                    found.rollupWindows().close(shutdownTimeout);
+                } finally {
+                    found.observerThreads().close();
+                }
             }
         }
     }
@@ -139,9 +148,11 @@ public final class BeaconDelivery implements Delivery, Drainable {
             List<BeaconSink> sinks = found.createInstance().select(BeaconSink.class).stream().toList();
             ObserverThreads observerThreads = observerThreadsLookup.get();
             FailureLog failures = new FailureLog(statistics, System::nanoTime);
-            EventPlan plan = new EventPlan(extension == null ? null : extension.observedEndpoints(), statistics, dropExtensionViolations);
-            connected = new Connected(statistics, new Admission(budget, sinks, statistics, failures), plan,
-                    new Dispatcher(found, observerThreads, failures, plan.knowsObservedEndpoints()), observerThreads);
+            EventPlan plan = new EventPlan(extension == null ? null : extension.observedEndpoints(), statistics, reportRules);
+            Dispatcher dispatcher = new Dispatcher(found, observerThreads, failures, plan.knowsObservedEndpoints());
+            connected = new Connected(statistics, new Admission(budget, sinks, statistics, failures), plan, dispatcher, observerThreads,
+                    RollupWindows.start(reportRules.rollups(), (rollup, endpoint) -> dispatcher.dispatch(rollup, rollup.sample().beacon(), endpoint,
+                            plan.observersKeyOf(rollup.endpoint()))));
             return true;
         } catch (IllegalStateException e) {
             // Once, not per beacon: every beacon fails alike until a container appears.
@@ -234,6 +245,6 @@ public final class BeaconDelivery implements Delivery, Drainable {
 
     /** What the delivery holds once it has found the application's container. */
     private record Connected(BeaconCounters statistics, Admission admission, EventPlan plan, Dispatcher dispatcher,
-                             ObserverThreads observerThreads) {
+                             ObserverThreads observerThreads, RollupWindows rollupWindows) {
     }
 }

@@ -4,11 +4,13 @@ import dev.beacon.Beacon;
 import dev.beacon.core.cdi.ObservedEndpoints;
 import dev.beacon.core.observe.BeaconCounters;
 import dev.beacon.core.observe.LogText;
+import dev.beacon.core.rollup.ReportRollups;
 import dev.beacon.report.CspViolation;
 import dev.beacon.report.Report;
 import dev.beacon.report.ReportReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -16,7 +18,9 @@ import java.util.logging.Logger;
 /**
  * The events an accepted beacon makes, in the order its observers receive them: the {@link Beacon} itself; each
  * {@link Report} it holds, when the endpoint's reports are observed (those left out of their batch counted and
- * logged, and those that browser extensions caused left out when so configured); then the beacon bound to each
+ * logged, the CSP violations that browser extensions caused, that their own policy allows or that an ignore rule
+ * matches left out and counted when so configured, and those sampled out only counted in their
+ * {@link ReportRollups rollups}: {@link ReportRules}); then the beacon bound to each
  * application class observed at its endpoint ({@link Beacon#as(Class)}).
  */
 public final class EventPlan {
@@ -28,7 +32,7 @@ public final class EventPlan {
 
     private final ObservedEndpoints observed;
     private final BeaconCounters statistics;
-    private final boolean dropExtensionViolations;
+    private final ReportRules rules;
     private final Set<String> reportedCauses = ConcurrentHashMap.newKeySet();
     private final UnobservedEndpoints unobserved = new UnobservedEndpoints();
 
@@ -36,12 +40,12 @@ public final class EventPlan {
      * @param observed what the observers of the application observe; {@code null} where the container skipped the
      *        library's extension: then every beacon is read for reports, and binds to nothing
      * @param statistics where left-out reports are counted
-     * @param dropExtensionViolations whether CSP violations caused by browser extensions are left undelivered
+     * @param rules the violations left out, and which of the reports left are delivered one by one
      */
-    EventPlan(ObservedEndpoints observed, BeaconCounters statistics, boolean dropExtensionViolations) {
+    EventPlan(ObservedEndpoints observed, BeaconCounters statistics, ReportRules rules) {
         this.observed = observed;
         this.statistics = statistics;
-        this.dropExtensionViolations = dropExtensionViolations;
+        this.rules = rules;
     }
 
     /**
@@ -113,6 +117,24 @@ public final class EventPlan {
         return observed != null;
     }
 
+    /** @return whether the rules leave the report out; if so, it is counted as they say */
+    private boolean isLeftOut(Report report) {
+        if (!(report instanceof CspViolation violation)) {
+            return false;
+        }
+        if (rules.dropExtensionViolations() && violation.isCausedByBrowserExtension()) {
+            statistics.countExtensionReportDropped();
+            return true;
+        }
+        if (rules.dropImpossibleViolations() && violation.isAllowedByItsPolicy()) {
+            statistics.countImpossibleReportDropped();
+            return true;
+        }
+        Optional<String> rule = rules.ignore().ruleFor(violation);
+        rule.ifPresent(statistics::countIgnoredReport);
+        return rule.isPresent();
+    }
+
     private List<Report> reportsOf(Beacon beacon) {
         ReportReader.Reports read = ReportReader.read(beacon);
         for (String cause : read.malformed()) {
@@ -124,15 +146,18 @@ public final class EventPlan {
                         + " and logged once per cause.");
             }
         }
-        if (!dropExtensionViolations) {
+        if (rules.deliverAll()) {
             return read.reports();
         }
         List<Report> reports = new ArrayList<>(read.reports().size());
         for (Report report : read.reports()) {
-            if (report instanceof CspViolation violation && violation.isCausedByBrowserExtension()) {
-                statistics.countExtensionReportDropped();
-            } else {
+            if (isLeftOut(report)) {
+                continue;
+            }
+            if (rules.rollups().deliversOneByOne(report)) {
                 reports.add(report);
+            } else {
+                statistics.countReportSampledOut();
             }
         }
         return reports;

@@ -2,12 +2,12 @@ package dev.beacon.core.delivery;
 
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -53,13 +53,21 @@ final class ObserverThreads {
      *         none. Call it on a thread of the application (a request's), where its {@code java:comp} names are bound.
      */
     static ObserverThreads ofTheContainer(int threads) {
-        try {
-            ThreadFactory factory = (ThreadFactory) new InitialContext().lookup(DEFAULT_THREAD_FACTORY);
-            return madeBy(factory, threads);
-        } catch (NamingException | ClassCastException e) {
-            LOGGER.log(Level.FINE, e, () -> "No " + DEFAULT_THREAD_FACTORY + ": asynchronous observers are notified by the"
-                    + " container's executor");
+        return managedThreadFactory().map(factory -> madeBy(factory, threads)).orElseGet(() -> {
+            LOGGER.fine(() -> "No " + DEFAULT_THREAD_FACTORY + ": asynchronous observers are notified by the container's executor");
             return CONTAINERS;
+        });
+    }
+
+    /**
+     * @return the container's default {@code ManagedThreadFactory}, whose threads carry the application's contexts;
+     *         empty where the container binds none. Call it on a thread of the application.
+     */
+    static Optional<ThreadFactory> managedThreadFactory() {
+        try {
+            return Optional.of((ThreadFactory) new InitialContext().lookup(DEFAULT_THREAD_FACTORY));
+        } catch (NamingException | ClassCastException e) {
+            return Optional.empty();
         }
     }
 

@@ -18,6 +18,9 @@ public final class BeaconCounters implements BeaconStatistics {
     private final LongAdder observerFailures = new LongAdder();
     private final LongAdder malformedReports = new LongAdder();
     private final LongAdder extensionReportsDropped = new LongAdder();
+    private final LongAdder impossibleReportsDropped = new LongAdder();
+    private final LongAdder reportsSampledOut = new LongAdder();
+    private final Map<String, LongAdder> ignoredReports = new ConcurrentHashMap<>();
     private final LongAdder duplicates = new LongAdder();
     private final Map<Integer, LongAdder> rejected = new ConcurrentHashMap<>();
 
@@ -44,6 +47,28 @@ public final class BeaconCounters implements BeaconStatistics {
     @Override
     public long extensionReportsDropped() {
         return extensionReportsDropped.sum();
+    }
+
+    @Override
+    public long impossibleReportsDropped() {
+        return impossibleReportsDropped.sum();
+    }
+
+    @Override
+    public long ignoredReports() {
+        return ignoredReports.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    @Override
+    public Map<String, Long> ignoredReportsByRule() {
+        Map<String, Long> byRule = new TreeMap<>();
+        ignoredReports.forEach((rule, count) -> byRule.put(rule, count.sum()));
+        return byRule;
+    }
+
+    @Override
+    public long reportsSampledOut() {
+        return reportsSampledOut.sum();
     }
 
     @Override
@@ -76,6 +101,21 @@ public final class BeaconCounters implements BeaconStatistics {
 
     public void countExtensionReportDropped() {
         extensionReportsDropped.increment();
+    }
+
+    public void countImpossibleReportDropped() {
+        impossibleReportsDropped.increment();
+    }
+
+    /**
+     * @param rule the ignore rule that matched: one of the few the application configured, or of the library's list
+     */
+    public void countIgnoredReport(String rule) {
+        ignoredReports.computeIfAbsent(rule, key -> new LongAdder()).increment();
+    }
+
+    public void countReportSampledOut() {
+        reportsSampledOut.increment();
     }
 
     public void countDuplicate() {

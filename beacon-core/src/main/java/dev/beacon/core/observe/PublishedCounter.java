@@ -23,7 +23,13 @@ enum PublishedCounter {
     MALFORMED_REPORTS("malformedReports", "beacon.reports.malformed", Units.REPORTS, "Reports left out of their batches",
             BeaconStatistics::malformedReports),
     EXTENSION_REPORTS_DROPPED("extensionReportsDropped", "beacon.reports.extension_dropped", Units.REPORTS,
-            "CSP violations of browser extensions not delivered", BeaconStatistics::extensionReportsDropped);
+            "CSP violations of browser extensions not delivered", BeaconStatistics::extensionReportsDropped),
+    IMPOSSIBLE_REPORTS_DROPPED("impossibleReportsDropped", "beacon.reports.impossible_dropped", Units.REPORTS,
+            "CSP violations their own policy allows, not delivered", BeaconStatistics::impossibleReportsDropped),
+    IGNORED_REPORTS("ignoredReports", "beacon.reports.ignored", Units.REPORTS, "CSP violations an ignore rule matched, not delivered",
+            BeaconStatistics::ignoredReports),
+    REPORTS_SAMPLED_OUT("reportsSampledOut", "beacon.reports.sampled_out", Units.REPORTS,
+            "Reports counted in their rollups but not delivered one by one", BeaconStatistics::reportsSampledOut);
 
     /** What both say of the rejections, which each counts its own way. */
     static final String REJECTED = "Requests to beacon paths that were refused";

@@ -42,6 +42,14 @@ import java.util.function.Function;
  * <tr><td>{@value #RATE_LIMIT_BURST}</td><td>twice {@value #RATE_LIMIT}</td><td>beacons a client address may send at once, before {@value #RATE_LIMIT} holds it back</td></tr>
  * <tr><td>{@value #DUPLICATE_WINDOW}</td><td>{@code 0} (none)</td><td>seconds within which a beacon with the same bytes as one accepted from the same client address and endpoint is answered {@code 204}, counted, and not delivered again</td></tr>
  * <tr><td>{@value #DROP_EXTENSION_VIOLATIONS}</td><td>{@code false}</td><td>{@code true} keeps CSP violations caused by browser extensions ({@link dev.beacon.report.CspViolation#isCausedByBrowserExtension()}) from their {@code CspViolation} and {@code Report} observers, and counts them in {@link dev.beacon.BeaconStatistics#extensionReportsDropped()}; {@code Beacon} observers still receive their batches</td></tr>
+ * <tr><td>{@value #DROP_IMPOSSIBLE_VIOLATIONS}</td><td>{@code false}</td><td>{@code true} keeps CSP violations whose own policy allows what they blocked ({@link dev.beacon.report.CspViolation#isAllowedByItsPolicy()}) from their report observers, and counts them in {@link dev.beacon.BeaconStatistics#impossibleReportsDropped()}</td></tr>
+ * <tr><td>{@value #CSP_IGNORE_URLS}</td><td>(none)</td><td>rules on the blocked URL or source file of CSP violations left undelivered, each counted under its rule in {@link dev.beacon.BeaconStatistics#ignoredReportsByRule()}: a scheme ({@code chrome:}), a host ({@code *.ads.example}), or a pattern with {@code *}</td></tr>
+ * <tr><td>{@value #CSP_IGNORE_SAMPLES}</td><td>(none)</td><td>texts whose presence in a CSP violation's script sample leaves it undelivered</td></tr>
+ * <tr><td>{@value #CSP_IGNORE_KNOWN_NOISE}</td><td>{@code false}</td><td>{@code true} ignores too what the library's list says browser internals, extensions and adware cause</td></tr>
+ * <tr><td>{@value #REPORT_ROLLUP_WINDOW}</td><td>{@code 0} (none)</td><td>seconds a window of reports lasts; at its end, each fingerprint seen in it gets one {@link dev.beacon.report.ReportRollup}</td></tr>
+ * <tr><td>{@value #REPORT_MAX_FINGERPRINTS}</td><td>{@code 10000}</td><td>the most fingerprints with a rollup of their own in one window; the reports of the others count in their endpoint's overflow rollup</td></tr>
+ * <tr><td>{@value #REPORT_DELIVER_FIRST}</td><td>{@code all}</td><td>how many reports of one fingerprint a window delivers one by one; the rest are sampled by {@value #REPORT_SAMPLE_RATE}; needs {@value #REPORT_ROLLUP_WINDOW}</td></tr>
+ * <tr><td>{@value #REPORT_SAMPLE_RATE}</td><td>{@code 1}</td><td>the fraction of the other reports delivered one by one; those left are counted in {@link dev.beacon.BeaconStatistics#reportsSampledOut()} and their rollup</td></tr>
  * <tr><td>{@value #ANONYMIZE_CLIENT_ADDRESS}</td><td>{@code false}</td><td>{@code true} cuts the client's address before any observer, sink or log line sees it, and leaves out the {@code Forwarded} and {@code X-Forwarded-For} headers: an IPv4 address keeps its first {@value #ANONYMIZED_IPV4_PREFIX} bits, an IPv6 one its first {@value #ANONYMIZED_IPV6_PREFIX}. The rate limit and the duplicate window still tell clients apart by their whole address, only as long as their windows last</td></tr>
  * <tr><td>{@value #ANONYMIZED_IPV4_PREFIX}</td><td>{@code 24}</td><td>leading bits of an IPv4 address kept, 0 to 32</td></tr>
  * <tr><td>{@value #ANONYMIZED_IPV6_PREFIX}</td><td>{@code 48}</td><td>leading bits of an IPv6 address kept, 0 to 128</td></tr>
@@ -72,6 +80,14 @@ import java.util.function.Function;
  * @param rateLimitBurst beacons a client address may send at once
  * @param duplicateWindow how long an accepted beacon's bytes are remembered to recognise its duplicates; zero for never
  * @param dropExtensionViolations whether CSP violations caused by browser extensions are left undelivered
+ * @param dropImpossibleViolations whether CSP violations whose own policy allows what they blocked are left undelivered
+ * @param cspIgnoreUrls rules on the blocked URLs and source files of CSP violations that are left undelivered
+ * @param cspIgnoreSamples texts of the script samples of CSP violations that are left undelivered
+ * @param cspIgnoreKnownNoise whether the library's list of what browser internals, extensions and adware cause is ignored too
+ * @param reportRollupWindow how long a window of reports lasts before its rollups are fired; zero for no rollups
+ * @param reportMaxFingerprints the most fingerprints with a rollup of their own in one window
+ * @param reportDeliverFirst how many reports of one fingerprint a window delivers one by one; {@link Long#MAX_VALUE} for all
+ * @param reportSampleRate the fraction of the reports past those delivered one by one, from 0 to 1
  * @param anonymizeClientAddress whether the client's address is cut before observers, sinks and logs see it
  * @param anonymizedIpv4Prefix how many leading bits of an IPv4 address are kept where addresses are anonymised
  * @param anonymizedIpv6Prefix how many leading bits of an IPv6 address are kept where addresses are anonymised
@@ -102,6 +118,14 @@ public record BeaconConfig(boolean enabled,
                            int rateLimitBurst,
                            Duration duplicateWindow,
                            boolean dropExtensionViolations,
+                           boolean dropImpossibleViolations,
+                           List<String> cspIgnoreUrls,
+                           List<String> cspIgnoreSamples,
+                           boolean cspIgnoreKnownNoise,
+                           Duration reportRollupWindow,
+                           int reportMaxFingerprints,
+                           long reportDeliverFirst,
+                           double reportSampleRate,
                            boolean anonymizeClientAddress,
                            int anonymizedIpv4Prefix,
                            int anonymizedIpv6Prefix,
@@ -153,6 +177,22 @@ public record BeaconConfig(boolean enabled,
     public static final String DUPLICATE_WINDOW = "beacon.duplicate-window";
     /** Setting name: whether CSP violations caused by browser extensions are left undelivered. */
     public static final String DROP_EXTENSION_VIOLATIONS = "beacon.csp.drop-extension-violations";
+    /** Setting name: whether CSP violations whose own policy allows what they blocked are left undelivered. */
+    public static final String DROP_IMPOSSIBLE_VIOLATIONS = "beacon.csp.drop-impossible-violations";
+    /** Setting name: rules on the blocked URLs and source files of CSP violations that are left undelivered. */
+    public static final String CSP_IGNORE_URLS = "beacon.csp.ignore-urls";
+    /** Setting name: texts of the script samples of CSP violations that are left undelivered. */
+    public static final String CSP_IGNORE_SAMPLES = "beacon.csp.ignore-samples";
+    /** Setting name: whether the library's list of what browser internals, extensions and adware cause is ignored. */
+    public static final String CSP_IGNORE_KNOWN_NOISE = "beacon.csp.ignore-known-noise";
+    /** Setting name: seconds a window of reports lasts before its rollups are fired; 0 for no rollups. */
+    public static final String REPORT_ROLLUP_WINDOW = "beacon.reports.rollup-window";
+    /** Setting name: the most fingerprints with a rollup of their own in one window. */
+    public static final String REPORT_MAX_FINGERPRINTS = "beacon.reports.max-fingerprints";
+    /** Setting name: how many reports of one fingerprint a window delivers one by one, or {@code all}. */
+    public static final String REPORT_DELIVER_FIRST = "beacon.reports.deliver-first";
+    /** Setting name: the fraction of the other reports delivered one by one. */
+    public static final String REPORT_SAMPLE_RATE = "beacon.reports.sample-rate";
 
     /** Setting name: how a beacon binds to an application's class, {@code strict} or {@code lenient}. */
     public static final String BINDING = "beacon.binding";
@@ -213,6 +253,7 @@ public record BeaconConfig(boolean enabled,
         SettingValues values = new SettingValues(Objects.requireNonNull(settings, "settings"));
         long maxBodySize = SettingRules.bodySize(values, MAX_BODY_SIZE, DEFAULT_MAX_BODY_SIZE);
         double rateLimit = SettingRules.rate(values, RATE_LIMIT);
+        Duration rollupWindow = SettingRules.seconds(values, REPORT_ROLLUP_WINDOW, 0);
         return new BeaconConfig(
                 values.bool(ENABLED, true),
                 SettingRules.paths(values, PATHS, "/beacon"),
@@ -235,6 +276,14 @@ public record BeaconConfig(boolean enabled,
                 SettingRules.burst(values, RATE_LIMIT_BURST, rateLimit),
                 SettingRules.window(values, DUPLICATE_WINDOW),
                 values.bool(DROP_EXTENSION_VIOLATIONS, false),
+                values.bool(DROP_IMPOSSIBLE_VIOLATIONS, false),
+                SettingRules.ignoreRules(values, CSP_IGNORE_URLS),
+                SettingRules.ignoreRules(values, CSP_IGNORE_SAMPLES),
+                values.bool(CSP_IGNORE_KNOWN_NOISE, false),
+                rollupWindow,
+                SettingRules.fingerprints(values, REPORT_MAX_FINGERPRINTS, 10_000),
+                SettingRules.deliverFirst(values, REPORT_DELIVER_FIRST, REPORT_ROLLUP_WINDOW, rollupWindow),
+                SettingRules.fraction(values, REPORT_SAMPLE_RATE),
                 values.bool(ANONYMIZE_CLIENT_ADDRESS, false),
                 SettingRules.prefixLength(values, ANONYMIZED_IPV4_PREFIX, 24, 32),
                 SettingRules.prefixLength(values, ANONYMIZED_IPV6_PREFIX, 48, 128),

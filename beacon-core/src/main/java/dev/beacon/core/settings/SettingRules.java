@@ -64,6 +64,15 @@ final class SettingRules {
     private static final String ERROR_SECONDS =
             "The '%s' setting must be a whole number of seconds between 0 and 86400; got '%s'.";
 
+    private static final String ERROR_IGNORE =
+            "The '%s' setting must be a comma-separated list of rules, e.g. 'chrome:, *.ads.example'; got '%s'.";
+    private static final String ERROR_FINGERPRINTS =
+            "The '%s' setting must be a whole number of fingerprints between 1 and 1000000, e.g. 10000; got '%s'.";
+    private static final String ERROR_DELIVER_FIRST =
+            "The '%s' setting must be 'all' or a whole number of reports between 0 and 1000000, e.g. 10; got '%s'.";
+    private static final String ERROR_FRACTION =
+            "The '%s' setting must be a fraction between 0 and 1, e.g. 0.1 for one in ten; got '%s'.";
+
     private SettingRules() {
     }
 
@@ -139,6 +148,35 @@ final class SettingRules {
 
     static Duration window(SettingValues settings, String name) {
         return Duration.ofSeconds(settings.number(name, 0, 0, 3_600, ERROR_WINDOW));
+    }
+
+    static List<String> ignoreRules(SettingValues settings, String name) {
+        return settings.list(name, "", ERROR_IGNORE, value -> !value.isBlank());
+    }
+
+    static int fingerprints(SettingValues settings, String name, int fallback) {
+        return (int) settings.number(name, fallback, 1, 1_000_000, ERROR_FINGERPRINTS);
+    }
+
+    /**
+     * @return how many reports of one fingerprint a window delivers: {@link Long#MAX_VALUE} for {@code all}, the default
+     * @throws IllegalArgumentException where a number is set without the window it counts in
+     */
+    static long deliverFirst(SettingValues settings, String name, String windowName, Duration window) {
+        String value = settings.value(name);
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("all")) {
+            return Long.MAX_VALUE;
+        }
+        long first = settings.number(name, 0, 0, 1_000_000, ERROR_DELIVER_FIRST);
+        if (window.isZero()) {
+            throw new IllegalArgumentException("The '" + name + "' setting counts each fingerprint's reports per window, and '"
+                    + windowName + "' sets no window: set it too, e.g. '" + windowName + "=60' for one minute.");
+        }
+        return first;
+    }
+
+    static double fraction(SettingValues settings, String name) {
+        return settings.decimal(name, 1, 1, ERROR_FRACTION);
     }
 
     static int prefixLength(SettingValues settings, String name, int fallback, int bits) {

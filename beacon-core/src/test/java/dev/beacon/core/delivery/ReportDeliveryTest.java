@@ -12,6 +12,8 @@ import dev.beacon.core.admission.Admission;
 import dev.beacon.core.admission.InFlightBudget;
 import dev.beacon.core.cdi.BeaconExtension;
 import dev.beacon.core.observe.FailureLog;
+import dev.beacon.core.rollup.IgnoreRules;
+import dev.beacon.core.rollup.ReportRollups;
 import dev.beacon.report.CspViolation;
 import dev.beacon.report.DeprecationReport;
 import dev.beacon.report.PermissionsPolicyViolation;
@@ -25,6 +27,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +126,45 @@ class ReportDeliveryTest {
         assertEquals(1, observers.reports.size());
         assertEquals(1, observers.beacons.size(), "beacon observers still get the whole batch");
         assertEquals(1, statistics().extensionReportsDropped());
+    }
+
+    @Test
+    void violationsTheirOwnPolicyAllowsAreLeftOutAndCountedOnlyWhenSoConfigured() throws Exception {
+        ReportObservers observers = weld.select(ReportObservers.class).get();
+        String impossible = "[{\"type\":\"csp-violation\",\"body\":{\"documentURL\":\"https://shop.example/\",\"effectiveDirective\":\"img-src\","
+                + "\"originalPolicy\":\"img-src 'self' https://cdn.example\",\"blockedURL\":\"https://cdn.example/a.png\"}}]";
+        String possible = impossible.replace("https://cdn.example/a.png", "https://ads.example/a.png");
+        BeanManager beanManager = weld.select(BeanManager.class).get();
+        BeaconDelivery dropping = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.CONTAINERS, new InFlightBudget(10, Long.MAX_VALUE),
+                Duration.ZERO, new ReportRules(false, true, IgnoreRules.NONE, ReportRollups.OFF));
+        assertTrue(dropping.isReady());
+
+        deliver(dropping, "csp", impossible);
+        deliver(dropping, "csp", possible);
+        deliver(delivery(false), "csp", impossible);
+
+        assertEquals(List.of("https://ads.example/a.png", "https://cdn.example/a.png"),
+                observers.cspAtItsEndpoint.stream().map(v -> v.blockedURL().orElseThrow()).toList(), "the impossible one only by default");
+        assertEquals(1, statistics().impossibleReportsDropped());
+    }
+
+    @Test
+    void violationsAnIgnoreRuleMatchesAreLeftOutAndCountedUnderTheRule() throws Exception {
+        ReportObservers observers = weld.select(ReportObservers.class).get();
+        BeanManager beanManager = weld.select(BeanManager.class).get();
+        BeaconDelivery ignoring = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.CONTAINERS, new InFlightBudget(10, Long.MAX_VALUE),
+                Duration.ZERO, new ReportRules(false, false, IgnoreRules.of(List.of("*.ads.example"), List.of(), true), ReportRollups.OFF));
+        assertTrue(ignoring.isReady());
+
+        deliver(ignoring, "csp", "[{\"type\":\"csp-violation\",\"body\":{\"blockedURL\":\"https://x.ads.example/p.gif\"}},"
+                + "{\"type\":\"csp-violation\",\"body\":{\"blockedURL\":\"https://y.ads.example/p.gif\"}},"
+                + "{\"type\":\"csp-violation\",\"body\":{\"blockedURL\":\"inline\",\"sourceFile\":\"symres://norton/inject.js\"}},"
+                + "{\"type\":\"csp-violation\",\"body\":{\"blockedURL\":\"https://cdn.example/a.js\"}}]");
+
+        assertEquals(List.of("https://cdn.example/a.js"), observers.cspAtItsEndpoint.stream().map(v -> v.blockedURL().orElseThrow()).toList());
+        assertEquals(Map.of("*.ads.example", 2L, "symres:", 1L), statistics().ignoredReportsByRule());
+        assertEquals(3, statistics().ignoredReports());
+        assertEquals(1, observers.beacons.size(), "beacon observers still get the whole batch");
     }
 
     @Test

@@ -33,6 +33,23 @@ class BeaconConfigTest {
         assertFalse(config.lenientBinding());
         assertFalse(config.refuseUnknownEndpoints());
         assertEquals(List.of(), config.endpoints());
+        assertEquals(List.of(Duration.ZERO, 10_000, Long.MAX_VALUE, 1.0), List.of(config.reportRollupWindow(),
+                config.reportMaxFingerprints(), config.reportDeliverFirst(), config.reportSampleRate()), "reports delivered as they come");
+    }
+
+    @Test
+    void readsTheReportSettingsAndRefusesToCountPerWindowWithoutAWindow() {
+        BeaconConfig config = BeaconConfig.from(Map.of(BeaconConfig.REPORT_ROLLUP_WINDOW, "60", BeaconConfig.REPORT_MAX_FINGERPRINTS, "500",
+                BeaconConfig.REPORT_DELIVER_FIRST, "10", BeaconConfig.REPORT_SAMPLE_RATE, "0.1")::get);
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> BeaconConfig.from(Map.of(BeaconConfig.REPORT_DELIVER_FIRST, "10")::get));
+
+        assertEquals(List.of(Duration.ofMinutes(1), 500, 10L, 0.1), List.of(config.reportRollupWindow(), config.reportMaxFingerprints(),
+                config.reportDeliverFirst(), config.reportSampleRate()));
+        assertEquals(Long.MAX_VALUE, BeaconConfig.from(Map.of(BeaconConfig.REPORT_DELIVER_FIRST, "All")::get).reportDeliverFirst());
+        assertEquals("The 'beacon.reports.deliver-first' setting counts each fingerprint's reports per window, and"
+                + " 'beacon.reports.rollup-window' sets no window: set it too, e.g. 'beacon.reports.rollup-window=60' for one minute.",
+                failure.getMessage());
     }
 
     @Test
@@ -93,7 +110,11 @@ class BeaconConfigTest {
                 Map.entry(BeaconConfig.DUPLICATE_WINDOW, "3601"),
                 Map.entry(BeaconConfig.BINDING, "loose"),
                 Map.entry(BeaconConfig.UNKNOWN_ENDPOINTS, "404"),
-                Map.entry(BeaconConfig.ENDPOINTS, "vitals, /csp"));
+                Map.entry(BeaconConfig.ENDPOINTS, "vitals, /csp"),
+                Map.entry(BeaconConfig.REPORT_ROLLUP_WINDOW, "1m"),
+                Map.entry(BeaconConfig.REPORT_MAX_FINGERPRINTS, "0"),
+                Map.entry(BeaconConfig.REPORT_DELIVER_FIRST, "some"),
+                Map.entry(BeaconConfig.REPORT_SAMPLE_RATE, "1.5"));
         invalid.forEach((name, value) -> {
             IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                     () -> BeaconConfig.from(Map.of(name, value)::get), name);
