@@ -76,6 +76,12 @@ public interface BeaconStatistics {
     long reportsSampledOut();
 
     /**
+     * @return reports counted in their endpoint's overflow {@link dev.beacon.report.ReportRollup}, their fault being past
+     *         {@code beacon.reports.max-fingerprints} in its window
+     */
+    long reportsOverflowed();
+
+    /**
      * @return beacons answered {@code 204} but not delivered, as duplicates of one accepted within
      *         {@code beacon.duplicate-window}
      */

@@ -154,7 +154,11 @@ public final class EventPlan {
             if (isLeftOut(report)) {
                 continue;
             }
-            if (rules.rollups().deliversOneByOne(report)) {
+            ReportRollups.Placement placement = rules.rollups().place(report);
+            if (placement.overflowed()) {
+                statistics.countReportOverflowed();
+            }
+            if (placement.deliversOneByOne()) {
                 reports.add(report);
             } else {
                 statistics.countReportSampledOut();

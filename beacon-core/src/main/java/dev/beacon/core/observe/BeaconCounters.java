@@ -20,6 +20,7 @@ public final class BeaconCounters implements BeaconStatistics {
     private final LongAdder extensionReportsDropped = new LongAdder();
     private final LongAdder impossibleReportsDropped = new LongAdder();
     private final LongAdder reportsSampledOut = new LongAdder();
+    private final LongAdder reportsOverflowed = new LongAdder();
     private final Map<String, LongAdder> ignoredReports = new ConcurrentHashMap<>();
     private final LongAdder duplicates = new LongAdder();
     private final Map<Integer, LongAdder> rejected = new ConcurrentHashMap<>();
@@ -72,6 +73,11 @@ public final class BeaconCounters implements BeaconStatistics {
     }
 
     @Override
+    public long reportsOverflowed() {
+        return reportsOverflowed.sum();
+    }
+
+    @Override
     public long duplicates() {
         return duplicates.sum();
     }
@@ -116,6 +122,10 @@ public final class BeaconCounters implements BeaconStatistics {
 
     public void countReportSampledOut() {
         reportsSampledOut.increment();
+    }
+
+    public void countReportOverflowed() {
+        reportsOverflowed.increment();
     }
 
     public void countDuplicate() {

@@ -29,7 +29,9 @@ enum PublishedCounter {
     IGNORED_REPORTS("ignoredReports", "beacon.reports.ignored", Units.REPORTS, "CSP violations an ignore rule matched, not delivered",
             BeaconStatistics::ignoredReports),
     REPORTS_SAMPLED_OUT("reportsSampledOut", "beacon.reports.sampled_out", Units.REPORTS,
-            "Reports counted in their rollups but not delivered one by one", BeaconStatistics::reportsSampledOut);
+            "Reports counted in their rollups but not delivered one by one", BeaconStatistics::reportsSampledOut),
+    REPORTS_OVERFLOWED("reportsOverflowed", "beacon.reports.overflowed", Units.REPORTS,
+            "Reports counted in an overflow rollup, their fault past the most a window keeps", BeaconStatistics::reportsOverflowed);
 
     /** What both say of the rejections, which each counts its own way. */
     static final String REJECTED = "Requests to beacon paths that were refused";

@@ -76,15 +76,15 @@ public final class ReportRollups {
     /**
      * Counts an accepted report in the current window and decides whether it is delivered one by one.
      *
-     * @param report a report that passed every rule that drops reports
-     * @return whether its observers receive it; otherwise it is only counted
+     * @param report a report that passed every rule that leaves reports out
+     * @return whether its observers receive it, and whether it counted in its endpoint's overflow rollup
      */
-    public boolean deliversOneByOne(Report report) {
+    public Placement place(Report report) {
         if (this == OFF) {
-            return true;
+            return Placement.DELIVERED;
         }
         if (!rollsUp) {
-            return random.getAsDouble() < sampleRate; // sampling by a fraction alone: nothing to count
+            return random.getAsDouble() < sampleRate ? Placement.DELIVERED : Placement.SAMPLED_OUT; // a fraction alone: nothing to count
         }
         closing.readLock().lock();
         try {
@@ -94,10 +94,22 @@ public final class ReportRollups {
             if (delivers) {
                 tally.countDelivered();
             }
-            return delivers;
+            return new Placement(delivers, tally.isOverflow());
         } finally {
             closing.readLock().unlock();
         }
+    }
+
+    /**
+     * Where a report went.
+     *
+     * @param deliversOneByOne whether its observers receive it; otherwise it is only counted
+     * @param overflowed whether it counted in its endpoint's overflow rollup, its fault being past the most a window keeps
+     */
+    public record Placement(boolean deliversOneByOne, boolean overflowed) {
+
+        static final Placement DELIVERED = new Placement(true, false);
+        static final Placement SAMPLED_OUT = new Placement(false, false);
     }
 
     /**

@@ -48,6 +48,11 @@ final class Tally {
         return ++count;
     }
 
+    /** @return whether it counts the reports of the faults past the most a window keeps */
+    boolean isOverflow() {
+        return ReportRollup.OVERFLOW.equals(fingerprint);
+    }
+
     /** Counts, of the reports counted, one that was delivered one by one. */
     synchronized void countDelivered() {
         delivered++;

@@ -36,7 +36,7 @@ class ReportRollupsTest {
         Report other = Reports.csp("csp", "https://cdn.example/x.js", "https://shop.example/home", "192.0.2.9", START.plusSeconds(2));
 
         for (Report report : List.of(first, second, third, other)) {
-            assertTrue(rollups.deliversOneByOne(report), "every report delivered where nothing samples");
+            assertTrue(rollups.place(report).deliversOneByOne(), "every report delivered where nothing samples");
         }
         now.set(START.plus(MINUTE).toEpochMilli());
         Map<String, ReportRollup> closed = rollups.closeWindow().stream().collect(Collectors.toMap(ReportRollup::fingerprint, r -> r));
@@ -64,29 +64,30 @@ class ReportRollupsTest {
 
         List<Boolean> delivered = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            delivered.add(rollups.deliversOneByOne(Reports.csp("https://ads.example/" + i + ".gif", "192.0.2.1")));
+            delivered.add(rollups.place(Reports.csp("https://ads.example/" + i + ".gif", "192.0.2.1")).deliversOneByOne());
         }
         ReportRollup rollup = rollups.closeWindow().get(0);
 
         assertEquals(List.of(true, true, true, false, true, false, false), delivered, "two, then those drawn under 0.1");
         assertEquals(List.of(7L, 4L, 3L), List.of(rollup.count(), rollup.delivered(), rollup.sampledOut()));
-        assertTrue(rollups.deliversOneByOne(Reports.csp("https://ads.example/8.gif", "192.0.2.1")), "a new window delivers the first again");
+        assertTrue(rollups.place(Reports.csp("https://ads.example/8.gif", "192.0.2.1")).deliversOneByOne(), "a new window delivers the first again");
     }
 
     @Test
     void pastTheMostFingerprintsReportsOfNewOnesCountInTheirEndpointsOverflowRollup() {
         ReportRollups rollups = new ReportRollups(MINUTE, 2, Long.MAX_VALUE, 1, () -> START, () -> 0);
 
+        int overflowed = 0;
         for (int host = 0; host < 5; host++) {
             for (int copy = 0; copy <= host; copy++) {
-                rollups.deliversOneByOne(Reports.csp("https://host" + host + ".example/p.gif", "192.0.2.1"));
+                overflowed += rollups.place(Reports.csp("https://host" + host + ".example/p.gif", "192.0.2.1")).overflowed() ? 1 : 0;
             }
         }
         List<ReportRollup> closed = rollups.closeWindow();
 
         assertEquals(3, closed.size(), closed::toString);
         ReportRollup overflow = closed.stream().filter(ReportRollup::isOverflow).findFirst().orElseThrow();
-        assertEquals(List.of("csp", 3L + 4 + 5), List.of(overflow.endpoint(), overflow.count()));
+        assertEquals(List.of("csp", 3L + 4 + 5, 12), List.of(overflow.endpoint(), overflow.count(), overflowed));
         assertEquals(15, closed.stream().mapToLong(ReportRollup::count).sum(), "every report counted once");
     }
 
@@ -106,7 +107,7 @@ class ReportRollupsTest {
                 senders.add(pool.submit(() -> {
                     go.await();
                     for (int i = 0; i < perThread; i++) {
-                        if (rollups.deliversOneByOne(Reports.csp("https://host" + (i + thread) % 50 + ".example/p.gif", "192.0.2." + thread))) {
+                        if (rollups.place(Reports.csp("https://host" + (i + thread) % 50 + ".example/p.gif", "192.0.2." + thread)).deliversOneByOne()) {
                             deliveredOneByOne.incrementAndGet();
                         }
                     }
@@ -141,8 +142,8 @@ class ReportRollupsTest {
         int[] drawn = {0};
         ReportRollups rollups = new ReportRollups(Duration.ZERO, 100, Long.MAX_VALUE, 0.5, () -> START, () -> draws[drawn[0]++]);
 
-        assertTrue(rollups.deliversOneByOne(Reports.csp("https://ads.example/a.gif", "192.0.2.1")));
-        assertFalse(rollups.deliversOneByOne(Reports.csp("https://ads.example/a.gif", "192.0.2.1")));
+        assertTrue(rollups.place(Reports.csp("https://ads.example/a.gif", "192.0.2.1")).deliversOneByOne());
+        assertFalse(rollups.place(Reports.csp("https://ads.example/a.gif", "192.0.2.1")).deliversOneByOne());
         assertEquals(List.of(), rollups.closeWindow());
     }
 
