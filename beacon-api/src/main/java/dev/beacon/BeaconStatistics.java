@@ -82,6 +82,12 @@ public interface BeaconStatistics {
     long reportsOverflowed();
 
     /**
+     * @return beacons answered {@code 204} and written to the sinks but not delivered to observers, as
+     *         {@code beacon.sample-rates} asks for their endpoint
+     */
+    long beaconsSampledOut();
+
+    /**
      * @return beacons answered {@code 204} but not delivered, as duplicates of one accepted within
      *         {@code beacon.duplicate-window}
      */

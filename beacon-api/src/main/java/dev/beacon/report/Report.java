@@ -44,6 +44,8 @@ public class Report {
 
     private final Envelope envelope;
     final ReportFields fields;
+    /** Made at the first call: a race makes the same string twice, harmlessly. */
+    private String fingerprint;
 
     Report(Envelope envelope) {
         this.envelope = envelope;
@@ -135,7 +137,12 @@ public class Report {
      * @return the fingerprint
      */
     public final String fingerprint() {
-        return Fingerprint.of(type(), identity());
+        String made = fingerprint;
+        if (made == null) {
+            made = Fingerprint.of(type(), identity()); // a digest: made once, however often rollups and observers ask
+            fingerprint = made;
+        }
+        return made;
     }
 
     /**

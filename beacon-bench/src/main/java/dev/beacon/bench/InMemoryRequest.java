@@ -27,12 +27,20 @@ public final class InMemoryRequest implements IncomingRequest {
      * @param body the body and its media type
      */
     public InMemoryRequest(BrowserBody body) {
-        this.body = body.bytes();
+        this(body.contentType(), body.bytes());
+    }
+
+    /**
+     * @param contentType the body's media type
+     * @param body the body
+     */
+    public InMemoryRequest(String contentType, byte[] body) {
+        this.body = body;
         header("Host", "shop.example");
         header("Connection", "keep-alive");
         header("Content-Length", Integer.toString(this.body.length));
         header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36");
-        header("Content-Type", body.contentType());
+        header("Content-Type", contentType);
         header("Accept", "*/*");
         header("Origin", ORIGIN);
         header("Sec-Fetch-Site", "same-origin");

@@ -39,7 +39,7 @@ class BeaconStatisticsJmxTest {
                 assertTrue(server.isRegistered(name), "published when the application started");
                 assertEquals(0L, server.getAttribute(name, "Accepted"), "nothing yet, and no error for it");
                 assertEquals(Set.of("Accepted", "Delivered", "InFlight", "ObserverFailures", "Duplicates", "MalformedReports",
-                        "ExtensionReportsDropped", "ImpossibleReportsDropped", "IgnoredReports", "ReportsSampledOut", "ReportsOverflowed", "RejectedByStatus"), attributesOf(server.getMBeanInfo(name)), "every counter");
+                        "ExtensionReportsDropped", "ImpossibleReportsDropped", "IgnoredReports", "ReportsSampledOut", "ReportsOverflowed", "BeaconsSampledOut", "RejectedByStatus"), attributesOf(server.getMBeanInfo(name)), "every counter");
 
                 HttpClient http = HttpClient.newHttpClient();
                 http.send(HttpRequest.newBuilder(app.uri("/beacon/jmx")).header("Content-Type", "text/plain")

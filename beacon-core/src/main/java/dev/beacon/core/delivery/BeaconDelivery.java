@@ -45,6 +45,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
     private final InFlightBudget budget;
     private final Duration shutdownTimeout;
     private final ReportRules reportRules;
+    private final BeaconSampling sampling;
     private final AtomicBoolean unavailabilityReported = new AtomicBoolean();
     private volatile Connected connected;
 
@@ -56,20 +57,22 @@ public final class BeaconDelivery implements Delivery, Drainable {
      */
     public BeaconDelivery(Supplier<BeanManager> beanManagerLookup, InFlightBudget budget, Duration shutdownTimeout, boolean dropExtensionViolations) {
         this(beanManagerLookup, () -> ObserverThreads.CONTAINERS, budget, shutdownTimeout,
-                new ReportRules(dropExtensionViolations, false, IgnoreRules.NONE, ReportRollups.OFF));
+                new ReportRules(dropExtensionViolations, false, IgnoreRules.NONE, ReportRollups.OFF), BeaconSampling.NONE);
     }
 
     /**
      * @param observerThreadsLookup gives the threads to notify asynchronous observers on, once the bean manager is found
      * @param reportRules what is done with the reports read, before their observers
+     * @param sampling which beacons reach their observers, by endpoint
      */
     BeaconDelivery(Supplier<BeanManager> beanManagerLookup, Supplier<ObserverThreads> observerThreadsLookup, InFlightBudget budget,
-                   Duration shutdownTimeout, ReportRules reportRules) {
+                   Duration shutdownTimeout, ReportRules reportRules, BeaconSampling sampling) {
         this.beanManagerLookup = beanManagerLookup;
         this.observerThreadsLookup = observerThreadsLookup;
         this.budget = budget;
         this.shutdownTimeout = shutdownTimeout;
         this.reportRules = reportRules;
+        this.sampling = sampling;
     }
 
     /**
@@ -80,7 +83,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
     public static BeaconDelivery toCurrentContainer(BeaconConfig config) {
         return new BeaconDelivery(() -> CDI.current().getBeanManager(), () -> ObserverThreads.ofTheContainer(config.asyncObserverThreads()),
                 new InFlightBudget(config.maxInFlight(), config.maxInFlightBytes()), config.shutdownTimeout(),
-                ReportRules.of(config));
+                ReportRules.of(config), BeaconSampling.of(config.beaconSampleRates()));
     }
 
     @Override
@@ -183,6 +186,11 @@ public final class BeaconDelivery implements Delivery, Drainable {
         boolean handedToAsynchronousObservers = false;
         try {
             to.admission().write(ticket);
+            if (!sampling.delivers(beacon.endpoint())) {
+                to.statistics().countBeaconSampledOut();
+                to.statistics().countDelivered(); // to every observer it goes to: none
+                return;
+            }
             BeaconEndpoint qualifier = BeaconEndpoint.Literal.of(beacon.endpoint());
             String observersKey = to.plan().observersKeyOf(beacon.endpoint());
             if (to.plan().wouldSayUnobserved(beacon.endpoint()) && !to.dispatcher().reachesAnyObserver(beacon, qualifier, observersKey)) {

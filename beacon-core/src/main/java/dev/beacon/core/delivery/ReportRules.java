@@ -2,6 +2,7 @@ package dev.beacon.core.delivery;
 
 import dev.beacon.core.rollup.IgnoreRules;
 import dev.beacon.core.rollup.ReportRollups;
+import dev.beacon.core.rollup.SampleRates;
 import dev.beacon.core.settings.BeaconConfig;
 
 /**
@@ -25,7 +26,7 @@ record ReportRules(boolean dropExtensionViolations, boolean dropImpossibleViolat
     static ReportRules of(BeaconConfig config) {
         return new ReportRules(config.dropExtensionViolations(), config.dropImpossibleViolations(),
                 IgnoreRules.of(config.cspIgnoreUrls(), config.cspIgnoreSamples(), config.cspIgnoreKnownNoise()), ReportRollups.of(config.reportRollupWindow(),
-                config.reportMaxFingerprints(), config.reportDeliverFirst(), config.reportSampleRate()));
+                config.reportMaxFingerprints(), config.reportDeliverFirst(), new SampleRates(config.reportSampleRate(), config.reportSampleRates())));
     }
 
     /** @return whether every report is delivered as read: nothing to look at, report by report */

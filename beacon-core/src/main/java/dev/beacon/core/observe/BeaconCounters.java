@@ -21,6 +21,7 @@ public final class BeaconCounters implements BeaconStatistics {
     private final LongAdder impossibleReportsDropped = new LongAdder();
     private final LongAdder reportsSampledOut = new LongAdder();
     private final LongAdder reportsOverflowed = new LongAdder();
+    private final LongAdder beaconsSampledOut = new LongAdder();
     private final Map<String, LongAdder> ignoredReports = new ConcurrentHashMap<>();
     private final LongAdder duplicates = new LongAdder();
     private final Map<Integer, LongAdder> rejected = new ConcurrentHashMap<>();
@@ -78,6 +79,11 @@ public final class BeaconCounters implements BeaconStatistics {
     }
 
     @Override
+    public long beaconsSampledOut() {
+        return beaconsSampledOut.sum();
+    }
+
+    @Override
     public long duplicates() {
         return duplicates.sum();
     }
@@ -126,6 +132,10 @@ public final class BeaconCounters implements BeaconStatistics {
 
     public void countReportOverflowed() {
         reportsOverflowed.increment();
+    }
+
+    public void countBeaconSampledOut() {
+        beaconsSampledOut.increment();
     }
 
     public void countDuplicate() {

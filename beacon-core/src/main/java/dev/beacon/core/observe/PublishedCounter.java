@@ -31,7 +31,9 @@ enum PublishedCounter {
     REPORTS_SAMPLED_OUT("reportsSampledOut", "beacon.reports.sampled_out", Units.REPORTS,
             "Reports counted in their rollups but not delivered one by one", BeaconStatistics::reportsSampledOut),
     REPORTS_OVERFLOWED("reportsOverflowed", "beacon.reports.overflowed", Units.REPORTS,
-            "Reports counted in an overflow rollup, their fault past the most a window keeps", BeaconStatistics::reportsOverflowed);
+            "Reports counted in an overflow rollup, their fault past the most a window keeps", BeaconStatistics::reportsOverflowed),
+    BEACONS_SAMPLED_OUT("beaconsSampledOut", "beacon.sampled_out", Units.BEACONS, "Beacons accepted but not delivered to observers, as sampled",
+            BeaconStatistics::beaconsSampledOut);
 
     /** What both say of the rejections, which each counts its own way. */
     static final String REJECTED = "Requests to beacon paths that were refused";

@@ -13,19 +13,19 @@ import java.util.function.Supplier;
 
 /**
  * Decides which accepted reports are delivered one by one, and counts every one of them in its window's rollups: the
- * first {@code deliverFirst} of each fingerprint in a window are delivered, and of the rest a fraction
- * {@code sampleRate}; the others are only counted. Closing a window hands over its rollups and starts the next, and a
+ * first {@code deliverFirst} of each fingerprint in a window are delivered, and of the rest a fraction, by report type
+ * ({@link SampleRates}); the others are only counted. Closing a window hands over its rollups and starts the next, and a
  * report counts in exactly one window: reports count under a shared lock, and the window closes under the exclusive one.
  */
 public final class ReportRollups {
 
     /** Rollups and sampling off: every report delivered, none counted. */
-    public static final ReportRollups OFF = new ReportRollups(Duration.ZERO, 1, Long.MAX_VALUE, 1, Instant::now, () -> 0);
+    public static final ReportRollups OFF = new ReportRollups(Duration.ZERO, 1, Long.MAX_VALUE, SampleRates.ALL, Instant::now, () -> 0);
 
     private final Duration window;
     private final int maxFingerprints;
     private final long deliverFirst;
-    private final double sampleRate;
+    private final SampleRates sampleRates;
     private final Supplier<Instant> clock;
     private final DoubleSupplier random;
     private final boolean rollsUp;
@@ -37,15 +37,15 @@ public final class ReportRollups {
      * @param maxFingerprints the most fingerprints with a rollup of their own in one window
      * @param deliverFirst how many reports of one fingerprint a window delivers one by one before sampling the rest;
      *        {@link Long#MAX_VALUE} for all
-     * @param sampleRate the fraction of the rest delivered one by one, from 0 to 1
+     * @param sampleRates the fraction of the rest delivered one by one, by report type
      * @param clock the time windows start and end at
      * @param random a uniform number in [0, 1) per report sampled
      */
-    ReportRollups(Duration window, int maxFingerprints, long deliverFirst, double sampleRate, Supplier<Instant> clock, DoubleSupplier random) {
+    ReportRollups(Duration window, int maxFingerprints, long deliverFirst, SampleRates sampleRates, Supplier<Instant> clock, DoubleSupplier random) {
         this.window = window;
         this.maxFingerprints = maxFingerprints;
         this.deliverFirst = deliverFirst;
-        this.sampleRate = sampleRate;
+        this.sampleRates = sampleRates;
         this.clock = clock;
         this.random = random;
         this.rollsUp = !window.isZero();
@@ -56,14 +56,14 @@ public final class ReportRollups {
      * @param window how long a window lasts; zero for no rollups
      * @param maxFingerprints the most fingerprints with a rollup of their own in one window
      * @param deliverFirst how many reports of one fingerprint a window delivers one by one; {@link Long#MAX_VALUE} for all
-     * @param sampleRate the fraction of the rest delivered one by one, from 0 to 1
+     * @param sampleRates the fraction of the rest delivered one by one, by report type
      * @return rollups on the system clock; {@link #OFF} when they would change nothing
      */
-    public static ReportRollups of(Duration window, int maxFingerprints, long deliverFirst, double sampleRate) {
-        if (window.isZero() && sampleRate >= 1) {
+    public static ReportRollups of(Duration window, int maxFingerprints, long deliverFirst, SampleRates sampleRates) {
+        if (window.isZero() && sampleRates.deliversAll()) {
             return OFF;
         }
-        return new ReportRollups(window, maxFingerprints, deliverFirst, sampleRate, Instant::now, () -> ThreadLocalRandom.current().nextDouble());
+        return new ReportRollups(window, maxFingerprints, deliverFirst, sampleRates, Instant::now, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
@@ -84,13 +84,14 @@ public final class ReportRollups {
             return Placement.DELIVERED;
         }
         if (!rollsUp) {
-            return random.getAsDouble() < sampleRate ? Placement.DELIVERED : Placement.SAMPLED_OUT; // a fraction alone: nothing to count
+            // A fraction alone: nothing to count.
+            return random.getAsDouble() < sampleRates.of(report.type()) ? Placement.DELIVERED : Placement.SAMPLED_OUT;
         }
         closing.readLock().lock();
         try {
             Tally tally = current.tallyOf(report);
             long number = tally.count(report);
-            boolean delivers = number <= deliverFirst || random.getAsDouble() < sampleRate;
+            boolean delivers = number <= deliverFirst || random.getAsDouble() < sampleRates.of(report.type());
             if (delivers) {
                 tally.countDelivered();
             }

@@ -32,17 +32,18 @@ final class ReportWindow {
      */
     Tally tallyOf(Report report) {
         String endpoint = report.endpoint();
-        Tally tally = tallies.get(new Key(endpoint, report.fingerprint()));
+        Key key = new Key(endpoint, report.fingerprint());
+        Tally tally = tallies.get(key);
         if (tally != null) {
             return tally;
         }
         // Claims a place before making the tally: the cap holds however many threads race past the lookup.
         if (fingerprints.incrementAndGet() > maxFingerprints) {
             fingerprints.decrementAndGet();
-            return tallies.computeIfAbsent(new Key(endpoint, ReportRollup.OVERFLOW), key -> new Tally(endpoint, ReportRollup.OVERFLOW, DetachedSample.of(report)));
+            return tallies.computeIfAbsent(new Key(endpoint, ReportRollup.OVERFLOW), overflow -> new Tally(endpoint, ReportRollup.OVERFLOW, DetachedSample.of(report)));
         }
         Tally made = new Tally(endpoint, report.fingerprint(), DetachedSample.of(report));
-        Tally raced = tallies.putIfAbsent(new Key(endpoint, report.fingerprint()), made);
+        Tally raced = tallies.putIfAbsent(key, made);
         if (raced != null) {
             fingerprints.decrementAndGet(); // another thread made it first: one place for one fingerprint
             return raced;

@@ -42,8 +42,7 @@ final class Tally {
         if (lastSeen == null || at.isAfter(lastSeen)) {
             lastSeen = at;
         }
-        // A page is its URL without query and fragment, which vary between visits, as in the fingerprint.
-        pages.add(report.url().map(url -> url.split("[?#]", 2)[0]).orElse(null));
+        pages.add(report.url().map(Tally::withoutQuery).orElse(null));
         clients.add(report.beacon().clientAddress().orElse(null));
         return ++count;
     }
@@ -51,6 +50,17 @@ final class Tally {
     /** @return whether it counts the reports of the faults past the most a window keeps */
     boolean isOverflow() {
         return ReportRollup.OVERFLOW.equals(fingerprint);
+    }
+
+    /** A page is its URL without query and fragment, which vary between visits, as in the fingerprint. */
+    private static String withoutQuery(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '?' || c == '#') {
+                return url.substring(0, i);
+            }
+        }
+        return url;
     }
 
     /** Counts, of the reports counted, one that was delivered one by one. */

@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -49,6 +50,8 @@ import java.util.function.Function;
  * <tr><td>{@value #REPORT_ROLLUP_WINDOW}</td><td>{@code 0} (none)</td><td>seconds a window of reports lasts; at its end, each fingerprint seen in it gets one {@link dev.beacon.report.ReportRollup}</td></tr>
  * <tr><td>{@value #REPORT_MAX_FINGERPRINTS}</td><td>{@code 10000}</td><td>the most fingerprints with a rollup of their own in one window; the reports of the others count in their endpoint's overflow rollup</td></tr>
  * <tr><td>{@value #REPORT_DELIVER_FIRST}</td><td>{@code all}</td><td>how many reports of one fingerprint a window delivers one by one; the rest are sampled by {@value #REPORT_SAMPLE_RATE}; needs {@value #REPORT_ROLLUP_WINDOW}</td></tr>
+ * <tr><td>{@value #REPORT_SAMPLE_RATES}</td><td>(none)</td><td>that fraction for the report types listed, e.g. {@code deprecation:0.01, intervention:0.01}</td></tr>
+ * <tr><td>{@value #BEACON_SAMPLE_RATES}</td><td>(none)</td><td>the fraction of beacons delivered to observers, for the endpoints listed, e.g. {@code clicks:0.1}; the others are answered {@code 204}, written to the sinks, and counted in {@link dev.beacon.BeaconStatistics#beaconsSampledOut()}</td></tr>
  * <tr><td>{@value #REPORT_SAMPLE_RATE}</td><td>{@code 1}</td><td>the fraction of the other reports delivered one by one; those left are counted in {@link dev.beacon.BeaconStatistics#reportsSampledOut()} and their rollup</td></tr>
  * <tr><td>{@value #ANONYMIZE_CLIENT_ADDRESS}</td><td>{@code false}</td><td>{@code true} cuts the client's address before any observer, sink or log line sees it, and leaves out the {@code Forwarded} and {@code X-Forwarded-For} headers: an IPv4 address keeps its first {@value #ANONYMIZED_IPV4_PREFIX} bits, an IPv6 one its first {@value #ANONYMIZED_IPV6_PREFIX}. The rate limit and the duplicate window still tell clients apart by their whole address, only as long as their windows last</td></tr>
  * <tr><td>{@value #ANONYMIZED_IPV4_PREFIX}</td><td>{@code 24}</td><td>leading bits of an IPv4 address kept, 0 to 32</td></tr>
@@ -88,6 +91,8 @@ import java.util.function.Function;
  * @param reportMaxFingerprints the most fingerprints with a rollup of their own in one window
  * @param reportDeliverFirst how many reports of one fingerprint a window delivers one by one; {@link Long#MAX_VALUE} for all
  * @param reportSampleRate the fraction of the reports past those delivered one by one, from 0 to 1
+ * @param reportSampleRates the same fraction for the report types listed, by type
+ * @param beaconSampleRates the fraction of beacons delivered to observers, for the endpoints listed, by endpoint
  * @param anonymizeClientAddress whether the client's address is cut before observers, sinks and logs see it
  * @param anonymizedIpv4Prefix how many leading bits of an IPv4 address are kept where addresses are anonymised
  * @param anonymizedIpv6Prefix how many leading bits of an IPv6 address are kept where addresses are anonymised
@@ -126,6 +131,8 @@ public record BeaconConfig(boolean enabled,
                            int reportMaxFingerprints,
                            long reportDeliverFirst,
                            double reportSampleRate,
+                           Map<String, Double> reportSampleRates,
+                           Map<String, Double> beaconSampleRates,
                            boolean anonymizeClientAddress,
                            int anonymizedIpv4Prefix,
                            int anonymizedIpv6Prefix,
@@ -193,6 +200,10 @@ public record BeaconConfig(boolean enabled,
     public static final String REPORT_DELIVER_FIRST = "beacon.reports.deliver-first";
     /** Setting name: the fraction of the other reports delivered one by one. */
     public static final String REPORT_SAMPLE_RATE = "beacon.reports.sample-rate";
+    /** Setting name: that fraction for the report types listed, as {@code type:fraction}. */
+    public static final String REPORT_SAMPLE_RATES = "beacon.reports.sample-rates";
+    /** Setting name: the fraction of beacons delivered to observers, for the endpoints listed, as {@code endpoint:fraction}. */
+    public static final String BEACON_SAMPLE_RATES = "beacon.sample-rates";
 
     /** Setting name: how a beacon binds to an application's class, {@code strict} or {@code lenient}. */
     public static final String BINDING = "beacon.binding";
@@ -284,6 +295,8 @@ public record BeaconConfig(boolean enabled,
                 SettingRules.fingerprints(values, REPORT_MAX_FINGERPRINTS, 10_000),
                 SettingRules.deliverFirst(values, REPORT_DELIVER_FIRST, REPORT_ROLLUP_WINDOW, rollupWindow),
                 SettingRules.fraction(values, REPORT_SAMPLE_RATE),
+                SettingRules.fractionsByName(values, REPORT_SAMPLE_RATES),
+                SettingRules.fractionsByName(values, BEACON_SAMPLE_RATES),
                 values.bool(ANONYMIZE_CLIENT_ADDRESS, false),
                 SettingRules.prefixLength(values, ANONYMIZED_IPV4_PREFIX, 24, 32),
                 SettingRules.prefixLength(values, ANONYMIZED_IPV6_PREFIX, 48, 128),

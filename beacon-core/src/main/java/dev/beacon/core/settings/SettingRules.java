@@ -3,8 +3,10 @@ package dev.beacon.core.settings;
 import dev.beacon.ContentType;
 import dev.beacon.MalformedBeaconException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -66,6 +68,10 @@ final class SettingRules {
 
     private static final String ERROR_IGNORE =
             "The '%s' setting must be a comma-separated list of rules, e.g. 'chrome:, *.ads.example'; got '%s'.";
+    private static final String ERROR_FRACTIONS =
+            "The '%s' setting must be a comma-separated list of names and fractions between 0 and 1, e.g. 'deprecation:0.01,"
+            + " clicks:0.1'; got '%s'.";
+    private static final Pattern NAMED_FRACTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\s*:\\s*\\d*\\.?\\d+");
     private static final String ERROR_FINGERPRINTS =
             "The '%s' setting must be a whole number of fingerprints between 1 and 1000000, e.g. 10000; got '%s'.";
     private static final String ERROR_DELIVER_FIRST =
@@ -152,6 +158,20 @@ final class SettingRules {
 
     static List<String> ignoreRules(SettingValues settings, String name) {
         return settings.list(name, "", ERROR_IGNORE, value -> !value.isBlank());
+    }
+
+    /** @return each name's fraction, from a list of {@code name:fraction}, in the order listed */
+    static Map<String, Double> fractionsByName(SettingValues settings, String name) {
+        Map<String, Double> fractions = new LinkedHashMap<>();
+        for (String item : settings.list(name, "", ERROR_FRACTIONS, item -> NAMED_FRACTION.matcher(item).matches())) {
+            int colon = item.lastIndexOf(':');
+            double fraction = Double.parseDouble(item.substring(colon + 1).strip());
+            if (!(fraction >= 0 && fraction <= 1)) {
+                throw new IllegalArgumentException(ERROR_FRACTIONS.formatted(name, settings.value(name)));
+            }
+            fractions.put(item.substring(0, colon).strip(), fraction);
+        }
+        return fractions;
     }
 
     static int fingerprints(SettingValues settings, String name, int fallback) {

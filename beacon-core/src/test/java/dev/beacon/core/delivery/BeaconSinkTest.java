@@ -74,6 +74,27 @@ class BeaconSinkTest {
     }
 
     @Test
+    void aBeaconSampledOutAtItsEndpointIsStillWrittenToEverySinkAndCountedButReachesNoObserver() {
+        BeanManager beanManager = weld.select(BeanManager.class).get();
+        double[] draws = {0.5, 0.05};
+        int[] drawn = {0};
+        BeaconIntake sampling = new BeaconIntake(BeaconConfig.defaults(), new BeaconDelivery(() -> beanManager, () -> ObserverThreads.CONTAINERS,
+                new InFlightBudget(10, Long.MAX_VALUE), Duration.ZERO, ReportRules.DELIVER_ALL,
+                new BeaconSampling(Map.of("clicks", 0.1), () -> draws[drawn[0]++])));
+
+        for (String text : List.of("left out", "drawn", "elsewhere")) {
+            Answer answer = sampling.answer(beacon(text), text.equals("elsewhere") ? "default" : "clicks");
+            assertEquals(204, answer.status());
+            answer.deliver();
+        }
+
+        assertEquals(List.of("observer receives drawn", "observer receives elsewhere"),
+                EVENTS.stream().filter(event -> event.startsWith("observer")).toList(), "one in ten at clicks; every one elsewhere");
+        assertEquals(3, EVENTS.stream().filter(event -> event.startsWith("first writes")).count(), "the sinks keep every accepted beacon");
+        assertEquals(List.of(1L, 3L, 0L), List.of(statistics().beaconsSampledOut(), statistics().delivered(), statistics().inFlight()));
+    }
+
+    @Test
     void aSinkWithoutRoomGetsTheBeaconRefused503AndTheSinksThatHeldRoomGetItBack() {
         weld.select(SecondSink.class).get().full = true;
 

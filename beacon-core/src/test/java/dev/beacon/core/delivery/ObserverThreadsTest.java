@@ -45,7 +45,7 @@ class ObserverThreadsTest {
                 .addBeanClasses(BeaconDeliveryTest.PageViews.class, AsynchronousObserver.class).addExtension(new BeaconExtension()).initialize()) {
             BeanManager beanManager = weld.select(BeanManager.class).get();
             BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.madeBy(factory, 2),
-                    new InFlightBudget(BEACONS, Long.MAX_VALUE), Duration.ofSeconds(10), ReportRules.DELIVER_ALL);
+                    new InFlightBudget(BEACONS, Long.MAX_VALUE), Duration.ofSeconds(10), ReportRules.DELIVER_ALL, BeaconSampling.NONE);
             AsynchronousObserver observer = weld.select(AsynchronousObserver.class).get();
             observer.expect(BEACONS);
             assertTrue(delivery.isReady());
@@ -84,7 +84,7 @@ class ObserverThreadsTest {
                 lookingUp.countDown();
                 awaitQuietly(release);
                 return ObserverThreads.CONTAINERS;
-            }, new InFlightBudget(BEACONS, Long.MAX_VALUE), Duration.ZERO, ReportRules.DELIVER_ALL);
+            }, new InFlightBudget(BEACONS, Long.MAX_VALUE), Duration.ZERO, ReportRules.DELIVER_ALL, BeaconSampling.NONE);
             FutureTask<Boolean> first = new FutureTask<>(delivery::isReady);
             FutureTask<Boolean> second = new FutureTask<>(delivery::isReady);
             Thread firstThread = new Thread(first);

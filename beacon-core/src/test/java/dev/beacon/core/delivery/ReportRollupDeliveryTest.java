@@ -12,6 +12,7 @@ import dev.beacon.core.admission.InFlightBudget;
 import dev.beacon.core.cdi.BeaconExtension;
 import dev.beacon.core.rollup.IgnoreRules;
 import dev.beacon.core.rollup.ReportRollups;
+import dev.beacon.core.rollup.SampleRates;
 import dev.beacon.report.CspViolation;
 import dev.beacon.report.Report;
 import dev.beacon.report.ReportRollup;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -42,7 +44,7 @@ class ReportRollupDeliveryTest {
         try (WeldContainer weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClasses(RollupObservers.class)
                 .initialize()) {
             RollupObservers observers = weld.select(RollupObservers.class).get();
-            BeaconDelivery delivery = delivery(weld, ReportRollups.of(Duration.ofMillis(100), 100, Long.MAX_VALUE, 1));
+            BeaconDelivery delivery = delivery(weld, ReportRollups.of(Duration.ofMillis(100), 100, Long.MAX_VALUE, SampleRates.ALL));
 
             deliver(delivery, "csp", batchOf(5, "https://ads.example/p.gif"));
             deliver(delivery, "other", batchOf(2, "https://ads.example/p.gif"));
@@ -60,7 +62,7 @@ class ReportRollupDeliveryTest {
                 .addBeanClasses(RollupObservers.class, ReportObserver.class).initialize()) {
             RollupObservers observers = weld.select(RollupObservers.class).get();
             ReportObserver reports = weld.select(ReportObserver.class).get();
-            BeaconDelivery delivery = delivery(weld, ReportRollups.of(Duration.ofHours(1), 100, 1, 0));
+            BeaconDelivery delivery = delivery(weld, ReportRollups.of(Duration.ofHours(1), 100, 1, new SampleRates(0, Map.of())));
 
             deliver(delivery, "csp", batchOf(3, "https://ads.example/p.gif"));
             deliver(delivery, "csp", batchOf(1, "https://cdn.example/x.js"));
@@ -81,7 +83,7 @@ class ReportRollupDeliveryTest {
     private static BeaconDelivery delivery(WeldContainer weld, ReportRollups rollups) {
         BeanManager beanManager = weld.select(BeanManager.class).get();
         BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.CONTAINERS, new InFlightBudget(10, Long.MAX_VALUE),
-                LONG_ENOUGH, new ReportRules(false, false, IgnoreRules.NONE, rollups));
+                LONG_ENOUGH, new ReportRules(false, false, IgnoreRules.NONE, rollups), BeaconSampling.NONE);
         assertTrue(delivery.isReady());
         return delivery;
     }

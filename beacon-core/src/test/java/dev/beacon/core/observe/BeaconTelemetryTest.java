@@ -70,7 +70,7 @@ class BeaconTelemetryTest {
                     .collect(Collectors.toMap(point -> point.getAttributes().get(AttributeKey.longKey("http.response.status_code")),
                             LongPointData::getValue)));
             assertTrue(metrics.keySet().containsAll(Set.of("beacon.duplicates", "beacon.reports.malformed",
-                    "beacon.reports.extension_dropped", "beacon.reports.impossible_dropped", "beacon.reports.ignored", "beacon.reports.sampled_out", "beacon.reports.overflowed")), metrics::toString);
+                    "beacon.reports.extension_dropped", "beacon.reports.impossible_dropped", "beacon.reports.ignored", "beacon.reports.sampled_out", "beacon.reports.overflowed", "beacon.sampled_out")), metrics::toString);
         }
     }
 

@@ -26,10 +26,14 @@ class ReportRollupsTest {
     private static final Instant START = Instant.parse("2026-12-02T10:00:00Z");
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
+    private static SampleRates rate(double fraction) {
+        return new SampleRates(fraction, Map.of());
+    }
+
     @Test
     void eachFingerprintOfAWindowGetsOneRollupWithItsCountTimesPagesClientsAndFirstReportAsSample() {
         AtomicLong now = new AtomicLong(START.toEpochMilli());
-        ReportRollups rollups = new ReportRollups(MINUTE, 100, Long.MAX_VALUE, 1, () -> Instant.ofEpochMilli(now.get()), () -> 0.5);
+        ReportRollups rollups = new ReportRollups(MINUTE, 100, Long.MAX_VALUE, rate(1), () -> Instant.ofEpochMilli(now.get()), () -> 0.5);
         Report first = Reports.csp("csp", "https://ads.example/a.gif", "https://shop.example/cart?session=1", "192.0.2.1", START.plusSeconds(1));
         Report second = Reports.csp("csp", "https://ads.example/b.gif", "https://shop.example/cart?session=2", "192.0.2.2", START.plusSeconds(5));
         Report third = Reports.csp("csp", "https://ads.example/c.gif", "https://shop.example/cart#reviews", "192.0.2.2", START.plusSeconds(3));
@@ -60,7 +64,7 @@ class ReportRollupsTest {
     void deliversTheFirstReportsOfEachFingerprintInAWindowAndSamplesTheRest() {
         double[] draws = {0.05, 0.5, 0.05, 0.5, 0.5};
         int[] drawn = {0};
-        ReportRollups rollups = new ReportRollups(MINUTE, 100, 2, 0.1, () -> START, () -> draws[drawn[0]++]);
+        ReportRollups rollups = new ReportRollups(MINUTE, 100, 2, rate(0.1), () -> START, () -> draws[drawn[0]++]);
 
         List<Boolean> delivered = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -75,7 +79,7 @@ class ReportRollupsTest {
 
     @Test
     void pastTheMostFingerprintsReportsOfNewOnesCountInTheirEndpointsOverflowRollup() {
-        ReportRollups rollups = new ReportRollups(MINUTE, 2, Long.MAX_VALUE, 1, () -> START, () -> 0);
+        ReportRollups rollups = new ReportRollups(MINUTE, 2, Long.MAX_VALUE, rate(1), () -> START, () -> 0);
 
         int overflowed = 0;
         for (int host = 0; host < 5; host++) {
@@ -93,7 +97,7 @@ class ReportRollupsTest {
 
     @Test
     void theRollupsCountEveryReportExactlyOnceWhileWindowsCloseUnderManyThreads() throws Exception {
-        ReportRollups rollups = new ReportRollups(MINUTE, 40, 3, 0.25, Instant::now, () -> Math.random());
+        ReportRollups rollups = new ReportRollups(MINUTE, 40, 3, rate(0.25), Instant::now, () -> Math.random());
         int threads = 4;
         int perThread = 5_000;
         ConcurrentLinkedQueue<ReportRollup> closed = new ConcurrentLinkedQueue<>();
@@ -140,7 +144,7 @@ class ReportRollupsTest {
     void withoutAWindowAFractionAloneSamplesAndNothingIsCounted() {
         double[] draws = {0.1, 0.9};
         int[] drawn = {0};
-        ReportRollups rollups = new ReportRollups(Duration.ZERO, 100, Long.MAX_VALUE, 0.5, () -> START, () -> draws[drawn[0]++]);
+        ReportRollups rollups = new ReportRollups(Duration.ZERO, 100, Long.MAX_VALUE, rate(0.5), () -> START, () -> draws[drawn[0]++]);
 
         assertTrue(rollups.place(Reports.csp("https://ads.example/a.gif", "192.0.2.1")).deliversOneByOne());
         assertFalse(rollups.place(Reports.csp("https://ads.example/a.gif", "192.0.2.1")).deliversOneByOne());
@@ -149,6 +153,14 @@ class ReportRollupsTest {
 
     @Test
     void settingsThatChangeNothingCostNothing() {
-        assertTrue(ReportRollups.of(Duration.ZERO, 10_000, Long.MAX_VALUE, 1) == ReportRollups.OFF);
+        assertTrue(ReportRollups.of(Duration.ZERO, 10_000, Long.MAX_VALUE, SampleRates.ALL) == ReportRollups.OFF);
+    }
+
+    @Test
+    void aReportTypeListedSamplesAtItsOwnRate() {
+        ReportRollups rollups = new ReportRollups(Duration.ZERO, 100, Long.MAX_VALUE, new SampleRates(1, Map.of("csp-violation", 0.0)),
+                () -> START, () -> 0.5);
+
+        assertFalse(rollups.place(Reports.csp("https://ads.example/a.gif", "192.0.2.1")).deliversOneByOne());
     }
 }

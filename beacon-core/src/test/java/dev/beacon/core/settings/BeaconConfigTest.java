@@ -47,6 +47,9 @@ class BeaconConfigTest {
         assertEquals(List.of(Duration.ofMinutes(1), 500, 10L, 0.1), List.of(config.reportRollupWindow(), config.reportMaxFingerprints(),
                 config.reportDeliverFirst(), config.reportSampleRate()));
         assertEquals(Long.MAX_VALUE, BeaconConfig.from(Map.of(BeaconConfig.REPORT_DELIVER_FIRST, "All")::get).reportDeliverFirst());
+        assertEquals(Map.of("deprecation", 0.01, "intervention", 0.0), BeaconConfig.from(Map.of(BeaconConfig.REPORT_SAMPLE_RATES,
+                "deprecation:0.01, intervention : 0")::get).reportSampleRates());
+        assertEquals(Map.of("clicks", 0.1), BeaconConfig.from(Map.of(BeaconConfig.BEACON_SAMPLE_RATES, "clicks:.1")::get).beaconSampleRates());
         assertEquals("The 'beacon.reports.deliver-first' setting counts each fingerprint's reports per window, and"
                 + " 'beacon.reports.rollup-window' sets no window: set it too, e.g. 'beacon.reports.rollup-window=60' for one minute.",
                 failure.getMessage());
@@ -114,7 +117,9 @@ class BeaconConfigTest {
                 Map.entry(BeaconConfig.REPORT_ROLLUP_WINDOW, "1m"),
                 Map.entry(BeaconConfig.REPORT_MAX_FINGERPRINTS, "0"),
                 Map.entry(BeaconConfig.REPORT_DELIVER_FIRST, "some"),
-                Map.entry(BeaconConfig.REPORT_SAMPLE_RATE, "1.5"));
+                Map.entry(BeaconConfig.REPORT_SAMPLE_RATE, "1.5"),
+                Map.entry(BeaconConfig.REPORT_SAMPLE_RATES, "deprecation=0.1"),
+                Map.entry(BeaconConfig.BEACON_SAMPLE_RATES, "clicks:2"));
         invalid.forEach((name, value) -> {
             IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                     () -> BeaconConfig.from(Map.of(name, value)::get), name);
