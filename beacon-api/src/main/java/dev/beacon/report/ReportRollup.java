@@ -15,9 +15,11 @@ import java.util.Objects;
  * Every report accepted at an observed endpoint counts in exactly one rollup, whether it was delivered one by one or
  * only counted, as sampling decides: the rollups' counts add up to the reports accepted. However many distinct
  * fingerprints a window brings, at most {@code beacon.reports.max-fingerprints} get a rollup of their own; the reports of
- * the others count in the endpoint's {@linkplain #isOverflow() overflow rollup}.
+ * the others count in the endpoint's {@linkplain #isOverflow() overflow rollup}: one for each of the first 16 endpoints
+ * to overflow in the window, and one of endpoint {@code *} for all the others, so that made-up endpoint names cannot
+ * make one each.
  *
- * @param endpoint the endpoint the reports came to
+ * @param endpoint the endpoint the reports came to; {@code *} for the overflow rollup of the endpoints past 16
  * @param fingerprint the fingerprint of every report counted here; {@value #OVERFLOW} for the overflow rollup
  * @param type the report type of the sample, e.g. {@code csp-violation}
  * @param count the reports counted, delivered or not

@@ -16,10 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ReportWindow {
 
+    /** How many endpoints may each have an overflow tally of their own in one window. */
+    static final int MOST_OVERFLOWING_ENDPOINTS = 16;
+    /** The endpoint of the overflow tally of every endpoint past those. */
+    static final String EVERY_ENDPOINT = "*";
+
     private final Instant start;
     private final int maxFingerprints;
     private final Map<Key, Tally> tallies = new ConcurrentHashMap<>();
     private final AtomicInteger fingerprints = new AtomicInteger();
+    private final AtomicInteger overflowingEndpoints = new AtomicInteger();
 
     ReportWindow(Instant start, int maxFingerprints) {
         this.start = start;
@@ -40,7 +46,7 @@ final class ReportWindow {
         // Claims a place before making the tally: the cap holds however many threads race past the lookup.
         if (fingerprints.incrementAndGet() > maxFingerprints) {
             fingerprints.decrementAndGet();
-            return tallies.computeIfAbsent(new Key(endpoint, ReportRollup.OVERFLOW), overflow -> new Tally(endpoint, ReportRollup.OVERFLOW, DetachedSample.of(report)));
+            return overflowTallyOf(endpoint, report);
         }
         Tally made = new Tally(endpoint, report.fingerprint(), DetachedSample.of(report));
         Tally raced = tallies.putIfAbsent(key, made);
@@ -49,6 +55,28 @@ final class ReportWindow {
             return raced;
         }
         return made;
+    }
+
+    /**
+     * An endpoint's overflow tally, for the first {@value #MOST_OVERFLOWING_ENDPOINTS} endpoints to overflow in the
+     * window; past them, the one of {@link #EVERY_ENDPOINT}: reports to made-up endpoint names (where an observer of
+     * every endpoint's reports has them read) cannot make a tally each.
+     */
+    private Tally overflowTallyOf(String endpoint, Report report) {
+        Tally own = tallies.get(new Key(endpoint, ReportRollup.OVERFLOW));
+        if (own != null) {
+            return own;
+        }
+        String counted = overflowingEndpoints.incrementAndGet() <= MOST_OVERFLOWING_ENDPOINTS ? endpoint : EVERY_ENDPOINT;
+        boolean[] made = {false};
+        Tally tally = tallies.computeIfAbsent(new Key(counted, ReportRollup.OVERFLOW), overflow -> {
+            made[0] = true;
+            return new Tally(counted, ReportRollup.OVERFLOW, DetachedSample.of(report));
+        });
+        if (!made[0] || counted.equals(EVERY_ENDPOINT)) {
+            overflowingEndpoints.decrementAndGet(); // no place of its own taken: the shared tally, or one another thread made
+        }
+        return tally;
     }
 
     /**

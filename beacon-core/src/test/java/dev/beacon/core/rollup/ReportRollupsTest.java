@@ -96,6 +96,21 @@ class ReportRollupsTest {
     }
 
     @Test
+    void pastSixteenOverflowingEndpointsTheirReportsCountInOneOverflowRollupOfEveryEndpoint() {
+        ReportRollups rollups = new ReportRollups(MINUTE, 1, Long.MAX_VALUE, rate(1), () -> START, () -> 0);
+
+        for (int endpoint = 0; endpoint < 100; endpoint++) {
+            rollups.place(Reports.csp("made-up-" + endpoint, "https://host" + endpoint + ".example/p.gif", "https://shop.example/",
+                    "192.0.2.1", START));
+        }
+        Map<String, Long> overflowByEndpoint = rollups.closeWindow().stream().filter(ReportRollup::isOverflow)
+                .collect(Collectors.toMap(ReportRollup::endpoint, ReportRollup::count));
+
+        assertEquals(17, overflowByEndpoint.size(), overflowByEndpoint::toString);
+        assertEquals(100 - 1 - 16, overflowByEndpoint.get("*"), "the first endpoint's fault had the one place");
+    }
+
+    @Test
     void theRollupsCountEveryReportExactlyOnceWhileWindowsCloseUnderManyThreads() throws Exception {
         ReportRollups rollups = new ReportRollups(MINUTE, 40, 3, rate(0.25), Instant::now, () -> Math.random());
         int threads = 4;
