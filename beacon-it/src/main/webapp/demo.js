@@ -138,6 +138,25 @@ async function refreshReports() {
     }
 }
 
+async function refreshRollups() {
+    const response = await fetch(base + 'received-rollups', {cache: 'no-store'});
+    const rollups = await response.json();
+    const body = document.getElementById('rollups');
+    body.replaceChildren();
+    for (const rollup of rollups.reverse()) {
+        const row = body.insertRow();
+        cell(row, new Date(Date.parse(rollup.windowEnd)).toLocaleTimeString());
+        cell(row, rollup.endpoint);
+        cell(row, rollup.type);
+        cell(row, rollup.fingerprint);
+        cell(row, rollup.count);
+        cell(row, rollup.delivered);
+        cell(row, rollup.distinctPages);
+        cell(row, rollup.distinctClients);
+        cell(row, rollup.sample);
+    }
+}
+
 async function refreshVitals() {
     const response = await fetch(base + 'received-vitals', {cache: 'no-store'});
     const vitals = await response.json();
@@ -155,6 +174,7 @@ async function refreshVitals() {
 function refreshAll() {
     refresh();
     refreshReports();
+    refreshRollups();
     refreshVitals();
 }
 

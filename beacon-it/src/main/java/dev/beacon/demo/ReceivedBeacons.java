@@ -3,6 +3,7 @@ package dev.beacon.demo;
 import dev.beacon.Beacon;
 import dev.beacon.BeaconEndpoint;
 import dev.beacon.report.Report;
+import dev.beacon.report.ReportRollup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
@@ -27,6 +28,7 @@ public class ReceivedBeacons {
     private final Deque<Beacon> csp = new ArrayDeque<>();
     private final Deque<Report> reports = new ArrayDeque<>();
     private final Deque<WebVital> vitals = new ArrayDeque<>();
+    private final Deque<ReportRollup> rollups = new ArrayDeque<>();
 
     void onBeacon(@Observes Beacon beacon) {
         LOGGER.info(() -> "Beacon received at " + beacon.receivedAt() + ": endpoint " + beacon.endpoint()
@@ -48,6 +50,12 @@ public class ReceivedBeacons {
         keep(reports, report);
     }
 
+    /** Each fault's count, once per window of {@code beacon.reports.rollup-window}, from every endpoint. */
+    void onRollup(@ObservesAsync ReportRollup rollup) {
+        LOGGER.info(() -> "Report rollup: " + rollup.fingerprint() + " x" + rollup.count() + " at endpoint " + rollup.endpoint());
+        keep(rollups, rollup);
+    }
+
     /** Every beacon to endpoint {@code vitals}, bound to the record by the library: no parsing here. */
     void onVital(@Observes @BeaconEndpoint("vitals") WebVital vital) {
         LOGGER.info(() -> "Web vital received: " + vital);
@@ -60,6 +68,15 @@ public class ReceivedBeacons {
     List<WebVital> vitals() {
         synchronized (vitals) {
             return List.copyOf(vitals);
+        }
+    }
+
+    /**
+     * @return the report rollups received, oldest first
+     */
+    List<ReportRollup> rollups() {
+        synchronized (rollups) {
+            return List.copyOf(rollups);
         }
     }
 

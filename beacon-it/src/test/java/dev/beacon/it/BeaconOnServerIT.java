@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beacon.Beacon;
+import dev.beacon.ContentType;
+import dev.beacon.report.ReportReader;
 import dev.beacon.testing.ChromiumBodies;
 import dev.beacon.testing.ChromiumBodies.BrowserBody;
 import dev.beacon.testing.Compressed;
@@ -155,6 +158,28 @@ class BeaconOnServerIT {
         JsonObject report = received.await("/csp", "csp", 1).get(0).getJsonObject("json").getJsonObject("csp-report");
         assertEquals("img-src", report.getString("violated-directive"));
         assertEquals(List.of(), received.of("/csp", other));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void rollsUpAFaultsReportsIntoTheDemosWindowsCountingEachOnce(String via) throws Exception {
+        // Shaped as every CSP report the demo's endpoint gets: another test reads the first it received.
+        String host = uniqueEndpoint("fault").toLowerCase(Locale.ROOT) + ".example";
+        BrowserBody violation = new BrowserBody("application/csp-report", ("{\"csp-report\":{\"document-uri\":\"http://127.0.0.1/page\","
+                + "\"violated-directive\":\"img-src\",\"effective-directive\":\"img-src\",\"original-policy\":\"img-src 'none'\","
+                + "\"blocked-uri\":\"http://" + host
+                + "/x.png\"}}").getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(204, shop.post(via, "csp", violation).statusCode());
+        }
+        String fingerprint = ReportReader.read(Beacon.builder("csp", "/beacon/csp").contentType(ContentType.parse(violation.contentType()))
+                .body(violation.bytes()).build()).reports().get(0).fingerprint();
+
+        List<JsonObject> rollups = received.awaitRollups(fingerprint, 3);
+
+        assertEquals(List.of(3L, 3L), List.of(rollups.stream().mapToLong(rollup -> rollup.getJsonNumber("count").longValue()).sum(),
+                rollups.stream().mapToLong(rollup -> rollup.getJsonNumber("delivered").longValue()).sum()), rollups::toString);
+        assertTrue(rollups.stream().allMatch(rollup -> rollup.getString("endpoint").equals("csp")), rollups::toString);
     }
 
     @ParameterizedTest

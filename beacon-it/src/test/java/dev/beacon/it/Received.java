@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * What the demo's observers received, read from {@code GET /received}, {@code GET /received-reports} and
- * {@code GET /received-vitals} on the server under test.
+ * What the demo's observers received, read from {@code GET /received}, {@code GET /received-reports},
+ * {@code GET /received-rollups} and {@code GET /received-vitals} on the server under test.
  */
 final class Received {
 
@@ -79,6 +79,17 @@ final class Received {
     List<JsonObject> awaitReports(Set<String> types) throws Exception {
         return Polling.until("reports of types " + types + " in /received-reports", () -> read("received-reports", item -> true),
                 found -> found.stream().map(item -> item.getString("type")).collect(Collectors.toSet()).containsAll(types), PATIENCE);
+    }
+
+    /**
+     * @param fingerprint a fault's fingerprint
+     * @return the report rollups of that fault the demo's observer received, once their counts add up to at least the count
+     * @throws AssertionError when they do not within 30 seconds: three of the demo's windows
+     */
+    List<JsonObject> awaitRollups(String fingerprint, long count) throws Exception {
+        return Polling.until(count + " reports of " + fingerprint + " in /received-rollups",
+                () -> read("received-rollups", item -> item.getString("fingerprint").equals(fingerprint)),
+                found -> found.stream().mapToLong(item -> item.getJsonNumber("count").longValue()).sum() >= count, Duration.ofSeconds(30));
     }
 
     /**
