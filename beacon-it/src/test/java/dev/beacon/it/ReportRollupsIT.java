@@ -97,6 +97,8 @@ class ReportRollupsIT {
         assertTrue(rollups.stream().anyMatch(line -> line[1].equals("overflow")), "10,000 hosts overflowed the cap");
         assertTrue(rollups.stream().allMatch(line -> Long.parseLong(line[3]) <= (line[1].equals("overflow") ? Long.MAX_VALUE : 2)),
                 "two of each fault per window, one by one");
+        assertEquals(rollups.stream().filter(line -> line[1].equals("overflow")).mapToLong(line -> Long.parseLong(line[2])).sum(),
+                counter(app, "overflowed"), "BeaconStatistics.reportsOverflowed() counts what the overflow rollups hold");
         long delivered = rollups.stream().mapToLong(line -> Long.parseLong(line[3])).sum();
         assertEquals(delivered, Polling.until("the observers' count", () -> observed(app), count -> count >= delivered, LONG_ENOUGH));
         System.out.printf("ReportRollupsIT: %,d reports in %,d rollups; heap used after collection %,d KiB before the flood, %,d KiB after%n",
@@ -126,7 +128,7 @@ class ReportRollupsIT {
     private static List<String[]> rollupsOf(Shop app, String sampleText) throws Exception {
         List<String[]> lines = new ArrayList<>();
         for (String line : app.get("rollups").body().lines().toList()) {
-            if (!line.startsWith("observed ") && line.split(" ")[4].contains(sampleText)) {
+            if (!line.startsWith("observed ") && !line.startsWith("overflowed ") && line.split(" ")[4].contains(sampleText)) {
                 lines.add(line.split(" "));
             }
         }
@@ -142,7 +144,12 @@ class ReportRollupsIT {
     }
 
     private static long observed(Shop app) throws Exception {
-        return app.get("rollups").body().lines().filter(line -> line.startsWith("observed ")).mapToLong(line -> Long.parseLong(line.substring(9)))
-                .sum();
+        return counter(app, "observed");
+    }
+
+    /** @return the number on the recorder's line of that name */
+    private static long counter(Shop app, String name) throws Exception {
+        return app.get("rollups").body().lines().filter(line -> line.startsWith(name + " "))
+                .mapToLong(line -> Long.parseLong(line.substring(name.length() + 1))).sum();
     }
 }

@@ -1,11 +1,13 @@
 package dev.beacon.it;
 
 import dev.beacon.BeaconEndpoint;
+import dev.beacon.BeaconStatistics;
 import dev.beacon.report.CspViolation;
 import dev.beacon.report.ReportRollup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Added by {@link ReportRollupsIT}: records what each rollup of endpoint {@code csp} says, as one line (window start,
  * fingerprint, count, delivered, the sample's blocked URL), never the rollup itself, and counts the CSP violations delivered one by one.
- * {@code GET /rollups} answers the lines, then {@code observed N}; {@code GET /rollups?heap} the heap used after a
+ * {@code GET /rollups} answers the lines, then {@code observed N} and {@code overflowed N} (the library's counter); {@code GET /rollups?heap} the heap used after a
  * collection, in bytes.
  */
 @ApplicationScoped
@@ -43,6 +45,9 @@ public class RollupRecorder {
 
         private static final long serialVersionUID = 1L;
 
+        @Inject
+        private BeaconStatistics statistics;
+
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             response.setContentType("text/plain;charset=UTF-8");
@@ -53,7 +58,8 @@ public class RollupRecorder {
             }
             StringBuilder lines = new StringBuilder();
             ROLLUPS.forEach(line -> lines.append(line).append('\n'));
-            response.getWriter().write(lines.append("observed ").append(OBSERVED.get()).append('\n').toString());
+            lines.append("observed ").append(OBSERVED.get()).append('\n');
+            response.getWriter().write(lines.append("overflowed ").append(statistics.reportsOverflowed()).append('\n').toString());
         }
     }
 }
