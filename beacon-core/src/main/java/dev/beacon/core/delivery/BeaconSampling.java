@@ -1,5 +1,6 @@
 package dev.beacon.core.delivery;
 
+import dev.beacon.core.rollup.SampleRates;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -14,11 +15,11 @@ final class BeaconSampling {
     /** Every beacon delivered. */
     static final BeaconSampling NONE = new BeaconSampling(Map.of(), () -> 0);
 
-    private final Map<String, Double> rates;
+    private final SampleRates rates;
     private final DoubleSupplier random;
 
     BeaconSampling(Map<String, Double> rates, DoubleSupplier random) {
-        this.rates = Map.copyOf(rates);
+        this.rates = new SampleRates(1, rates);
         this.random = random;
     }
 
@@ -35,10 +36,10 @@ final class BeaconSampling {
      * @return whether it reaches its observers
      */
     boolean delivers(String endpoint) {
-        if (rates.isEmpty()) {
+        if (this == NONE) {
             return true; // nearly every application: not even a lookup
         }
-        Double rate = rates.get(endpoint);
-        return rate == null || random.getAsDouble() < rate;
+        double rate = rates.of(endpoint);
+        return rate >= 1 || random.getAsDouble() < rate;
     }
 }
