@@ -44,7 +44,7 @@ public final class ClientAddresses {
         if (!anonymized || address == null) {
             return address;
         }
-        byte[] bytes = TrustedProxies.bytes(address);
+        byte[] bytes = AddressRanges.bytes(address);
         if (bytes == null) {
             return null;
         }

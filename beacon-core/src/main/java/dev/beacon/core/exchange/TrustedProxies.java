@@ -1,10 +1,7 @@
 package dev.beacon.core.exchange;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Finds the address of the client behind the load balancers and proxies the application trusts
@@ -17,11 +14,11 @@ import java.util.Locale;
  */
 public final class TrustedProxies {
 
-    private static final TrustedProxies NONE = new TrustedProxies(List.of());
+    private static final TrustedProxies NONE = new TrustedProxies(AddressRanges.NONE);
 
-    private final List<Range> ranges;
+    private final AddressRanges ranges;
 
-    private TrustedProxies(List<Range> ranges) {
+    private TrustedProxies(AddressRanges ranges) {
         this.ranges = ranges;
     }
 
@@ -32,14 +29,7 @@ public final class TrustedProxies {
      * @throws IllegalArgumentException naming the entry that is neither
      */
     public static TrustedProxies of(List<String> entries) {
-        if (entries.isEmpty()) {
-            return NONE;
-        }
-        List<Range> ranges = new ArrayList<>();
-        for (String entry : entries) {
-            ranges.add(Range.parse(entry));
-        }
-        return new TrustedProxies(List.copyOf(ranges));
+        return entries.isEmpty() ? NONE : new TrustedProxies(AddressRanges.of(entries, dev.beacon.core.settings.BeaconConfig.TRUSTED_PROXIES));
     }
 
     /**
@@ -48,7 +38,7 @@ public final class TrustedProxies {
      */
     public String clientAddressOf(IncomingRequest request) {
         String peer = request.clientAddress();
-        if (ranges.isEmpty() || !isTrusted(peer)) {
+        if (this == NONE || !isTrusted(peer)) {
             return peer;
         }
         List<String> forwarded = forwardedFor(request);
@@ -67,8 +57,7 @@ public final class TrustedProxies {
     }
 
     private boolean isTrusted(String address) {
-        byte[] bytes = address == null ? null : bytes(address);
-        return bytes != null && ranges.stream().anyMatch(range -> range.contains(bytes));
+        return address != null && ranges.contains(address);
     }
 
     /** The {@code for=} of every {@code Forwarded} element in order, or else the {@code X-Forwarded-For} list. */
@@ -115,90 +104,7 @@ public final class TrustedProxies {
         } else if (value.indexOf(':') == value.lastIndexOf(':') && value.indexOf(':') > 0) {
             value = value.substring(0, value.indexOf(':')); // IPv4 with a port
         }
-        return bytes(value) == null ? null : value;
+        return AddressRanges.bytes(value) == null ? null : value;
     }
 
-    /**
-     * @return the address's bytes, 4 or 16; {@code null} when it is not an IP literal. Checked before
-     *         {@link InetAddress#getByName}, which would otherwise look a name up.
-     */
-    static byte[] bytes(String address) {
-        if (address.isEmpty() || address.length() > 45) {
-            return null;
-        }
-        boolean ipv6 = address.indexOf(':') >= 0;
-        for (int i = 0; i < address.length(); i++) {
-            char c = address.charAt(i);
-            boolean allowed = c >= '0' && c <= '9' || c == '.' || ipv6 && (c == ':' || Character.digit(c, 16) >= 0);
-            if (!allowed) {
-                return null;
-            }
-        }
-        if (!ipv6 && !isDottedQuad(address)) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(address).getAddress();
-        } catch (UnknownHostException notAnAddress) {
-            return null;
-        }
-    }
-
-    private static boolean isDottedQuad(String address) {
-        String[] parts = address.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** An address and how many of its leading bits a match shares. */
-    private record Range(byte[] network, int prefix) {
-
-        static Range parse(String entry) {
-            String value = entry.strip().toLowerCase(Locale.ROOT);
-            int slash = value.indexOf('/');
-            byte[] address = bytes(slash < 0 ? value : value.substring(0, slash));
-            if (address == null) {
-                throw new IllegalArgumentException(invalid(entry));
-            }
-            int prefix = address.length * 8;
-            if (slash >= 0) {
-                try {
-                    prefix = Integer.parseInt(value.substring(slash + 1));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(invalid(entry), e);
-                }
-                if (prefix < 0 || prefix > address.length * 8) {
-                    throw new IllegalArgumentException(invalid(entry));
-                }
-            }
-            return new Range(address, prefix);
-        }
-
-        boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
-            int whole = prefix / 8;
-            for (int i = 0; i < whole; i++) {
-                if (address[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            int mask = rest == 0 ? 0 : 0xFF << (8 - rest) & 0xFF;
-            return rest == 0 || (address[whole] & mask) == (network[whole] & mask);
-        }
-
-        private static String invalid(String entry) {
-            return "The '" + dev.beacon.core.settings.BeaconConfig.TRUSTED_PROXIES + "' setting must list IP addresses and CIDR ranges,"
-                    + " e.g. '10.0.0.0/8, 192.0.2.7, fd00::/8'; got '" + entry + "'.";
-        }
-    }
 }

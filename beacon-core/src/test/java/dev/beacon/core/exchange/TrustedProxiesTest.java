@@ -53,12 +53,12 @@ class TrustedProxiesTest {
     /** A name is never looked up: "localhost" or a host name in a header is not an address. */
     @Test
     void readsIpLiteralsOnlyAndNeverLooksANameUp() {
-        assertNull(TrustedProxies.bytes("localhost"));
-        assertNull(TrustedProxies.bytes("example.com"));
-        assertNull(TrustedProxies.bytes("1.2.3"));
-        assertNull(TrustedProxies.bytes("256.1.1.1"));
-        assertNull(TrustedProxies.bytes("fe80::1%eth0"));
-        assertEquals(4, TrustedProxies.bytes("::ffff:10.0.0.1").length, "an IPv4-mapped address is its IPv4 address");
+        assertNull(AddressRanges.bytes("localhost"));
+        assertNull(AddressRanges.bytes("example.com"));
+        assertNull(AddressRanges.bytes("1.2.3"));
+        assertNull(AddressRanges.bytes("256.1.1.1"));
+        assertNull(AddressRanges.bytes("fe80::1%eth0"));
+        assertEquals(4, AddressRanges.bytes("::ffff:10.0.0.1").length, "an IPv4-mapped address is its IPv4 address");
         assertEquals("10.0.0.1", BALANCERS.clientAddressOf(request("10.0.0.2", "X-Forwarded-For", "localhost, 10.0.0.1")));
     }
 
