@@ -146,6 +146,17 @@ public class Report {
     }
 
     /**
+     * What the {@linkplain #fingerprint() fingerprint} is made of, readable: for a CSP violation, e.g.
+     * {@code [script-src-elem, https://ads.example, https://shop.example/cart]}. What a dashboard shows beside a
+     * fingerprint, so that a person can tell the fault.
+     *
+     * @return the parts the fingerprint digests, after the report type, in order
+     */
+    public final List<String> fingerprintParts() {
+        return identity();
+    }
+
+    /**
      * @return what identifies the fault among reports of this type; each report type says what
      */
     List<String> identity() {

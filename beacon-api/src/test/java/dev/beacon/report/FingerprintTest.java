@@ -44,6 +44,15 @@ class FingerprintTest {
         assertEquals(legacy, legacy(BLOCKED_IMAGE_CSP_LEVEL_2).fingerprint(), "another image of the same origin, the page with a query");
     }
 
+    @Test
+    void aFingerprintsPartsAreReadableAndTheSameForEveryShapeOfOneFault() {
+        List<String> expected = List.of("img-src", "http://127.0.0.1:1", "http://127.0.0.1:18850/pages/csp-uri.html");
+
+        assertEquals(expected, legacy(fixture("chromium-156-csp-report.json")).fingerprintParts());
+        assertEquals(expected, legacy(BLOCKED_IMAGE_CSP_LEVEL_2).fingerprintParts());
+        assertEquals(expected, batch("[" + BLOCKED_IMAGE_REPORTING_API + "]").get(0).fingerprintParts());
+    }
+
     /**
      * Kept from release to release, as an application may store fingerprints and group by them across upgrades: the
      * type and the first 8 bytes of the SHA-256 of the type and the documented parts, each after a zero byte.
