@@ -7,12 +7,13 @@ import java.util.Set;
 
 /**
  * Reads and validates the application's beacon settings when it starts, so that an invalid value
- * fails the deployment, naming the setting, rather than every beacon the resource would receive.
+ * fails the deployment, naming the setting, rather than every beacon the resource would receive; and serves the
+ * console where the settings turn it on.
  */
 public class BeaconResourceInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        BeaconRuntime.of(context);
+        BeaconRuntime.of(context).serveConsole(context);
     }
 }

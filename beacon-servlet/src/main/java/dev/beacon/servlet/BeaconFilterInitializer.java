@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * Does nothing when {@code beacon.enabled} is {@code false}, or when the application declares a
  * filter named {@value BeaconFilter#NAME} itself (its declaration, and its mapping, win).
  * The application's settings are read and validated here, so a bad value fails the deployment instead
- * of every beacon.
+ * of every beacon; and the console is served where they turn it on.
  */
 public class BeaconFilterInitializer implements ServletContainerInitializer {
 
@@ -27,11 +27,13 @@ public class BeaconFilterInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        BeaconConfig config = BeaconRuntime.of(context).config();
+        BeaconRuntime runtime = BeaconRuntime.of(context);
+        BeaconConfig config = runtime.config();
         if (!config.enabled()) {
             LOGGER.info(() -> "Beacon filter switched off by " + BeaconConfig.ENABLED + "=false in " + context.getContextPath());
             return;
         }
+        runtime.serveConsole(context);
         FilterRegistration.Dynamic registration = context.addFilter(BeaconFilter.NAME, BeaconFilter.class);
         if (registration == null) {
             LOGGER.info(() -> "The application declares a filter named '" + BeaconFilter.NAME + "'; its declaration is used");

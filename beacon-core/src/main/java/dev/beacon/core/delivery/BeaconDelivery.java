@@ -13,6 +13,7 @@ import dev.beacon.core.observe.FailureLog;
 import dev.beacon.core.rollup.IgnoreRules;
 import dev.beacon.core.rollup.ReportRollups;
 import dev.beacon.core.settings.BeaconConfig;
+import dev.beacon.report.ReportRollup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,6 +48,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
     private final Duration shutdownTimeout;
     private final ReportRules reportRules;
     private final BeaconSampling sampling;
+    private final Consumer<List<ReportRollup>> windowsClosed;
     private final AtomicBoolean unavailabilityReported = new AtomicBoolean();
     private volatile Connected connected;
 
@@ -57,7 +60,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
      */
     public BeaconDelivery(Supplier<BeanManager> beanManagerLookup, InFlightBudget budget, Duration shutdownTimeout, boolean dropExtensionViolations) {
         this(beanManagerLookup, () -> ObserverThreads.CONTAINERS, budget, shutdownTimeout,
-                new ReportRules(dropExtensionViolations, false, IgnoreRules.NONE, ReportRollups.OFF), BeaconSampling.NONE);
+                new ReportRules(dropExtensionViolations, false, IgnoreRules.NONE, ReportRollups.OFF, false), BeaconSampling.NONE);
     }
 
     /**
@@ -67,6 +70,15 @@ public final class BeaconDelivery implements Delivery, Drainable {
      */
     BeaconDelivery(Supplier<BeanManager> beanManagerLookup, Supplier<ObserverThreads> observerThreadsLookup, InFlightBudget budget,
                    Duration shutdownTimeout, ReportRules reportRules, BeaconSampling sampling) {
+        this(beanManagerLookup, observerThreadsLookup, budget, shutdownTimeout, reportRules, sampling, closed -> { });
+    }
+
+    /**
+     * @param windowsClosed told each closed window's rollups, before their observers are
+     */
+    BeaconDelivery(Supplier<BeanManager> beanManagerLookup, Supplier<ObserverThreads> observerThreadsLookup, InFlightBudget budget,
+                   Duration shutdownTimeout, ReportRules reportRules, BeaconSampling sampling, Consumer<List<ReportRollup>> windowsClosed) {
+        this.windowsClosed = windowsClosed;
         this.beanManagerLookup = beanManagerLookup;
         this.observerThreadsLookup = observerThreadsLookup;
         this.budget = budget;
@@ -78,12 +90,13 @@ public final class BeaconDelivery implements Delivery, Drainable {
     /**
      * @param config the validated configuration, for the in-flight budget, the shutdown timeout, the reports left out and
      *        the threads of asynchronous observers
+     * @param windowsClosed told each closed window's report rollups, before their observers are, such as the console
      * @return a delivery to the CDI container of the calling application, looked up at first use
      */
-    public static BeaconDelivery toCurrentContainer(BeaconConfig config) {
+    public static BeaconDelivery toCurrentContainer(BeaconConfig config, Consumer<List<ReportRollup>> windowsClosed) {
         return new BeaconDelivery(() -> CDI.current().getBeanManager(), () -> ObserverThreads.ofTheContainer(config.asyncObserverThreads()),
                 new InFlightBudget(config.maxInFlight(), config.maxInFlightBytes()), config.shutdownTimeout(),
-                ReportRules.of(config), BeaconSampling.of(config.beaconSampleRates()));
+                ReportRules.of(config), BeaconSampling.of(config.beaconSampleRates()), windowsClosed);
     }
 
     @Override
@@ -154,7 +167,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
             EventPlan plan = new EventPlan(extension == null ? null : extension.observedEndpoints(), statistics, reportRules);
             Dispatcher dispatcher = new Dispatcher(found, observerThreads, failures, plan.knowsObservedEndpoints());
             connected = new Connected(statistics, new Admission(budget, sinks, statistics, failures), plan, dispatcher, observerThreads,
-                    RollupWindows.start(reportRules.rollups(), (rollup, endpoint) -> dispatcher.dispatch(rollup, rollup.sample().beacon(), endpoint,
+                    RollupWindows.start(reportRules.rollups(), windowsClosed, (rollup, endpoint) -> dispatcher.dispatch(rollup, rollup.sample().beacon(), endpoint,
                             plan.observersKeyOf(rollup.endpoint()))));
             return true;
         } catch (IllegalStateException e) {

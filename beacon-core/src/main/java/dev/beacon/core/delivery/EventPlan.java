@@ -54,7 +54,7 @@ public final class EventPlan {
      */
     List<Object> eventsOf(Beacon beacon) {
         List<Class<?>> payloadTypes = payloadTypesOf(beacon.endpoint());
-        boolean readReports = observed == null || observed.hasReportObservers(beacon.endpoint());
+        boolean readReports = observed == null || rules.readEveryEndpoint() || observed.hasReportObservers(beacon.endpoint());
         if (!readReports && payloadTypes.isEmpty()) {
             return List.of(beacon); // nearly every beacon: nothing to build
         }

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,38 +27,37 @@ final class RollupWindows {
     private static final Logger LOGGER = Logger.getLogger(RollupWindows.class.getName());
 
     /** Where reports are not rolled up: no thread, nothing to fire. */
-    private static final RollupWindows NONE = new RollupWindows(ReportRollups.OFF, null, null);
+    private static final RollupWindows NONE = new RollupWindows(ReportRollups.OFF, null, null, null);
 
     private final ReportRollups rollups;
+    private final Consumer<List<ReportRollup>> closed;
     private final BiFunction<ReportRollup, BeaconEndpoint, CompletableFuture<?>> fire;
     private final ScheduledThreadPoolExecutor timer;
     private final AtomicBoolean failureSaid = new AtomicBoolean();
 
-    private RollupWindows(ReportRollups rollups, BiFunction<ReportRollup, BeaconEndpoint, CompletableFuture<?>> fire,
-                          ScheduledThreadPoolExecutor timer) {
+    private RollupWindows(ReportRollups rollups, Consumer<List<ReportRollup>> closed,
+                          BiFunction<ReportRollup, BeaconEndpoint, CompletableFuture<?>> fire, ScheduledThreadPoolExecutor timer) {
         this.rollups = rollups;
+        this.closed = closed;
         this.fire = fire;
         this.timer = timer;
     }
 
     /**
      * @param rollups the reports' windows
+     * @param closed told each closed window's rollups, before their observers are
      * @param fire notifies a rollup's observers, synchronous ones on the calling thread; gives when the asynchronous
      *        ones are done, or {@code null} when there are none
      * @return the windows, closing on time; call it on a thread of the application, where its thread factory is bound
      */
-    static RollupWindows start(ReportRollups rollups, BiFunction<ReportRollup, BeaconEndpoint, CompletableFuture<?>> fire) {
+    static RollupWindows start(ReportRollups rollups, Consumer<List<ReportRollup>> closed,
+                               BiFunction<ReportRollup, BeaconEndpoint, CompletableFuture<?>> fire) {
         Duration window = rollups.window();
         if (window.isZero()) {
             return NONE;
         }
-        ThreadFactory threads = ObserverThreads.managedThreadFactory().orElseGet(() -> task -> {
-            Thread thread = new Thread(task, "beacon-report-rollups");
-            thread.setDaemon(true); // where the container gives no threads of its own (Tomcat): never one that keeps it up
-            return thread;
-        });
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads);
-        RollupWindows windows = new RollupWindows(rollups, fire, timer);
+        ScheduledThreadPoolExecutor timer = ApplicationTimers.start("beacon-report-rollups");
+        RollupWindows windows = new RollupWindows(rollups, closed, fire, timer);
         timer.scheduleAtFixedRate(windows::fireOnTime, window.toMillis(), window.toMillis(), TimeUnit.MILLISECONDS);
         return windows;
     }
@@ -76,8 +75,10 @@ final class RollupWindows {
 
     /** Closes the current window and fires its rollups; what an observer throws is the dispatch's to log and count. */
     private List<CompletableFuture<?>> fireClosedWindow() {
+        List<ReportRollup> window = rollups.closeWindow();
+        closed.accept(window);
         List<CompletableFuture<?>> asynchronous = new ArrayList<>();
-        for (ReportRollup rollup : rollups.closeWindow()) {
+        for (ReportRollup rollup : window) {
             CompletableFuture<?> done = fire.apply(rollup, BeaconEndpoint.Literal.of(rollup.endpoint()));
             if (done != null) {
                 asynchronous.add(done);

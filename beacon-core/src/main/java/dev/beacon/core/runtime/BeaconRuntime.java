@@ -1,6 +1,8 @@
 package dev.beacon.core.runtime;
 
 import dev.beacon.core.cdi.ApiPresence;
+import dev.beacon.core.console.BeaconConsole;
+import dev.beacon.core.console.ConsoleServlet;
 import dev.beacon.core.delivery.BeaconDelivery;
 import dev.beacon.core.delivery.Delivery;
 import dev.beacon.core.delivery.WithoutCdi;
@@ -13,6 +15,7 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -37,11 +40,13 @@ public final class BeaconRuntime {
     private final BeaconSettings settings;
     private final BeaconConfig config;
     private final BeaconIntake intake;
+    private final BeaconConsole console;
 
-    private BeaconRuntime(BeaconSettings settings, BeaconConfig config, BeaconIntake intake) {
+    private BeaconRuntime(BeaconSettings settings, BeaconConfig config, BeaconIntake intake, BeaconConsole console) {
         this.settings = settings;
         this.config = config;
         this.intake = intake;
+        this.console = console;
     }
 
     /**
@@ -63,11 +68,12 @@ public final class BeaconRuntime {
                 BeaconSettings settings = BeaconSettings.layered(settingsOf(application), () -> namesSetIn(application));
                 BeaconConfig config = BeaconConfig.from(settings::value);
                 UnknownSettings.check(settings, config);
-                Delivery delivery = deliveryFor(config);
-                built = new BeaconRuntime(settings, config, new BeaconIntake(config, delivery));
+                BeaconConsole console = config.console().isOn() ? new BeaconConsole(config.reportRollupWindow(), Clock.systemUTC()) : null;
+                Delivery delivery = deliveryFor(config, console);
+                built = new BeaconRuntime(settings, config, new BeaconIntake(config, delivery), console);
                 application.setAttribute(ATTRIBUTE, built);
                 StatisticsPublisher.publish(application, delivery::statisticsIfReached);
-                connectOnceStarted(application, delivery);
+                connectOnceStarted(application, delivery, console);
             }
             return built;
         }
@@ -96,11 +102,28 @@ public final class BeaconRuntime {
     }
 
     /**
+     * Serves the console, where the settings turn it on. Call it from the initializer of a beacon jar, once per jar:
+     * the first serves it.
+     *
+     * @param application the application starting
+     * @throws IllegalArgumentException naming the setting, where an address the console is open to is no address
+     */
+    public void serveConsole(ServletContext application) {
+        if (console != null) {
+            ConsoleServlet.registerIn(application, config, console);
+        }
+    }
+
+    /**
+     * @param console told each closed window's report rollups; {@code null} where there is no console
      * @return the delivery to the calling application's CDI container, or, without even the CDI API, the one that
      *         says there is none
      */
-    private static Delivery deliveryFor(BeaconConfig config) {
-        return ApiPresence.isPresent("jakarta.enterprise.inject.spi.CDI") ? BeaconDelivery.toCurrentContainer(config) : new WithoutCdi();
+    private static Delivery deliveryFor(BeaconConfig config, BeaconConsole console) {
+        if (!ApiPresence.isPresent("jakarta.enterprise.inject.spi.CDI")) {
+            return new WithoutCdi();
+        }
+        return BeaconDelivery.toCurrentContainer(config, console == null ? closed -> { } : console::windowClosed);
     }
 
     /**
@@ -108,12 +131,22 @@ public final class BeaconRuntime {
      * statistics and the sinks are true from the start (an application started while its Kafka broker is away is not
      * ready), and a missing container is said at start-up.
      */
-    private static void connectOnceStarted(ServletContext application, Delivery delivery) {
+    private static void connectOnceStarted(ServletContext application, Delivery delivery, BeaconConsole console) {
         try {
             application.addListener(new ServletContextListener() {
                 @Override
                 public void contextInitialized(ServletContextEvent started) {
                     delivery.isReady();
+                    if (console != null) {
+                        console.start(delivery::statisticsIfReached);
+                    }
+                }
+
+                @Override
+                public void contextDestroyed(ServletContextEvent stopped) {
+                    if (console != null) {
+                        console.stop();
+                    }
                 }
             });
         } catch (IllegalStateException | UnsupportedOperationException e) {

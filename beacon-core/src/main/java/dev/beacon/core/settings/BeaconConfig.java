@@ -59,6 +59,9 @@ import java.util.function.Function;
  * <tr><td>{@value #BINDING}</td><td>{@code strict}</td><td>how a beacon binds to an application's class ({@link dev.beacon.Beacon#as(Class)}): {@code strict} refuses, with {@code 400} naming it, a property the class does not declare and a number its integral property cannot hold without loss; {@code lenient} binds as JSON-B alone does, skipping the one and cutting the other</td></tr>
  * <tr><td>{@value #UNKNOWN_ENDPOINTS}</td><td>{@code deliver}</td><td>what a beacon to an endpoint that no observer's {@code @BeaconEndpoint} names, nor {@value #ENDPOINTS}, gets: {@code deliver} delivers it to the observers of every endpoint and the sinks; {@code refuse} answers {@code 404}, so clients cannot invent endpoints. The bare base path's endpoint is always known</td></tr>
  * <tr><td>{@value #ENDPOINTS}</td><td>(none)</td><td>comma-separated endpoint names known besides those observers name, such as one only a sink or an observer of every endpoint takes</td></tr>
+ * <tr><td>{@value #CONSOLE_PATH}</td><td>(none: off)</td><td>the path under the context root, e.g. {@code /beacon-console}, of a page showing the last hour's accepted and refused beacons and the top report fingerprints; needs {@value #CONSOLE_ROLE} or {@value #CONSOLE_ALLOWED_ADDRESSES}, or the deployment fails</td></tr>
+ * <tr><td>{@value #CONSOLE_ROLE}</td><td>(none)</td><td>the role a user must be in to see the console, checked with {@code isUserInRole}: the application's own login must cover the console's path. Anyone else gets {@code 403}</td></tr>
+ * <tr><td>{@value #CONSOLE_ALLOWED_ADDRESSES}</td><td>(none)</td><td>comma-separated addresses and CIDR ranges the console is open to, the client's address read as {@value #TRUSTED_PROXIES} says; anyone else gets {@code 403}. With {@value #CONSOLE_ROLE} too, both must hold</td></tr>
  * <tr><td>{@value #UNKNOWN_SETTINGS}</td><td>{@code warn}</td><td>what a name set under {@code beacon.} that is no setting, such as a misspelt one, makes of the deployment: {@code warn} logs it once, with the setting nearest to it; {@code fail} fails the deployment with that message</td></tr>
  * </table>
  *
@@ -99,6 +102,7 @@ import java.util.function.Function;
  * @param lenientBinding whether a beacon binds to a class as JSON-B alone binds it, rather than strictly
  * @param refuseUnknownEndpoints whether a beacon to an endpoint nothing names is answered {@code 404}
  * @param endpoints the endpoint names known besides those observers name
+ * @param console where the console is served, and to whom
  * @param unknownSettingsFail whether a name under {@code beacon.} that no setting has fails the deployment, rather than
  *        being warned of
  */
@@ -139,6 +143,7 @@ public record BeaconConfig(boolean enabled,
                            boolean lenientBinding,
                            boolean refuseUnknownEndpoints,
                            List<String> endpoints,
+                           ConsoleSettings console,
                            boolean unknownSettingsFail) {
 
 
@@ -213,6 +218,12 @@ public record BeaconConfig(boolean enabled,
     public static final String ENDPOINTS = "beacon.endpoints";
     /** Setting name: what a name under {@code beacon.} that no setting has makes of the deployment, {@code warn} or {@code fail}. */
     public static final String UNKNOWN_SETTINGS = "beacon.unknown-settings";
+    /** Setting name: the console's path under the context root; none for no console. */
+    public static final String CONSOLE_PATH = "beacon.console.path";
+    /** Setting name: the role a user must be in to see the console. */
+    public static final String CONSOLE_ROLE = "beacon.console.role";
+    /** Setting name: the addresses and ranges the console is open to. */
+    public static final String CONSOLE_ALLOWED_ADDRESSES = "beacon.console.allowed-addresses";
     /** Setting name: whether the client's address is cut before anything of the application sees it. */
     public static final String ANONYMIZE_CLIENT_ADDRESS = "beacon.anonymize-client-address";
     /** Setting name: how many leading bits of a client's IPv4 address are kept where addresses are anonymised. */
@@ -265,9 +276,10 @@ public record BeaconConfig(boolean enabled,
         long maxBodySize = SettingRules.bodySize(values, MAX_BODY_SIZE, DEFAULT_MAX_BODY_SIZE);
         double rateLimit = SettingRules.rate(values, RATE_LIMIT);
         Duration rollupWindow = SettingRules.seconds(values, REPORT_ROLLUP_WINDOW, 0);
+        List<String> paths = SettingRules.paths(values, PATHS, "/beacon");
         return new BeaconConfig(
                 values.bool(ENABLED, true),
-                SettingRules.paths(values, PATHS, "/beacon"),
+                paths,
                 SettingRules.mediaTypes(values, MEDIA_TYPES, DEFAULT_MEDIA_TYPES),
                 maxBodySize,
                 SettingRules.origins(values, ALLOWED_ORIGINS),
@@ -303,6 +315,7 @@ public record BeaconConfig(boolean enabled,
                 SettingRules.lenient(values, BINDING),
                 SettingRules.refuses(values, UNKNOWN_ENDPOINTS),
                 SettingRules.endpoints(values, ENDPOINTS),
+                ConsoleSettings.from(values, paths),
                 SettingRules.failsOrWarns(values, UNKNOWN_SETTINGS));
     }
 

@@ -136,7 +136,7 @@ class ReportDeliveryTest {
         String possible = impossible.replace("https://cdn.example/a.png", "https://ads.example/a.png");
         BeanManager beanManager = weld.select(BeanManager.class).get();
         BeaconDelivery dropping = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.CONTAINERS, new InFlightBudget(10, Long.MAX_VALUE),
-                Duration.ZERO, new ReportRules(false, true, IgnoreRules.NONE, ReportRollups.OFF), BeaconSampling.NONE);
+                Duration.ZERO, new ReportRules(false, true, IgnoreRules.NONE, ReportRollups.OFF, false), BeaconSampling.NONE);
         assertTrue(dropping.isReady());
 
         deliver(dropping, "csp", impossible);
@@ -153,7 +153,7 @@ class ReportDeliveryTest {
         ReportObservers observers = weld.select(ReportObservers.class).get();
         BeanManager beanManager = weld.select(BeanManager.class).get();
         BeaconDelivery ignoring = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.CONTAINERS, new InFlightBudget(10, Long.MAX_VALUE),
-                Duration.ZERO, new ReportRules(false, false, IgnoreRules.of(List.of("*.ads.example"), List.of(), true), ReportRollups.OFF), BeaconSampling.NONE);
+                Duration.ZERO, new ReportRules(false, false, IgnoreRules.of(List.of("*.ads.example"), List.of(), true), ReportRollups.OFF, false), BeaconSampling.NONE);
         assertTrue(ignoring.isReady());
 
         deliver(ignoring, "csp", "[{\"type\":\"csp-violation\",\"body\":{\"blockedURL\":\"https://x.ads.example/p.gif\"}},"

@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -80,10 +81,30 @@ class ReportRollupDeliveryTest {
         }
     }
 
+    @Test
+    void rulesThatReadEveryEndpointTellTheWindowsOfReportsNoObserverReceives() throws Exception {
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClasses(BeaconObserver.class)
+                .initialize()) {
+            List<ReportRollup> told = new CopyOnWriteArrayList<>();
+            BeaconDelivery delivery = delivery(weld, new ReportRules(false, false, IgnoreRules.NONE,
+                    ReportRollups.of(Duration.ofHours(1), 100, Long.MAX_VALUE, SampleRates.ALL), true), told::addAll);
+
+            deliver(delivery, "csp", batchOf(3, "https://ads.example/p.gif"));
+            delivery.close();
+
+            assertEquals(List.of(3L), told.stream().map(ReportRollup::count).toList(), "the console's windows count reports no one observes");
+            assertEquals(1, weld.select(BeaconObserver.class).get().received.size(), "the beacon still reaches its observer");
+        }
+    }
+
     private static BeaconDelivery delivery(WeldContainer weld, ReportRollups rollups) {
+        return delivery(weld, new ReportRules(false, false, IgnoreRules.NONE, rollups, false), told -> { });
+    }
+
+    private static BeaconDelivery delivery(WeldContainer weld, ReportRules rules, Consumer<List<ReportRollup>> windowsClosed) {
         BeanManager beanManager = weld.select(BeanManager.class).get();
         BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.CONTAINERS, new InFlightBudget(10, Long.MAX_VALUE),
-                LONG_ENOUGH, new ReportRules(false, false, IgnoreRules.NONE, rollups), BeaconSampling.NONE);
+                LONG_ENOUGH, rules, BeaconSampling.NONE, windowsClosed);
         assertTrue(delivery.isReady());
         return delivery;
     }
@@ -118,6 +139,15 @@ class ReportRollupDeliveryTest {
 
         void onEvery(@ObservesAsync ReportRollup rollup) {
             everyEndpoint.add(rollup);
+        }
+    }
+
+    @Singleton
+    static class BeaconObserver {
+        final List<Beacon> received = new CopyOnWriteArrayList<>();
+
+        void onBeacon(@Observes Beacon beacon) {
+            received.add(beacon);
         }
     }
 

@@ -56,6 +56,34 @@ class BeaconConfigTest {
     }
 
     @Test
+    void theConsoleIsOffByDefaultAndNeverOpenToAnyone() {
+        ConsoleSettings console = BeaconConfig.from(Map.of(BeaconConfig.CONSOLE_PATH, "/beacon-console",
+                BeaconConfig.CONSOLE_ALLOWED_ADDRESSES, "127.0.0.1, ::1")::get).console();
+        IllegalArgumentException open = assertThrows(IllegalArgumentException.class,
+                () -> BeaconConfig.from(Map.of(BeaconConfig.CONSOLE_PATH, "/beacon-console")::get));
+
+        assertFalse(BeaconConfig.defaults().console().isOn());
+        assertEquals(new ConsoleSettings("/beacon-console", "", List.of("127.0.0.1", "::1")), console);
+        assertEquals("The 'beacon.console.path' setting serves the beacon console, which would then be open to anyone: set"
+                + " 'beacon.console.role' to a role your application's login grants operators, or 'beacon.console.allowed-addresses' to"
+                + " the addresses they use, e.g. '127.0.0.1, ::1', or both.", open.getMessage());
+    }
+
+    @Test
+    void theConsoleStaysOutOfTheBeaconPathsAndTakesAPlainPath() {
+        IllegalArgumentException under = assertThrows(IllegalArgumentException.class, () -> BeaconConfig.from(Map.of(
+                BeaconConfig.CONSOLE_PATH, "/beacon/console", BeaconConfig.CONSOLE_ROLE, "operator")::get));
+        IllegalArgumentException wildcard = assertThrows(IllegalArgumentException.class, () -> BeaconConfig.from(Map.of(
+                BeaconConfig.CONSOLE_PATH, "/console/*", BeaconConfig.CONSOLE_ROLE, "operator")::get));
+
+        assertEquals("The 'beacon.console.path' setting '/beacon/console' lies under the beacon path '/beacon', where requests are"
+                + " beacons; choose a path beside it, e.g. '/beacon-console'.", under.getMessage());
+        assertTrue(wildcard.getMessage().startsWith("The 'beacon.console.path' setting must be a path under the context root"), wildcard::getMessage);
+        assertEquals("/beacons-console", BeaconConfig.from(Map.of(BeaconConfig.CONSOLE_PATH, "/beacons-console",
+                BeaconConfig.CONSOLE_ROLE, "operator")::get).console().path(), "beside /beacon, not under it");
+    }
+
+    @Test
     void readsEverySetting() {
         BeaconConfig config = BeaconConfig.from(Map.ofEntries(
                 Map.entry(BeaconConfig.ENABLED, "FALSE"),
