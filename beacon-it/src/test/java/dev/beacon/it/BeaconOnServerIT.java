@@ -12,10 +12,13 @@ import dev.beacon.testing.ChromiumBodies;
 import dev.beacon.testing.ChromiumBodies.BrowserBody;
 import dev.beacon.testing.Compressed;
 import dev.beacon.testing.RawHttp;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -180,6 +183,19 @@ class BeaconOnServerIT {
         assertEquals(List.of(3L, 3L), List.of(rollups.stream().mapToLong(rollup -> rollup.getJsonNumber("count").longValue()).sum(),
                 rollups.stream().mapToLong(rollup -> rollup.getJsonNumber("delivered").longValue()).sum()), rollups::toString);
         assertTrue(rollups.stream().allMatch(rollup -> rollup.getString("endpoint").equals("csp")), rollups::toString);
+    }
+
+    @Test
+    void theDemoServesItsConsoleToThisMachineWithItsRollupWindow() throws Exception {
+        HttpResponse<String> page = shop.get("beacon-console/");
+        HttpResponse<String> data = shop.get("beacon-console/data");
+
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'none'"), page.headers().map()::toString);
+        assertEquals(200, data.statusCode(), data.body());
+        try (JsonReader reader = Json.createReader(new StringReader(data.body()))) {
+            assertEquals(10, reader.readObject().getInt("rollupWindowSeconds"));
+        }
     }
 
     @ParameterizedTest
