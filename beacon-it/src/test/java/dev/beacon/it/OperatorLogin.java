@@ -3,6 +3,7 @@ package dev.beacon.it;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -12,20 +13,33 @@ import java.security.Principal;
 
 /**
  * An application's own login, the kind the console's guide allows beside a {@code <security-constraint>}: the user a
- * request names in {@value #USER_HEADER} is logged in, and the one named {@value #OPERATOR} holds the console's role.
- * Deployed by the console's tests alone.
+ * request names in the header {@value #USER_HEADER}, or a browser in the cookie {@value #USER_COOKIE}, is logged in,
+ * and the one named {@value #OPERATOR} holds the console's role ({@value #ROLE}). Deployed by the console's tests alone.
  */
 @WebFilter("/beacon-console/*")
 public class OperatorLogin extends HttpFilter {
 
     static final String USER_HEADER = "X-Test-User";
+    static final String USER_COOKIE = "test-user";
     static final String OPERATOR = "operator";
     static final String ROLE = "beacon-operator";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        String user = request.getHeader(USER_HEADER);
+        String user = userOf(request);
         chain.doFilter(user == null ? request : new LoggedIn(request, user), response);
+    }
+
+    private static String userOf(HttpServletRequest request) {
+        String user = request.getHeader(USER_HEADER);
+        if (user == null && request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (cookie.getName().equals(USER_COOKIE)) {
+                    user = cookie.getValue();
+                }
+            }
+        }
+        return user;
     }
 
     private static final class LoggedIn extends HttpServletRequestWrapper {
