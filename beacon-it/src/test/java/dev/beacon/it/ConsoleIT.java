@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,7 +47,7 @@ class ConsoleIT {
     /** One deployment for every test: on Payara Micro each deployment starts a server of its own. */
     @Deployment(testable = false)
     static WebArchive aConsoleOpenToThisMachineForARoleBehindAProxy() {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "console.war").addClass(OperatorLogin.class).setWebXML(LibraryWars.webXml(
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "console.war").addClasses(OperatorLogin.class, LibraryLogServlet.class).setWebXML(LibraryWars.webXml(
                 "beacon.console.path", "/beacon-console", "beacon.console.allowed-addresses", "127.0.0.1, ::1", "beacon.console.role",
                 OperatorLogin.ROLE, "beacon.trusted-proxies", "127.0.0.1, ::1", "beacon.reports.rollup-window", "1"));
         return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
@@ -134,6 +135,19 @@ class ConsoleIT {
             assertEquals(200, answer.statusCode(), path);
         }
         assertTrue(get(app, "beacon-console/data", OperatorLogin.USER_HEADER, OperatorLogin.OPERATOR).body().contains("\"intervals\""));
+    }
+
+    @Test
+    void logsItsRefusalsOncePerAddress() throws Exception {
+        Shop app = Shop.at(appUrl);
+        assertEquals(403, app.get("beacon-console/").statusCode());
+        assertEquals(403, get(app, "beacon-console/data", OperatorLogin.USER_HEADER, "visitor").statusCode());
+
+        List<String> said = app.get("library-log?from=ConsoleServlet&level=INFO").body().lines()
+                .filter(line -> line.startsWith("Refused the beacon console")).toList();
+        assertEquals(1, said.size(), said::toString);
+        assertTrue(said.get(0).startsWith("Refused the beacon console to 127.0.0.1: The beacon console "), said.get(0));
+        assertTrue(said.get(0).endsWith(" Logged once per address, for the first 16."), said.get(0));
     }
 
     private static HttpResponse<String> get(Shop app, String path, String... headers) throws Exception {

@@ -17,8 +17,8 @@ import java.util.logging.SimpleFormatter;
 import java.util.stream.Collectors;
 
 /**
- * Added to a deployment by the tests: what the library logs at {@code WARNING} and above, and what the README's own
- * classes (package {@code com.shop}) log at {@code INFO} and above, through the server's own logging, from this
+ * Added to a deployment by the tests: what the library logs at {@code WARNING} and above, and what its console and the
+ * README's own classes (package {@code com.shop}) log at {@code INFO} and above, through the server's own logging, from this
  * application's start. {@code GET /library-log?from=FailureLog} answers one line per record of the class of that simple
  * name at {@code WARNING} or above ({@code &level=INFO} for more): its message, without the stack trace. With
  * {@link LibraryLogCapture} in the deployment, from the application's deployment.
@@ -35,12 +35,14 @@ public class LibraryLogServlet extends HttpServlet {
     private static final Logger LIBRARY = Logger.getLogger("dev.beacon");
     /** The README's classes: their observers log at INFO what they received, once per beacon. */
     private static final Logger README = Logger.getLogger("com.shop");
+    private static final String CONSOLE = "dev.beacon.core.console";
     private static final List<LogRecord> RECORDS = new CopyOnWriteArrayList<>();
     private static final Handler KEEPING = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            // The demo's own observer logs every beacon at INFO under dev.beacon: the library's WARNINGs only.
-            Level least = record.getLoggerName().startsWith("com.shop") ? Level.INFO : Level.WARNING;
+            // The demo's own observer logs every beacon at INFO under dev.beacon: the library's WARNINGs only, but for
+            // the console's, which logs its refusals at INFO and few of them.
+            Level least = record.getLoggerName().startsWith("com.shop") || record.getLoggerName().startsWith(CONSOLE) ? Level.INFO : Level.WARNING;
             if (record.getLevel().intValue() >= least.intValue() && RECORDS.size() < MOST_RECORDS) {
                 RECORDS.add(record);
             }
