@@ -5,6 +5,7 @@ import dev.beacon.core.delivery.ApplicationTimers;
 import dev.beacon.report.ReportRollup;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,8 @@ public final class BeaconConsole {
      * @return what the console shows now
      */
     ConsoleState state() {
-        List<CounterHistory.Interval> intervals = counters.intervals(CounterHistory.Reading.of(clock.instant(), statistics.get()));
-        return new ConsoleState(clock.instant(), TICK, intervals, rollupWindow, faults.top(ConsoleState.TOP_FAULTS));
+        Instant now = clock.instant();
+        List<CounterHistory.Interval> intervals = counters.intervals(CounterHistory.Reading.of(now, statistics.get()));
+        return new ConsoleState(now, TICK, intervals, rollupWindow, faults.top(ConsoleState.TOP_FAULTS));
     }
 }

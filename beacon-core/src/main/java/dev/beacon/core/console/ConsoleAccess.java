@@ -17,14 +17,13 @@ import java.util.Optional;
 final class ConsoleAccess {
 
     private final String role;
+    /** Empty where any address may see the console. */
     private final AddressRanges addresses;
-    private final boolean anyAddress;
     private final TrustedProxies proxies;
 
-    private ConsoleAccess(String role, AddressRanges addresses, boolean anyAddress, TrustedProxies proxies) {
+    private ConsoleAccess(String role, AddressRanges addresses, TrustedProxies proxies) {
         this.role = role;
         this.addresses = addresses;
-        this.anyAddress = anyAddress;
         this.proxies = proxies;
     }
 
@@ -36,7 +35,7 @@ final class ConsoleAccess {
     static ConsoleAccess of(BeaconConfig config) {
         ConsoleSettings console = config.console();
         return new ConsoleAccess(console.role(), AddressRanges.of(console.allowedAddresses(), BeaconConfig.CONSOLE_ALLOWED_ADDRESSES),
-                console.allowedAddresses().isEmpty(), TrustedProxies.of(config.trustedProxies()));
+                TrustedProxies.of(config.trustedProxies()));
     }
 
     /**
@@ -44,7 +43,7 @@ final class ConsoleAccess {
      * @return why it is refused, for the {@code 403} to say; empty when it may see the console
      */
     Optional<String> refusal(HttpServletRequest request) {
-        if (!anyAddress) {
+        if (!addresses.isEmpty()) {
             String client = proxies.clientAddressOf(new ServletIncomingRequest(request));
             if (!addresses.contains(client)) {
                 return Optional.of("The beacon console is not open to your address (" + client + "): "

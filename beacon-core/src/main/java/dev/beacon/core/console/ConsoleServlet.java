@@ -45,19 +45,16 @@ public final class ConsoleServlet extends HttpServlet {
     }
 
     /**
-     * Serves the console, when the application's settings turn it on, and keeps what it shows while the application
-     * runs. Call it from a {@code ServletContainerInitializer}.
+     * Serves the console. Call it from a {@code ServletContainerInitializer}, where the application's settings turn the
+     * console on.
      *
      * @param application the application starting
      * @param config its settings
-     * @param console what its console shows; {@code null} where the console is off
+     * @param console what its console shows
      * @throws IllegalArgumentException naming the setting, where an allowed address is no address
      */
     public static void registerIn(ServletContext application, BeaconConfig config, BeaconConsole console) {
         ConsoleSettings settings = config.console();
-        if (console == null || !settings.isOn()) {
-            return;
-        }
         ServletRegistration.Dynamic registration = application.addServlet(NAME, new ConsoleServlet(console, ConsoleAccess.of(config)));
         if (registration == null) {
             return; // the other beacon jar's initializer registered it, or the application declares its own

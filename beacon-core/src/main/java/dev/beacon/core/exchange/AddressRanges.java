@@ -32,6 +32,13 @@ public final class AddressRanges {
     }
 
     /**
+     * @return whether there is no range, so that no address is in one
+     */
+    public boolean isEmpty() {
+        return ranges.isEmpty();
+    }
+
+    /**
      * @param address an IP literal; anything else is in no range
      * @return whether one of the ranges holds it
      */

@@ -38,7 +38,7 @@ public final class TrustedProxies {
      */
     public String clientAddressOf(IncomingRequest request) {
         String peer = request.clientAddress();
-        if (this == NONE || !isTrusted(peer)) {
+        if (ranges.isEmpty() || !isTrusted(peer)) {
             return peer;
         }
         List<String> forwarded = forwardedFor(request);
@@ -106,5 +106,4 @@ public final class TrustedProxies {
         }
         return AddressRanges.bytes(value) == null ? null : value;
     }
-
 }
