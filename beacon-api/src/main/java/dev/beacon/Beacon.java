@@ -46,8 +46,12 @@ import java.util.function.Function;
  */
 public final class Beacon {
 
+    /** The query parameter that carries a beacon's {@link #id()}. */
+    public static final String ID_PARAMETER = "beacon-id";
+
     private final String endpoint;
     private final String path;
+    private final String id;
     private final ContentType contentType;
     private final byte[] body;
     private final Instant receivedAt;
@@ -65,6 +69,7 @@ public final class Beacon {
     private Beacon(Builder builder) {
         this.endpoint = Objects.requireNonNull(builder.endpoint, "endpoint");
         this.path = Objects.requireNonNull(builder.path, "path");
+        this.id = builder.id;
         this.contentType = builder.contentType;
         this.body = builder.body;
         this.receivedAt = builder.receivedAt == null ? Instant.now() : builder.receivedAt;
@@ -98,6 +103,19 @@ public final class Beacon {
      */
     public String path() {
         return path;
+    }
+
+    /**
+     * The id the client gave this beacon, as the query parameter {@value #ID_PARAMETER} of its URL: the same id on a
+     * beacon sent again, so that a resend is recognised as the beacon it repeats, by the library within
+     * {@code beacon.duplicate-id-window} and by a consumer downstream. {@code beacon.js} gives every batch one: its
+     * page id and sequence number. At most 128 letters, digits and {@code . _ ~ : -}; a beacon with another is refused
+     * {@code 400}.
+     *
+     * @return the id, absent when the URL carries none
+     */
+    public Optional<String> id() {
+        return Optional.ofNullable(id);
     }
 
     /**
@@ -362,7 +380,7 @@ public final class Beacon {
 
     @Override
     public String toString() {
-        return "Beacon[endpoint=" + endpoint + ", path=" + path + ", contentType=" + contentType
+        return "Beacon[endpoint=" + endpoint + ", path=" + path + (id == null ? "" : ", id=" + id) + ", contentType=" + contentType
                 + ", size=" + body.length + ", receivedAt=" + receivedAt + "]";
     }
 
@@ -391,6 +409,7 @@ public final class Beacon {
 
         private final String endpoint;
         private final String path;
+        private String id;
         private ContentType contentType;
         private byte[] body = new byte[0];
         private Instant receivedAt;
@@ -402,6 +421,15 @@ public final class Beacon {
         private Builder(String endpoint, String path) {
             this.endpoint = endpoint;
             this.path = path;
+        }
+
+        /**
+         * @param id the id the client gave the beacon, or {@code null} when it gave none
+         * @return this builder
+         */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
         }
 
         /**

@@ -88,8 +88,8 @@ public interface BeaconStatistics {
     long beaconsSampledOut();
 
     /**
-     * @return beacons answered {@code 204} but not delivered, as duplicates of one accepted within
-     *         {@code beacon.duplicate-window}
+     * @return beacons answered {@code 204} but not delivered, as duplicates of one accepted with the same bytes within
+     *         {@code beacon.duplicate-window}, or with the same {@link Beacon#id() id} within {@code beacon.duplicate-id-window}
      */
     long duplicates();
 

@@ -16,15 +16,16 @@ import org.junit.jupiter.api.Test;
  */
 class ClientScriptTest {
 
+    /** Four, since it keeps every batch until the server confirms it: in storage, retried, resent at the next load. */
     @Test
-    void theScriptIsUnderTwoKilobytesGzipped() throws IOException {
+    void theScriptIsUnderFourKilobytesGzipped() throws IOException {
         byte[] script = resource("META-INF/resources/beacon.js");
         ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
             gzip.write(script);
         }
 
-        assertTrue(gzipped.size() < 2048, () -> gzipped.size() + " bytes gzipped");
+        assertTrue(gzipped.size() < 4096, () -> gzipped.size() + " bytes gzipped");
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -640,6 +640,8 @@ public abstract class BeaconContractTest {
 
         assertEquals(204, response.statusCode());
         assertEquals(Optional.of("https://allowed.example"), response.headers().firstValue("Access-Control-Allow-Origin"));
+        assertEquals(Optional.of("Retry-After"), response.headers().firstValue("Access-Control-Expose-Headers"),
+                "a page retrying a 429 or 503 may read how long to wait");
         assertEquals("https://allowed.example", observers.sync().awaitOne(endpoint).origin().orElseThrow());
     }
 

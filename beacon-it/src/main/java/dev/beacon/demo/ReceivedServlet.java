@@ -54,6 +54,7 @@ public class ReceivedServlet extends HttpServlet {
                 .add("path", beacon.path())
                 .add("bytes", beacon.size())
                 .add("receivedAt", beacon.receivedAt().toString());
+        nullable(item, "id", beacon.id());
         nullable(item, "contentType", beacon.contentType().map(Object::toString));
         nullable(item, "text", readable(beacon::text));
         nullable(item, "origin", beacon.origin());

@@ -83,7 +83,7 @@ class BeaconOnServerIT {
     @Deployment(testable = false)
     static WebArchive shop() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("beacon.war")))
-                .addClasses(GatedObserver.class, GateServlet.class, JmxServlet.class);
+                .addClasses(GatedObserver.class, GateServlet.class, JmxServlet.class, RefusingOnceSink.class);
     }
 
     @BeforeEach

@@ -15,6 +15,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -149,6 +151,7 @@ abstract class BrowserContract {
         page.leaveFor("csp.html");
 
         JsonObject sent = received.awaitOne("script-left");
+        assertEquals(pageId + ".1", sent.getString("id"), "the batch's id: its page and sequence number");
         assertEquals("text/plain;charset=utf-8", normalized(sent.getString("contentType")));
         JsonObject batch = sent.getJsonObject("json");
         assertEquals(pageId, batch.getString("page"));
@@ -165,9 +168,8 @@ abstract class BrowserContract {
                 + "for (let i = 0; i < 150; i++) beacon.send({i: i, pad: 'x'.repeat(1000)});"
                 + "return beacon.flush();", page.beaconUrl(Target.FILTER, "script-split"));
 
-        // Three beacons; which way each went depends on what the first left of the quota in flight.
-        assertEquals(3, ((List<?>) sent).size(), String.valueOf(sent));
-        assertFalse(((List<?>) sent).contains(null), String.valueOf(sent));
+        // Three fetches: the first with keepalive, the others without, as the first holds the quota in flight.
+        assertEquals(List.of("fetch", "fetch", "fetch"), sent);
         List<JsonObject> beacons = received.await("", "script-split", 3);
         List<Integer> events = new java.util.ArrayList<>();
         for (JsonObject beacon : beacons) {
@@ -178,19 +180,125 @@ abstract class BrowserContract {
         assertEquals(Set.of(1, 2, 3), beacons.stream().map(beacon -> beacon.getJsonObject("json").getInt("seq")).collect(Collectors.toSet()));
     }
 
-    /** A false from sendBeacon means: fall back, to a keepalive fetch. */
+    /** Leaving, the script sends by sendBeacon; a false from it means: fall back, to a keepalive fetch. */
     @Test
-    void theClientScriptFallsBackToAKeepaliveFetchWhenSendBeaconRefuses(Browser browser) throws Exception {
+    void theClientScriptFallsBackToAKeepaliveFetchWhenSendBeaconRefusesAsThePageIsLeft(Browser browser) throws Exception {
         DemoPage page = DemoPage.open(browser, app);
 
-        Object sent = page.run("navigator.sendBeacon = () => false;"
-                + "return beacon.configure({endpoint: arguments[0]}).send({type: 'fallback'}).flush();",
-                page.beaconUrl(Target.FILTER, "script-fallback"));
+        page.run("navigator.sendBeacon = () => false; beacon.configure({endpoint: arguments[0]}).send({type: 'fallback'});"
+                + "window.dispatchEvent(new Event('pagehide'));", page.beaconUrl(Target.FILTER, "script-fallback"));
 
-        assertEquals(List.of("fetch"), sent);
         JsonObject fetched = received.awaitOne("script-fallback");
         assertEquals("cors", fetched.getString("secFetchMode"), "a fetch, not a beacon (no-cors)");
         assertEquals("fallback", fetched.getJsonObject("json").getJsonArray("events").getJsonObject(0).getString("type"));
+    }
+
+    /**
+     * A batch refused {@code 503} is kept and sent again once its {@code Retry-After} (5 s, as for a sink without room)
+     * has passed: arriving 5 s after the flush proves both the refusal and the wait.
+     */
+    @Test
+    void theClientScriptSendsABatchRefused503AgainAfterItsRetryAfter(Browser browser) throws Exception {
+        DemoPage page = DemoPage.open(browser, app);
+        String endpoint = RefusingOnceSink.ENDPOINTS;
+
+        Instant flushed = Instant.now();
+        Object sent = page.run("return beacon.configure({endpoint: arguments[0]}).send({n: 1}).flush();", page.beaconUrl(Target.FILTER, endpoint));
+        String id = page.run("return beacon.page;") + ".1";
+
+        JsonObject accepted = received.awaitOne(endpoint);
+        assertEquals(List.of("fetch"), sent, "a fetch, whose answer the page sees");
+        assertEquals(id, accepted.getString("id"));
+        Duration waited = Duration.between(flushed, Instant.parse(accepted.getString("receivedAt")));
+        assertTrue(waited.compareTo(Duration.ofSeconds(5)) >= 0, waited + ": sent again before its Retry-After");
+        awaitConfirmed(page, id);
+        assertEquals("{\"unconfirmed\":0,\"lost\":0}", page.run("return JSON.stringify(beacon.status());"));
+        assertEquals(1, received.of("", endpoint).size(), "accepted once");
+    }
+
+    /**
+     * The batch a page goes away with may be lost on the way ({@code sendBeacon} says it is queued, and nothing is sent
+     * here): the next page of the origin that loads the script sends it, once, and the one after has nothing left to send.
+     */
+    @Test
+    void aBatchLeftUnconfirmedWhenThePageClosesIsSentAtTheNextLoadOnce(Browser browser) throws Exception {
+        DemoPage page = DemoPage.open(browser, app);
+        String url = page.beaconUrl(Target.FILTER, "script-next-load");
+        String id = page.run("navigator.sendBeacon = () => true; beacon.configure({endpoint: arguments[0]}).send({n: 'left'});"
+                + "return beacon.page;", url) + ".1";
+
+        page.leaveFor("csp.html");
+        assertEquals(List.of(), received.of("", "script-next-load"), "lost on the way");
+        DemoPage next = DemoPage.open(browser, app);
+
+        JsonObject resent = received.awaitOne("script-next-load");
+        assertEquals(id, resent.getString("id"));
+        assertEquals("left", resent.getJsonObject("json").getJsonArray("events").getJsonObject(0).getString("n"));
+        awaitConfirmed(next, id);
+        DemoPage after = DemoPage.open(browser, app);
+        assertEquals(true, after.run("return localStorage.getItem('beacon.unconfirmed.' + arguments[0]) === null;", id), "nothing left to send");
+        after.run("beacon.configure({endpoint: arguments[0]}).send({n: 'marker'}).flush();", url);
+        List<JsonObject> both = received.await("", "script-next-load", 2);
+        assertEquals(List.of("left", "marker"), both.stream()
+                .map(beacon -> beacon.getJsonObject("json").getJsonArray("events").getJsonObject(0).getString("n")).sorted().toList());
+    }
+
+    /**
+     * Without a {@code Retry-After} the waits double from a second, each with up to a second more; a batch sent by
+     * {@code sendBeacon} is sent again ten seconds on while the page lives. Read from the timers the script sets, on a
+     * clock the test moves, on a page where nothing else sets one.
+     */
+    @Test
+    void theClientScriptWaitsAsDocumentedBeforeSendingAgain(Browser browser) throws Exception {
+        browser.open(app.resolve("hello"));
+
+        Object waits = browser.runAsync("""
+                const done = arguments[arguments.length - 1];
+                Object.keys(localStorage).filter(key => key.startsWith('beacon.unconfirmed.')).forEach(key => localStorage.removeItem(key));
+                let now = Date.now();
+                Date.now = () => now;
+                const waits = [];
+                const realTimeout = window.setTimeout.bind(window);
+                window.setTimeout = (task, ms) => { waits.push(Math.round(ms)); return realTimeout(() => { now += ms; task(); }, 0); };
+                const realFetch = window.fetch.bind(window);
+                let offline = 3;
+                window.fetch = (url, init) => offline-- > 0 ? Promise.reject(new TypeError('offline')) : realFetch(url, init);
+                import(new URL('beacon-module.js', document.baseURI).href).then(module => {
+                  const beacon = module.default.configure({endpoint: arguments[0]});
+                  beacon.send({n: 'offline'}).flush();
+                  (function offlineDone() {
+                    if (beacon.status().unconfirmed > 0) return realTimeout(offlineDone, 20);
+                    const backoff = waits.splice(0);
+                    navigator.sendBeacon = () => true;
+                    beacon.send({n: 'left'});
+                    window.dispatchEvent(new Event('pagehide'));
+                    (function leftDone() {
+                      beacon.status().unconfirmed > 0 ? realTimeout(leftDone, 20) : done({backoff: backoff, recheck: waits});
+                    })();
+                  })();
+                });
+                """, app.resolve("beacon/script-waits").toString());
+
+        List<Long> backoff = longs(((java.util.Map<?, ?>) waits).get("backoff"));
+        assertEquals(3, backoff.size(), backoff::toString);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long least = 1000L << attempt;
+            long wait = backoff.get(attempt);
+            assertTrue(wait >= least && wait <= least + 1000, "wait " + attempt + ": " + backoff);
+        }
+        assertEquals(List.of(10_000L), longs(((java.util.Map<?, ?>) waits).get("recheck")));
+        assertEquals(List.of("left", "offline"), received.await("", "script-waits", 2).stream()
+                .map(beacon -> beacon.getJsonObject("json").getJsonArray("events").getJsonObject(0).getString("n")).sorted().toList());
+    }
+
+    private static List<Long> longs(Object numbers) {
+        return ((List<?>) numbers).stream().map(number -> ((Number) number).longValue()).toList();
+    }
+
+    /** Waits until the page has the answer that confirms the batch: it is then no longer kept. */
+    private static void awaitConfirmed(DemoPage page, String id) {
+        assertEquals(true, page.runAsync("const key = 'beacon.unconfirmed.' + arguments[0];"
+                + "(function check() { localStorage.getItem(key) === null ? done(true) : setTimeout(check, 20); })();", id));
     }
 
     /** The same file serves pages that load it as a module, and it never throws into the page. */

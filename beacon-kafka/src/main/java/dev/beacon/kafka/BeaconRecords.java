@@ -16,6 +16,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  */
 final class BeaconRecords {
 
+    /** The id its client gave it ({@code Beacon.id()}): the same in every record of a beacon sent again. */
+    static final String ID = "beacon.id";
     /** The endpoint the beacon was sent to. */
     static final String ENDPOINT = "beacon.endpoint";
     /** Its {@code Content-Type}, as sent. */
@@ -67,7 +69,8 @@ final class BeaconRecords {
     }
 
     private static List<Header> headersOf(Beacon beacon) {
-        List<Header> headers = new ArrayList<>(6);
+        List<Header> headers = new ArrayList<>(7);
+        add(headers, ID, beacon.id());
         add(headers, ENDPOINT, Optional.of(beacon.endpoint()));
         add(headers, CONTENT_TYPE, beacon.contentType().map(Object::toString));
         add(headers, ORIGIN, beacon.origin());

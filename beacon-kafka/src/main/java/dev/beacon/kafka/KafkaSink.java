@@ -14,7 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 /**
  * Writes every beacon the application accepts to Apache Kafka, at every entry point, with no observer to
  * write: the body's bytes are the record's value, and what the request said about it travels in headers
- * ({@code beacon.endpoint}, {@code beacon.content-type}, {@code beacon.origin}, {@code beacon.client-address},
+ * ({@code beacon.id}, {@code beacon.endpoint}, {@code beacon.content-type}, {@code beacon.origin}, {@code beacon.client-address},
  * {@code beacon.user-agent}, {@code beacon.received-at}). Observers still receive every beacon, after it is
  * handed to the producer.
  * <p>

@@ -65,7 +65,7 @@ class KafkaSinkTest {
         String cspTopic = newTopic();
         KafkaSink sink = open(Map.of(KafkaSettings.TOPIC, topic, KafkaSettings.TOPICS, "csp=" + cspTopic));
         Instant receivedAt = Instant.parse("2026-11-30T12:00:00.123Z");
-        Beacon analytics = Beacon.builder("analytics", "/beacon/analytics").contentType(ContentType.parse("text/plain;charset=UTF-8"))
+        Beacon analytics = Beacon.builder("analytics", "/beacon/analytics").id("lp3k9x2a.7").contentType(ContentType.parse("text/plain;charset=UTF-8"))
                 .body(utf8("{\"page\":\"/cart\"}")).receivedAt(receivedAt).clientAddress("203.0.113.7")
                 .headers(Map.of("Origin", "https://shop.example", "User-Agent", "Firefox/153")::get).build();
         Beacon csp = Beacon.builder("csp", "/beacon/csp").body(utf8("[]")).receivedAt(receivedAt).build();
@@ -78,6 +78,7 @@ class KafkaSinkTest {
         assertEquals("{\"page\":\"/cart\"}", KafkaRecords.text(record));
         assertNull(record.key(), "no key by default: records spread over the partitions");
         assertEquals(receivedAt.toEpochMilli(), record.timestamp());
+        assertEquals("lp3k9x2a.7", KafkaRecords.header(record, BeaconRecords.ID), "what a consumer drops a resend by");
         assertEquals("analytics", KafkaRecords.header(record, BeaconRecords.ENDPOINT));
         assertEquals("text/plain;charset=UTF-8", KafkaRecords.header(record, BeaconRecords.CONTENT_TYPE));
         assertEquals("https://shop.example", KafkaRecords.header(record, BeaconRecords.ORIGIN));
@@ -87,6 +88,7 @@ class KafkaSinkTest {
         ConsumerRecord<byte[], byte[]> report = readAll(cspTopic, 1).get(0);
         assertEquals("[]", KafkaRecords.text(report));
         assertNull(KafkaRecords.header(report, BeaconRecords.CONTENT_TYPE), "sent without one");
+        assertNull(KafkaRecords.header(report, BeaconRecords.ID), "sent without one");
         assertEquals(0, sink.statistics().getBuffered());
         assertEquals(0, sink.statistics().getBufferedBytes());
     }

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Recognises a beacon identical to one accepted from the same client address and endpoint within the
- * window ({@value dev.beacon.core.settings.BeaconConfig#DUPLICATE_WINDOW}): what {@code visibilitychange} firing twice,
- * a client retrying an unload beacon, or a page sending both {@code sendBeacon} and a fallback produce.
- * Identical means the same bytes, compared by a 128-bit hash. At most {@value #KEPT} recent beacons are
- * remembered, the oldest forgotten first. Not a security feature: a client that changes one byte is new.
+ * Recognises a beacon accepted before within the window, in one of two ways. By its bytes
+ * ({@value dev.beacon.core.settings.BeaconConfig#DUPLICATE_WINDOW}): a beacon identical to one accepted from the same
+ * client address and endpoint, as {@code visibilitychange} firing twice, a client retrying an unload beacon, or a page
+ * sending both {@code sendBeacon} and a fallback produce; identical means the same bytes, compared by a 128-bit hash.
+ * By its id ({@value dev.beacon.core.settings.BeaconConfig#DUPLICATE_ID_WINDOW}): a beacon sent again with the id it
+ * was sent with, from any address, as {@code beacon.js} resends what it has no answer for. At most {@value #KEPT}
+ * recent beacons are remembered, the oldest forgotten first. Not a security feature: a client that changes one byte,
+ * or its id, is new.
  */
 public final class DuplicateWindow {
 
@@ -31,7 +34,7 @@ public final class DuplicateWindow {
     }
 
     /**
-     * Claims a beacon as the first of its kind within the window.
+     * Claims a beacon as the first with these bytes within the window.
      *
      * @param endpoint its endpoint
      * @param clientAddress its client's address, {@code null} when unknown
@@ -40,10 +43,22 @@ public final class DuplicateWindow {
      *         duplicate, or when no window is configured
      */
     public String claim(String endpoint, String clientAddress, byte[] body) {
-        if (acceptedAt == null) {
-            return null;
-        }
-        String key = keyOf(endpoint, clientAddress, body);
+        return acceptedAt == null ? null : claim(keyOf(endpoint, clientAddress, body));
+    }
+
+    /**
+     * Claims a beacon as the first with this id at its endpoint within the window.
+     *
+     * @param endpoint its endpoint
+     * @param id the id its client gave it
+     * @return its key, to {@link #release} if it is not accepted after all; {@code null} when it is a
+     *         duplicate, or when no window is configured
+     */
+    public String claimId(String endpoint, String id) {
+        return acceptedAt == null ? null : claim(endpoint + '\0' + id);
+    }
+
+    private String claim(String key) {
         long now = nanoClock.getAsLong();
         boolean first = acceptedAt.apply(key, () -> new long[] {now - windowNanos}, slot -> {
             if (now - slot[0] < windowNanos) {

@@ -39,6 +39,7 @@ public final class BeaconParser {
     /**
      * @param request the request
      * @param endpoint the endpoint its path stands for
+     * @param id the id its client gave it, {@code null} when none
      * @param clientAddress the client's address as shown, behind the trusted proxies; {@code null} when unknown
      * @param headers the request's headers as the beacon keeps them
      * @param contentType its media type, {@code null} when it has none
@@ -47,9 +48,10 @@ public final class BeaconParser {
      * @return the beacon, its views proven readable
      * @throws UnreadableBodyException when the body is not readable as its media type
      */
-    public static Beacon parse(IncomingRequest request, String endpoint, String clientAddress, Function<String, String> headers,
+    public static Beacon parse(IncomingRequest request, String endpoint, String id, String clientAddress, Function<String, String> headers,
                                ContentType contentType, byte[] body, boolean lenientBinding) throws UnreadableBodyException {
         Beacon.Builder builder = Beacon.builder(endpoint, request.path())
+                .id(id)
                 .contentType(contentType)
                 .body(body)
                 .receivedAt(Instant.now())

@@ -98,6 +98,8 @@ public final class CorsPolicy {
         Map<String, String> headers = new LinkedHashMap<>(VARY_ORIGIN);
         headers.put("Access-Control-Allow-Origin", origin);
         headers.put("Access-Control-Allow-Credentials", "true");
+        // A page retrying a 429 or 503, as beacon.js does, waits as long as told only if it may read how long.
+        headers.put("Access-Control-Expose-Headers", "Retry-After");
         return headers;
     }
 

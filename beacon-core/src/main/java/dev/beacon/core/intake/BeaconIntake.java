@@ -45,6 +45,10 @@ import java.util.Optional;
  * <tr><td>{@code POST} from a client address past {@value dev.beacon.core.settings.BeaconConfig#RATE_LIMIT}</td><td>{@code 429} with {@code Retry-After}</td></tr>
  * <tr><td>{@code POST} with the same bytes as one accepted from the same client and endpoint within
  * {@value dev.beacon.core.settings.BeaconConfig#DUPLICATE_WINDOW}</td><td>{@code 204}, not delivered, counted</td></tr>
+ * <tr><td>{@code POST} with the {@link Beacon#id() id} of one accepted at the same endpoint within
+ * {@value dev.beacon.core.settings.BeaconConfig#DUPLICATE_ID_WINDOW}</td><td>{@code 204}, not delivered, counted</td></tr>
+ * <tr><td>{@code POST} with an id that is empty, repeated, too long or holds other characters than
+ * {@link Beacon#id()} allows</td><td>{@code 400}</td></tr>
  * <tr><td>{@code OPTIONS} from an allowed or the same origin</td><td>{@code 204} with the CORS headers</td></tr>
  * <tr><td>{@code OPTIONS} from another origin</td><td>{@code 403}, no CORS headers</td></tr>
  * <tr><td>{@code GET}, with {@value dev.beacon.core.settings.BeaconConfig#GET} set</td><td>a beacon, its query string as form

@@ -41,7 +41,8 @@ final class BodyRules {
     private final Refusals refusals;
     private final TrustedProxies proxies;
     private final ClientAddresses addresses;
-    private final DuplicateWindow duplicates;
+    private final DuplicateWindow sameBytes;
+    private final DuplicateWindow sameIds;
     private final boolean gifAnswer;
     private final boolean lenientBinding;
 
@@ -54,7 +55,8 @@ final class BodyRules {
         this.refusals = refusals;
         this.proxies = proxies;
         this.addresses = ClientAddresses.of(config.anonymizeClientAddress(), config.anonymizedIpv4Prefix(), config.anonymizedIpv6Prefix());
-        this.duplicates = new DuplicateWindow(config.duplicateWindow(), System::nanoTime);
+        this.sameBytes = new DuplicateWindow(config.duplicateWindow(), System::nanoTime);
+        this.sameIds = new DuplicateWindow(config.duplicateIdWindow(), System::nanoTime);
         this.gifAnswer = config.getAnsweredWithGif();
         this.lenientBinding = config.lenientBinding();
     }
@@ -105,23 +107,29 @@ final class BodyRules {
         String clientAddress = proxies.clientAddressOf(request);
         Beacon beacon;
         try {
-            beacon = BeaconParser.parse(request, endpoint, addresses.shown(clientAddress), addresses.headersOf(request), contentType, decoded,
-                    lenientBinding);
+            String id = BeaconIds.in(request.query());
+            beacon = BeaconParser.parse(request, endpoint, id, addresses.shown(clientAddress), addresses.headersOf(request), contentType,
+                    decoded, lenientBinding);
             BeaconParser.bind(beacon, delivery.payloadTypesOf(endpoint));
+        } catch (BeaconIds.MalformedIdException e) {
+            return refusals.refuse(request, 400, e.getMessage(), corsHeaders);
         } catch (BeaconParser.UnreadableBodyException e) {
             return refusals.refuse(request, e.status(), e.getMessage(), corsHeaders);
         }
-        if (!duplicates.isOn()) {
+        // A beacon with an id is the same beacon only with the same id, whatever its bytes or address: a resend may
+        // come from another network, and two events may well have the same bytes.
+        DuplicateWindow window = beacon.id().isPresent() ? sameIds : sameBytes;
+        if (!window.isOn()) {
             return admit(request, beacon, corsHeaders);
         }
-        String claim = duplicates.claim(endpoint, clientAddress, decoded);
+        String claim = beacon.id().isPresent() ? sameIds.claimId(endpoint, beacon.id().get()) : sameBytes.claim(endpoint, clientAddress, decoded);
         if (claim == null) {
             delivery.countDuplicate();
             return Answer.noContent(corsHeaders); // what the first one got: the client has nothing to retry
         }
         Answer answer = admit(request, beacon, corsHeaders);
         if (answer.status() != 204) {
-            duplicates.release(claim); // refused after all: its retry is not a duplicate
+            window.release(claim); // refused after all: its retry is not a duplicate
         }
         return answer;
     }

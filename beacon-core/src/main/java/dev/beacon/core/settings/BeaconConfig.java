@@ -41,6 +41,7 @@ import java.util.function.Function;
  * <tr><td>{@value #TRUSTED_PROXIES}</td><td>(none)</td><td>comma-separated addresses and CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}) of the load balancers and proxies in front of the application; from them, the client's address is read from {@code Forwarded} or {@code X-Forwarded-For}, from the right, up to the first address not listed. Headers from any other peer are ignored</td></tr>
  * <tr><td>{@value #RATE_LIMIT}</td><td>{@code 0} (none)</td><td>beacons per second each client address may send; past it, {@code 429} with {@code Retry-After}, and nothing is delivered</td></tr>
  * <tr><td>{@value #RATE_LIMIT_BURST}</td><td>twice {@value #RATE_LIMIT}</td><td>beacons a client address may send at once, before {@value #RATE_LIMIT} holds it back</td></tr>
+ * <tr><td>{@value #DUPLICATE_ID_WINDOW}</td><td>{@code 600}</td><td>seconds within which a beacon sent with the same {@link dev.beacon.Beacon#id() id} as one accepted at the same endpoint, from any address, is answered {@code 204}, counted, and not delivered again; {@code 0} turns it off. A beacon with an id is recognised by its id alone</td></tr>
  * <tr><td>{@value #DUPLICATE_WINDOW}</td><td>{@code 0} (none)</td><td>seconds within which a beacon with the same bytes as one accepted from the same client address and endpoint is answered {@code 204}, counted, and not delivered again</td></tr>
  * <tr><td>{@value #DROP_EXTENSION_VIOLATIONS}</td><td>{@code false}</td><td>{@code true} keeps CSP violations caused by browser extensions ({@link dev.beacon.report.CspViolation#isCausedByBrowserExtension()}) from their {@code CspViolation} and {@code Report} observers, and counts them in {@link dev.beacon.BeaconStatistics#extensionReportsDropped()}; {@code Beacon} observers still receive their batches</td></tr>
  * <tr><td>{@value #DROP_IMPOSSIBLE_VIOLATIONS}</td><td>{@code false}</td><td>{@code true} keeps CSP violations whose own policy allows what they blocked ({@link dev.beacon.report.CspViolation#isAllowedByItsPolicy()}) from their report observers, and counts them in {@link dev.beacon.BeaconStatistics#impossibleReportsDropped()}</td></tr>
@@ -85,6 +86,7 @@ import java.util.function.Function;
  * @param rateLimit beacons per second per client address; {@code 0} for no limit
  * @param rateLimitBurst beacons a client address may send at once
  * @param duplicateWindow how long an accepted beacon's bytes are remembered to recognise its duplicates; zero for never
+ * @param duplicateIdWindow how long an accepted beacon's id is remembered to recognise it sent again; zero for never
  * @param dropExtensionViolations whether CSP violations caused by browser extensions are left undelivered
  * @param dropImpossibleViolations whether CSP violations whose own policy allows what they blocked are left undelivered
  * @param cspIgnoreUrls rules on the blocked URLs and source files of CSP violations that are left undelivered
@@ -126,6 +128,7 @@ public record BeaconConfig(boolean enabled,
                            double rateLimit,
                            int rateLimitBurst,
                            Duration duplicateWindow,
+                           Duration duplicateIdWindow,
                            boolean dropExtensionViolations,
                            boolean dropImpossibleViolations,
                            List<String> cspIgnoreUrls,
@@ -187,6 +190,8 @@ public record BeaconConfig(boolean enabled,
     public static final String RATE_LIMIT_BURST = "beacon.rate-limit-burst";
     /** Setting name: seconds within which an identical beacon is a duplicate. */
     public static final String DUPLICATE_WINDOW = "beacon.duplicate-window";
+    /** Setting name: seconds within which a beacon with the same id is a duplicate. */
+    public static final String DUPLICATE_ID_WINDOW = "beacon.duplicate-id-window";
     /** Setting name: whether CSP violations caused by browser extensions are left undelivered. */
     public static final String DROP_EXTENSION_VIOLATIONS = "beacon.csp.drop-extension-violations";
     /** Setting name: whether CSP violations whose own policy allows what they blocked are left undelivered. */
@@ -298,6 +303,7 @@ public record BeaconConfig(boolean enabled,
                 rateLimit,
                 SettingRules.burst(values, RATE_LIMIT_BURST, rateLimit),
                 SettingRules.window(values, DUPLICATE_WINDOW),
+                SettingRules.seconds(values, DUPLICATE_ID_WINDOW, 600),
                 values.bool(DROP_EXTENSION_VIOLATIONS, false),
                 values.bool(DROP_IMPOSSIBLE_VIOLATIONS, false),
                 SettingRules.ignoreRules(values, CSP_IGNORE_URLS),

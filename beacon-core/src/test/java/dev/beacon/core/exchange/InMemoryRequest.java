@@ -10,9 +10,14 @@ import java.util.Map;
  *
  * @param protocol {@code HTTP/1.1}, unless a test says otherwise
  * @param headerList every header in the order sent, a name repeated for each of its values
+ * @param query the query string, {@code null} when the URL has none
  */
 public record InMemoryRequest(String method, String protocol, String serverOrigin, List<Map.Entry<String, String>> headerList,
-                              byte[] bodyBytes) implements IncomingRequest {
+                              byte[] bodyBytes, String query) implements IncomingRequest {
+
+    public InMemoryRequest(String method, String protocol, String serverOrigin, List<Map.Entry<String, String>> headerList, byte[] bodyBytes) {
+        this(method, protocol, serverOrigin, headerList, bodyBytes, null);
+    }
 
     public static InMemoryRequest post(String serverOrigin, Map<String, String> headers, byte[] body) {
         return new InMemoryRequest("POST", "HTTP/1.1", serverOrigin, List.copyOf(headers.entrySet()), body);
@@ -20,7 +25,12 @@ public record InMemoryRequest(String method, String protocol, String serverOrigi
 
     /** The same request over another protocol, e.g. {@code HTTP/2.0}. */
     public InMemoryRequest over(String otherProtocol) {
-        return new InMemoryRequest(method, otherProtocol, serverOrigin, headerList, bodyBytes);
+        return new InMemoryRequest(method, otherProtocol, serverOrigin, headerList, bodyBytes, query);
+    }
+
+    /** The same request to a URL with this query string. */
+    public InMemoryRequest withQuery(String otherQuery) {
+        return new InMemoryRequest(method, protocol, serverOrigin, headerList, bodyBytes, otherQuery);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.beacon.testing.TestContainer;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -118,6 +119,57 @@ class ClientRulesTest {
         assertEquals(1, statistics().duplicates());
         assertEquals(2, statistics().accepted());
         assertTrue(next.beacon().isPresent());
+    }
+
+    /** beacon.js sends an unanswered batch again, perhaps from another network: its id, not its address, says it is the same. */
+    @Test
+    void aBeaconSentAgainWithItsIdIsAnswered204AndNotDeliveredTwiceWhateverItsAddress() {
+        BeaconIntake intake = intake(Map.of(BeaconConfig.TRUSTED_PROXIES, "127.0.0.1"));
+
+        Answer first = intake.answer(post("{\"events\":[1]}", "X-Forwarded-For", "198.51.100.1").withQuery("beacon-id=lp3k9x2a.1"), "default");
+        first.deliver();
+        Answer resent = intake.answer(post("{\"events\":[1]}", "X-Forwarded-For", "203.0.113.9").withQuery("beacon-id=lp3k9x2a.1"), "default");
+        Answer sameBytesOtherId = intake.answer(post("{\"events\":[1]}", "X-Forwarded-For", "198.51.100.1").withQuery("beacon-id=lp3k9x2a.2"),
+                "default");
+        sameBytesOtherId.deliver();
+        Answer sameIdOtherEndpoint = intake.answer(post("{\"events\":[1]}").withQuery("beacon-id=lp3k9x2a.1"), "errors");
+        sameIdOtherEndpoint.deliver();
+
+        assertEquals(Optional.of("lp3k9x2a.1"), first.beacon().flatMap(Beacon::id));
+        assertEquals(204, resent.status());
+        assertEquals(Optional.empty(), resent.beacon(), "not delivered again");
+        assertEquals(Optional.of("lp3k9x2a.2"), sameBytesOtherId.beacon().flatMap(Beacon::id), "another id is another beacon");
+        assertTrue(sameIdOtherEndpoint.beacon().isPresent(), "ids are the client's, per endpoint");
+        assertEquals(1, statistics().duplicates());
+        assertEquals(3, statistics().accepted());
+    }
+
+    @Test
+    void idsAreRecognisedOnlyWithinTheirWindowWhichZeroTurnsOff() {
+        BeaconIntake intake = intake(Map.of(BeaconConfig.DUPLICATE_ID_WINDOW, "0"));
+
+        Answer first = intake.answer(post("a").withQuery("beacon-id=p.1"), "default");
+        first.deliver();
+        Answer again = intake.answer(post("a").withQuery("beacon-id=p.1"), "default");
+        again.deliver();
+
+        assertTrue(again.beacon().isPresent(), "no window: delivered again");
+        assertEquals(0, statistics().duplicates());
+    }
+
+    @Test
+    void anIdTheLibraryCannotKeepAsItIsIsRefused400AndOneAmongOtherParametersIsFound() {
+        BeaconIntake intake = intake(Map.of());
+
+        Answer withSpace = intake.answer(post("a").withQuery("beacon-id=a%20b"), "default");
+        Answer tooLong = intake.answer(post("a").withQuery("beacon-id=" + "x".repeat(BeaconIds.LONGEST + 1)), "default");
+        Answer empty = intake.answer(post("a").withQuery("beacon-id="), "default");
+        Answer twice = intake.answer(post("a").withQuery("beacon-id=p.1&beacon-id=p.2"), "default");
+        Answer amongOthers = intake.answer(post("a").withQuery("v=2&x-beacon-id=no&beacon-id=p.9&utm=x"), "default");
+        amongOthers.deliver();
+
+        assertEquals(List.of(400, 400, 400, 400), List.of(withSpace.status(), tooLong.status(), empty.status(), twice.status()));
+        assertEquals(Optional.of("p.9"), amongOthers.beacon().flatMap(Beacon::id));
     }
 
     @Test

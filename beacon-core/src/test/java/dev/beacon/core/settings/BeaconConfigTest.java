@@ -139,6 +139,7 @@ class BeaconConfigTest {
                 Map.entry(BeaconConfig.RATE_LIMIT, "NaN"),
                 Map.entry(BeaconConfig.RATE_LIMIT_BURST, "0"),
                 Map.entry(BeaconConfig.DUPLICATE_WINDOW, "3601"),
+                Map.entry(BeaconConfig.DUPLICATE_ID_WINDOW, "86401"),
                 Map.entry(BeaconConfig.BINDING, "loose"),
                 Map.entry(BeaconConfig.UNKNOWN_ENDPOINTS, "404"),
                 Map.entry(BeaconConfig.ENDPOINTS, "vitals, /csp"),
@@ -172,6 +173,7 @@ class BeaconConfigTest {
         assertEquals(List.of(), defaults.trustedProxies());
         assertEquals(0, defaults.rateLimit());
         assertEquals(Duration.ZERO, defaults.duplicateWindow());
+        assertEquals(Duration.ofMinutes(10), defaults.duplicateIdWindow(), "a client's id says a resend is one: on by default");
 
         BeaconConfig limited = BeaconConfig.from(Map.of(BeaconConfig.RATE_LIMIT, "2.5", BeaconConfig.TRUSTED_PROXIES, "10.0.0.0/8, ::1")::get);
         assertEquals(2.5, limited.rateLimit());
