@@ -36,6 +36,19 @@ PROPERTIES
     SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-} -Dbeacon.kafka.bootstrap-servers=127.0.0.1:$port -Dbeacon.kafka.topic=$kafka_topic"
 }
 
+# $1 a WAR made by kafka_war, $2 the WAR to write: the same application answering each beacon once Kafka has
+# acknowledged it (beacon.answer-when=stored, as a context parameter of its web.xml)
+stored_war() {
+    local war
+    war=$(realpath -m "$2")
+    rm -rf "$work/stored-war" && mkdir -p "$work/stored-war"
+    cp "$1" "$war"
+    (cd "$work/stored-war" && jar xf "$war" WEB-INF/web.xml \
+        && sed -i 's|</web-app>|    <context-param><param-name>beacon.answer-when</param-name><param-value>stored</param-value></context-param>\n</web-app>|' \
+            WEB-INF/web.xml \
+        && jar uf "$war" WEB-INF/web.xml)
+}
+
 stop_kafka() {
     [ -z "$kafka_pid" ] || { kill "$kafka_pid" 2> /dev/null; wait "$kafka_pid" 2> /dev/null || true; }
 }

@@ -19,6 +19,7 @@
 #
 # KAFKA=1 also starts a Kafka broker (bench/kafka.sh) and deploys bench-kafka.war, bench.war with beacon-kafka added:
 #   filter-kafka             / filter-none, the same endpoint without a sink: what the Kafka sink costs per beacon
+#   filter-kafka-stored      / filter-none, the sink with beacon.answer-when=stored: each 204 after Kafka's acknowledgement
 # BEFORE=path, a checkout of another commit built with ./mvnw -DskipTests package, deploys its bench.war (and, with
 # KAFKA, its bench-kafka.war) beside this tree's, in the same server: before-filter-none, -filter-sync, -resource-sync
 # and -filter-kafka, each to the same baseline as this tree's, so that two commits are compared within one run.
@@ -68,7 +69,8 @@ for body in text json multipart; do
                                     "$body before-resource-sync /before/api/beacon/sync")
     # 8 KiB beacons at wrk's rate outrun the one local broker on a 2-core machine: the sink's buffer fills, and it
     # answers 503, as it should. A measure of CPU per request needs every answer a 204, so Kafka gets the small bodies.
-    [ -z "${KAFKA:-}" ] || [ "$body" = multipart ] || runs+=("$body filter-kafka /bench-kafka/beacon/none")
+    [ -z "${KAFKA:-}" ] || [ "$body" = multipart ] || runs+=("$body filter-kafka /bench-kafka/beacon/none"
+                                                              "$body filter-kafka-stored /bench-kafka-stored/beacon/none")
     [ -z "${BEFORE:-}" ] || [ -z "${KAFKA:-}" ] || [ "$body" = multipart ] || runs+=("$body before-filter-kafka /before-kafka/beacon/none")
 done
 runs+=("page with /bench/page" "page without /bench-plain/page")
@@ -100,6 +102,7 @@ if [ -n "${BEFORE:-}" ]; then cp "$BEFORE/beacon-bench-app/target/bench.war" "$w
 if [ -n "${KAFKA:-}" ]; then
     start_kafka "${KAFKA_PORT:-19092}"
     kafka_war . "$work/bench-kafka.war"; wars+=("$work/bench-kafka.war")
+    stored_war "$work/bench-kafka.war" "$work/bench-kafka-stored.war"; wars+=("$work/bench-kafka-stored.war")
     if [ -n "${BEFORE:-}" ]; then kafka_war "$BEFORE" "$work/before-kafka.war"; wars+=("$work/before-kafka.war"); fi
 fi
 start_server "$server" /bench-plain/page "${wars[@]}"
@@ -141,7 +144,7 @@ ratios() {
 baseline_of() {
     case $1 in
         filter-async) echo "$2 read-async" ;;
-        filter-kafka) echo "$2 filter-none" ;;
+        filter-kafka | filter-kafka-stored) echo "$2 filter-none" ;;
         before-filter-kafka) echo "$2 before-filter-none" ;;
         before-filter-none | before-filter-sync) echo "$2 read" ;;
         before-resource-sync) echo "$2 handwritten" ;;

@@ -1,6 +1,7 @@
 package dev.beacon;
 
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A destination that every accepted beacon is written to, besides its observers: a durable log such as
@@ -36,6 +37,12 @@ import java.util.Optional;
  *     }
  * }
  * }</pre>
+ * With {@code beacon.answer-when=stored}, the {@code 204} waits until the beacon is stored where a crash of the node
+ * cannot lose it: {@link Reservation#store} is called instead of {@link Reservation#write}, before the answer, and the
+ * beacon is answered {@code 204} once every sink's stage completes, or refused {@code 503} with {@code Retry-After} when one
+ * fails or {@code beacon.answer-timeout} passes first. Every sink must then {@linkplain #confirmsStorage confirm storage},
+ * or the application fails to deploy.
+ * <p>
  * A sink that throws is logged at {@code WARNING} (once per sink, step and exception, then summed up) and counted
  * in {@link BeaconStatistics#observerFailures()}; from {@code reserve}, the beacon is then refused {@code 503}.
  * Shutting down, the library stops accepting, waits for the beacons accepted to be written and observed, and only
@@ -62,6 +69,16 @@ public interface BeaconSink {
     }
 
     /**
+     * Whether the sink can tell when a beacon is stored ({@link Reservation#store}), which
+     * {@code beacon.answer-when=stored} asks of every sink.
+     *
+     * @return {@code true} when its reservations implement {@link Reservation#store}; {@code false} by default
+     */
+    default boolean confirmsStorage() {
+        return false;
+    }
+
+    /**
      * The room a sink holds for one beacon, and what it made of it: written once the beacon is accepted, or
      * cancelled; never both, and each at most once.
      */
@@ -76,5 +93,17 @@ public interface BeaconSink {
          * Gives the room back: the beacon was refused {@code 503} after all.
          */
         void cancel();
+
+        /**
+         * Writes the accepted beacon, as {@link #write} does and instead of it, and tells when it is stored: called
+         * before the answer, with {@code beacon.answer-when=stored}, on a sink that {@linkplain BeaconSink#confirmsStorage
+         * confirms storage}. It must not wait either: the stage completes later, on any thread.
+         *
+         * @return a stage that completes once the beacon is stored, or exceptionally once the sink gives up on it
+         * @throws UnsupportedOperationException by default: a sink that does not confirm storage is never asked
+         */
+        default CompletionStage<Void> store() {
+            throw new UnsupportedOperationException(getClass().getName() + " does not confirm storage");
+        }
     }
 }

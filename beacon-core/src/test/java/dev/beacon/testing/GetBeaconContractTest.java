@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.Beacon;
 import dev.beacon.core.settings.BeaconConfig;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,38 +14,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * GET beacons, as image pixels and trackers' fallbacks send them, at every entry point: each subclass
- * starts its entry point with the settings given.
+ * GET beacons, as image pixels and trackers' fallbacks send them, at every entry point.
  */
-public abstract class GetBeaconContractTest {
+public abstract class GetBeaconContractTest extends EntryPointContract {
 
     private static final byte[] TRANSPARENT_GIF = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private TestContainer container;
-
-    /**
-     * @param settings the application's context parameters
-     * @return the base URI of the beacon paths, e.g. {@code http://127.0.0.1:PORT/app/beacon}
-     */
-    protected abstract URI start(Map<String, String> settings) throws Exception;
-
-    protected abstract void stop() throws Exception;
-
-    @BeforeEach
-    void startContainer() {
-        container = TestContainer.start();
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        stop();
-        container.close();
+    protected GetBeaconContractTest(EntryPoint entryPoint) {
+        super(entryPoint);
     }
 
     @Test
@@ -131,7 +109,4 @@ public abstract class GetBeaconContractTest {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private RecordingObservers observers() {
-        return container.bean(RecordingObservers.class);
-    }
 }

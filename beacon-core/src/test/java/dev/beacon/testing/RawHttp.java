@@ -23,6 +23,16 @@ public final class RawHttp implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /**
+     * @param beacon the beacon path to post to
+     * @param contentLength the body's declared length
+     * @return the head of a {@code text/plain} {@code POST} there, for the body to follow
+     */
+    public static String postHead(URI beacon, int contentLength) {
+        return "POST " + beacon.getPath() + " HTTP/1.1\r\nHost: " + beacon.getAuthority() + "\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: " + contentLength + "\r\n\r\n";
+    }
+
     public RawHttp send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));
     }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.function.Executable;
  * <li>An application with the filter and an observer of an endpoint's beacons as a {@code String}, which no beacon can
  * be bound to.</li>
  * <li>An application with the filter, a misspelt setting, and {@code beacon.unknown-settings=fail}.</li>
+ * <li>An application with the filter, {@code beacon.answer-when=stored}, and no sink to store beacons in.</li>
  * </ul>
  * The Payara Micro adapter starts a fresh server for each deployment.
  */
@@ -50,6 +51,8 @@ class DeploymentRefusalsIT {
 
     private static final String SETTING = "beacon.max-body-size";
     private static final String INVALID_VALUE = "64k";
+
+    private static final String UNSTORED = "stored-without-sink";
 
     private static final String MISSPELT = "misspelt-setting";
     private static final String MISSPELT_SETTING = "beacon.max-bodysize";
@@ -73,6 +76,13 @@ class DeploymentRefusalsIT {
     static WebArchive filterWithAMisspeltSettingAndUnknownSettingsRefused() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, MISSPELT + ".war").addClasses(ResourceOnlyObserver.class)
                 .setWebXML(LibraryWars.webXml(MISSPELT_SETTING, "10", "beacon.unknown-settings", "fail"));
+        return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
+    }
+
+    @Deployment(name = UNSTORED, managed = false, testable = false)
+    static WebArchive filterAnsweringOnceStoredWithoutASink() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, UNSTORED + ".war").addClasses(ResourceOnlyObserver.class)
+                .setWebXML(LibraryWars.webXml("beacon.answer-when", "stored"));
         return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
     }
 
@@ -102,6 +112,11 @@ class DeploymentRefusalsIT {
     void observerOfATypeNoBeaconCanBeBoundToFailsTheDeploymentSayingWhatToObserveInstead() throws Exception {
         assertRefused(UNBINDABLE, TextObserver.class.getName(), "at endpoint 'vitals', which no beacon can be bound to",
                 "Observe Beacon and read beacon.text()");
+    }
+
+    @Test
+    void answersOnceStoredWithoutASinkFailTheDeploymentSayingWhatToAdd() throws Exception {
+        assertRefused(UNSTORED, "The 'beacon.answer-when' setting is 'stored'", "the application has no sink (add beacon-kafka)");
     }
 
     @Test

@@ -32,6 +32,7 @@ final class ServletExchange {
      */
     static void answer(HttpServletRequest request, InputStream body, HttpServletResponse response, String endpoint) {
         BeaconRuntime application = BeaconRuntime.of(request.getServletContext());
-        AnswerWriter.sendThenDeliver(application.intake().answer(new ServletIncomingRequest(request, body), endpoint), response);
+        // With beacon.answer-when=stored, this thread waits for the sinks: the runtime would answer a request left async itself.
+        AnswerWriter.sendThenDeliver(application.intake().answer(new ServletIncomingRequest(request, body), endpoint).awaitSettled(), response);
     }
 }

@@ -60,6 +60,12 @@ public class KafkaSink implements BeaconSink {
         return writer().reserve(beacon);
     }
 
+    /** Kafka's acknowledgement ({@code acks=all}) completes a beacon's {@link Reservation#store()}. */
+    @Override
+    public boolean confirmsStorage() {
+        return true;
+    }
+
     @Override
     public boolean isFull() {
         KafkaWriter open = writer;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,8 @@ final class KafkaWriter {
 
         private final ProducerRecord<byte[], byte[]> record;
         private final long size;
+        /** Completed once Kafka acknowledges the record, or the writer gives up on it; {@code null} unless stored. */
+        private volatile CompletableFuture<Void> stored;
 
         Pending(ProducerRecord<byte[], byte[]> record, long size) {
             this.record = record;
@@ -70,6 +74,30 @@ final class KafkaWriter {
         @Override
         public void write() {
             queue.add(this);
+        }
+
+        @Override
+        public CompletionStage<Void> store() {
+            stored = new CompletableFuture<>();
+            queue.add(this);
+            return stored;
+        }
+
+        /** Whether its beacon is answered once Kafka acknowledges it ({@code beacon.answer-when=stored}). */
+        boolean isStored() {
+            return stored != null;
+        }
+
+        /** Tells whoever waits for the record's acknowledgement; {@code failure} is {@code null} once acknowledged. */
+        void settle(Exception failure) {
+            CompletableFuture<Void> waiting = stored;
+            if (waiting != null) {
+                if (failure == null) {
+                    waiting.complete(null);
+                } else {
+                    waiting.completeExceptionally(failure);
+                }
+            }
         }
 
         @Override
@@ -192,6 +220,7 @@ final class KafkaWriter {
             return;
         }
         statistics.release(pending.size());
+        pending.settle(failure);
         if (failure == null) {
             statistics.countSent();
             fullReported.set(false);
@@ -199,9 +228,13 @@ final class KafkaWriter {
             return;
         }
         statistics.countFailed();
-        if (reportedFailures.add(failure.getClass().getName())) {
+        if (!pending.isStored() && reportedFailures.add(failure.getClass().getName())) {
             LOGGER.log(Level.SEVERE, "A beacon answered 204 could not be written to Kafka topic " + pending.record().topic() + ", and is lost: "
                     + failure + ". Counted in KafkaSink's failed records; logged once per cause.", failure);
+        } else if (pending.isStored() && reportedFailures.add(failure.getClass().getName())) {
+            // Answered once stored: the client was refused 503, and sends it again.
+            LOGGER.log(Level.WARNING, "Kafka did not take a beacon for topic " + pending.record().topic() + ": " + failure
+                    + ". It was refused 503, for its client to send again. Counted in KafkaSink's failed records; logged once per cause.", failure);
         }
     }
 }

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -140,6 +142,34 @@ class KafkaSinkTest {
         assertEquals(0, sink.statistics().getBufferedBytes(), "cancelled, its room came back");
     }
 
+    /**
+     * beacon.answer-when=stored: a beacon's store() completes once Kafka has it; not while Kafka is away, even once the
+     * producer has timed out on it (after two seconds here) and the writer sends it again.
+     */
+    @Test
+    void aStoredBeaconIsConfirmedOnlyOnceKafkaHasAcknowledgedItsRecord() throws Exception {
+        String topic = newTopic();
+        KafkaSink sink = open(Map.of(KafkaSettings.TOPIC, topic, "beacon.kafka.producer.request.timeout.ms", "1000",
+                "beacon.kafka.producer.delivery.timeout.ms", "2000"));
+        assertTrue(sink.confirmsStorage());
+        CompletableFuture<Void> first = room(sink, beacon("first")).store().toCompletableFuture();
+        first.get(LONG_ENOUGH.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(List.of("first"), List.copyOf(texts(readAll(topic, 1))), "in Kafka once confirmed");
+
+        broker.stop();
+        CompletableFuture<Void> during;
+        try (LogRecords log = LogRecords.of(KafkaWriter.class)) {
+            during = room(sink, beacon("during")).store().toCompletableFuture();
+            Polling.until("the producer timed out on it", () -> log.at(Level.WARNING), said -> !said.isEmpty(), LONG_ENOUGH);
+        }
+        assertFalse(during.isDone(), "not confirmed, nor given up on, while Kafka is away");
+        broker.start();
+
+        during.get(LONG_ENOUGH.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(Set.of("first", "during"), texts(readAll(topic, 2)));
+        assertEquals(0, sink.statistics().getFailed());
+    }
+
     @Test
     void flushesItsBufferWhenTheApplicationStops() throws Exception {
         String topic = newTopic();
@@ -211,7 +241,11 @@ class KafkaSinkTest {
 
     /** As the intake does: room first, then the write; waits for the topic's partitions, which the sink asks for at once. */
     private static void accept(KafkaSink sink, Beacon beacon) throws Exception {
-        Polling.until("room for " + beacon.text(), () -> sink.reserve(beacon), Optional::isPresent, LONG_ENOUGH).get().write();
+        room(sink, beacon).write();
+    }
+
+    private static BeaconSink.Reservation room(KafkaSink sink, Beacon beacon) throws Exception {
+        return Polling.until("room for " + beacon.text(), () -> sink.reserve(beacon), Optional::isPresent, LONG_ENOUGH).get();
     }
 
     private static Beacon beacon(String text) {

@@ -100,10 +100,15 @@ public class BeaconFilter extends HttpFilter {
             AnswerWriter.sendThenDeliver(withoutBody.get(), response);
         } else if (!request.isAsyncSupported()) {
             reportBlockingReads(request);
-            AnswerWriter.sendThenDeliver(intake.readAndAnswer(incoming, endpoint.get()), response);
+            AnswerWriter.sendThenDeliver(intake.readAndAnswer(incoming, endpoint.get()).awaitSettled(), response);
         } else if (hasArrivedWhole(request, incoming.contentLength())) {
             // Nearly every beacon: its body came with its headers, and reading it cannot block.
-            AnswerWriter.sendThenDeliver(intake.readAndAnswer(incoming, endpoint.get()), response);
+            Answer answer = intake.readAndAnswer(incoming, endpoint.get());
+            if (answer.isSettled()) {
+                AnswerWriter.sendThenDeliver(answer, response);
+            } else {
+                AnswerWriter.sendOnceSettled(answer, request.startAsync(request, response), response);
+            }
         } else {
             NonBlockingBody.read(request, response, incoming, endpoint.get(), intake, deadlines);
         }
@@ -134,7 +139,8 @@ public class BeaconFilter extends HttpFilter {
             LOGGER.warning(() -> "Beacon bodies to " + request.getRequestURI() + " are read blocking: a filter or servlet on"
                     + " that path does not support async (<async-supported>true</async-supported>; Undertow asks it of every"
                     + " one, other containers of those before the beacon filter). A client that sends its body slowly then"
-                    + " holds a request thread, and " + BeaconConfig.READ_TIMEOUT + " does not apply.");
+                    + " holds a request thread, and " + BeaconConfig.READ_TIMEOUT + " does not apply; with " + BeaconConfig.ANSWER_WHEN
+                    + "=stored, so does every beacon until it is stored.");
         }
     }
 

@@ -196,14 +196,14 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
      * request on this connection waits for them, so a page's beacons reach them in the order it sent them.
      */
     private void sendThenComplete(Answer answer) {
+        if (!answer.isSettled()) {
+            AnswerWriter.sendOnceSettled(answer, async, response);
+            return;
+        }
         try {
             AnswerWriter.sendThenDeliver(answer, response);
         } finally {
-            try {
-                async.complete();
-            } catch (IllegalStateException alreadyOver) {
-                LOGGER.log(Level.FINE, "Beacon request was already complete", alreadyOver);
-            }
+            AnswerWriter.complete(async);
         }
     }
 }

@@ -11,7 +11,6 @@ import dev.beacon.testing.Polling;
 import dev.beacon.testing.RawHttp;
 import dev.beacon.testing.RecordingObservers;
 import dev.beacon.testing.TestContainer;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -173,8 +172,6 @@ class BeaconFilterSlowClientTest {
     }
 
     private static String head(JettyApp app, String endpoint, int contentLength) {
-        URI uri = app.uri("/beacon/" + endpoint);
-        return "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\nContent-Type: text/plain\r\n"
-                + "Content-Length: " + contentLength + "\r\n\r\n";
+        return RawHttp.postHead(app.uri("/beacon/" + endpoint), contentLength);
     }
 }

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Whether a beacon can be accepted now: a place in the {@link InFlightBudget}, and room in every
@@ -71,7 +72,7 @@ public final class Admission {
         try {
             return sink.reserve(beacon);
         } catch (RuntimeException e) {
-            sinkFailed(sink, "reserve room for", beacon, e);
+            sinkFailed(sink, "reserve room for", beacon, "the beacon is refused 503", e);
             return Optional.empty();
         }
     }
@@ -99,8 +100,44 @@ public final class Admission {
             try {
                 rooms.get(sink).write();
             } catch (RuntimeException e) {
-                sinkFailed(sinks.get(sink), "write", ticket.beacon(), e);
+                sinkFailed(sinks.get(sink), "write", ticket.beacon(), "the observers still receive what was accepted", e);
             }
+        }
+    }
+
+    /**
+     * Writes an accepted beacon to every sink, to be stored before its answer ({@code beacon.answer-when=stored}).
+     *
+     * @param ticket what {@link #reserve} took
+     * @return completes once every sink has stored it; exceptionally once one gave up on it, or failed to take it
+     */
+    public CompletableFuture<Void> store(Ticket ticket) {
+        List<BeaconSink.Reservation> rooms = ticket.rooms();
+        CompletableFuture<?>[] stored = new CompletableFuture<?>[rooms.size()];
+        for (int sink = 0; sink < rooms.size(); sink++) {
+            try {
+                stored[sink] = rooms.get(sink).store().toCompletableFuture();
+            } catch (RuntimeException e) {
+                sinkFailed(sinks.get(sink), "store", ticket.beacon(), "the beacon is refused 503", e);
+                stored[sink] = CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.allOf(stored);
+    }
+
+    /**
+     * Refuses, at deployment, sinks that cannot say when a beacon is stored, where every answer waits for that.
+     *
+     * @param sinks the application's sinks
+     * @throws IllegalArgumentException naming the setting and the sinks, when there is none, or one cannot
+     */
+    public static void requireStorageConfirmed(List<BeaconSink> sinks) {
+        List<String> unconfirmed = sinks.stream().filter(sink -> !sink.confirmsStorage()).map(Admission::beanClassOf).toList();
+        if (sinks.isEmpty() || !unconfirmed.isEmpty()) {
+            throw new IllegalArgumentException("The 'beacon.answer-when' setting is 'stored', which answers a beacon once every BeaconSink"
+                    + " has stored it, but " + (sinks.isEmpty() ? "the application has no sink (add beacon-kafka)"
+                    : "these sinks cannot tell when they have (BeaconSink.confirmsStorage() is false): " + unconfirmed)
+                    + ". Set it to 'accepted', or give the application only sinks that confirm storage.");
         }
     }
 
@@ -152,9 +189,9 @@ public final class Admission {
         }
     }
 
-    private void sinkFailed(BeaconSink sink, String step, Beacon beacon, RuntimeException failure) {
+    private void sinkFailed(BeaconSink sink, String step, Beacon beacon, String consequence, RuntimeException failure) {
         failures.failed("Beacon sink " + beanClassOf(sink) + " (" + step + ")", "a beacon to endpoint " + LogText.escape(beacon.endpoint()),
-                "the observers still receive what was accepted", failure);
+                consequence, failure);
     }
 
     /** The bean's class, not its CDI client proxy's: Weld names proxies {@code Bean$Proxy$_$$_Weld...}, OpenWebBeans {@code Bean$$Owb...}. */

@@ -49,6 +49,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
     private final ReportRules reportRules;
     private final BeaconSampling sampling;
     private final Consumer<List<ReportRollup>> windowsClosed;
+    private final boolean answersWhenStored;
     private final AtomicBoolean unavailabilityReported = new AtomicBoolean();
     private volatile Connected connected;
 
@@ -70,15 +71,18 @@ public final class BeaconDelivery implements Delivery, Drainable {
      */
     BeaconDelivery(Supplier<BeanManager> beanManagerLookup, Supplier<ObserverThreads> observerThreadsLookup, InFlightBudget budget,
                    Duration shutdownTimeout, ReportRules reportRules, BeaconSampling sampling) {
-        this(beanManagerLookup, observerThreadsLookup, budget, shutdownTimeout, reportRules, sampling, closed -> { });
+        this(beanManagerLookup, observerThreadsLookup, budget, shutdownTimeout, reportRules, sampling, closed -> { }, false);
     }
 
     /**
      * @param windowsClosed told each closed window's rollups, before their observers are
+     * @param answersWhenStored whether beacons are answered once their sinks have stored them: every sink must then say when
      */
     BeaconDelivery(Supplier<BeanManager> beanManagerLookup, Supplier<ObserverThreads> observerThreadsLookup, InFlightBudget budget,
-                   Duration shutdownTimeout, ReportRules reportRules, BeaconSampling sampling, Consumer<List<ReportRollup>> windowsClosed) {
+                   Duration shutdownTimeout, ReportRules reportRules, BeaconSampling sampling, Consumer<List<ReportRollup>> windowsClosed,
+                   boolean answersWhenStored) {
         this.windowsClosed = windowsClosed;
+        this.answersWhenStored = answersWhenStored;
         this.beanManagerLookup = beanManagerLookup;
         this.observerThreadsLookup = observerThreadsLookup;
         this.budget = budget;
@@ -96,7 +100,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
     public static BeaconDelivery toCurrentContainer(BeaconConfig config, Consumer<List<ReportRollup>> windowsClosed) {
         return new BeaconDelivery(() -> CDI.current().getBeanManager(), () -> ObserverThreads.ofTheContainer(config.asyncObserverThreads()),
                 new InFlightBudget(config.maxInFlight(), config.maxInFlightBytes()), config.shutdownTimeout(),
-                ReportRules.of(config), BeaconSampling.of(config.beaconSampleRates()), windowsClosed);
+                ReportRules.of(config), BeaconSampling.of(config.beaconSampleRates()), windowsClosed, config.answerWhenStored());
     }
 
     @Override
@@ -162,6 +166,9 @@ public final class BeaconDelivery implements Delivery, Drainable {
             // Without the library's extension (a container that skips it) counting goes on, unseen by the app.
             BeaconCounters statistics = extension != null ? extension.counters() : new BeaconCounters();
             List<BeaconSink> sinks = found.createInstance().select(BeaconSink.class).stream().toList();
+            if (answersWhenStored) {
+                Admission.requireStorageConfirmed(sinks); // found when the application starts: a refusal fails its deployment
+            }
             ObserverThreads observerThreads = observerThreadsLookup.get();
             FailureLog failures = new FailureLog(statistics, System::nanoTime);
             EventPlan plan = new EventPlan(extension == null ? null : extension.observedEndpoints(), statistics, reportRules);
@@ -194,11 +201,34 @@ public final class BeaconDelivery implements Delivery, Drainable {
      */
     @Override
     public void deliver(Admission.Ticket ticket) {
+        deliver(ticket, true);
+    }
+
+    @Override
+    public CompletableFuture<Void> store(Admission.Ticket ticket) {
+        return connected().admission().store(ticket);
+    }
+
+    @Override
+    public void deliverStored(Admission.Ticket ticket) {
+        deliver(ticket, false);
+    }
+
+    @Override
+    public void refuseUnstored(Admission.Ticket ticket) {
+        Connected to = connected();
+        to.statistics().uncountAccepted();
+        to.admission().release(ticket.beacon());
+    }
+
+    private void deliver(Admission.Ticket ticket, boolean toTheSinksFirst) {
         Connected to = connected();
         Beacon beacon = ticket.beacon();
         boolean handedToAsynchronousObservers = false;
         try {
-            to.admission().write(ticket);
+            if (toTheSinksFirst) {
+                to.admission().write(ticket);
+            }
             if (!sampling.delivers(beacon.endpoint())) {
                 to.statistics().countBeaconSampledOut();
                 to.statistics().countDelivered(); // to every observer it goes to: none

@@ -6,6 +6,7 @@ import dev.beacon.core.admission.Admission;
 import dev.beacon.core.admission.InFlightBudget;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where the intake hands the beacons it accepts: the application's CDI container, or, where the application has not
@@ -47,6 +48,30 @@ public interface Delivery {
      * @param ticket what {@link #reserve} gave it
      */
     void deliver(Admission.Ticket ticket);
+
+    /**
+     * Hands an accepted beacon to its sinks to store, before its answer ({@code beacon.answer-when=stored}); then
+     * {@link #deliverStored} or {@link #refuseUnstored}.
+     *
+     * @param ticket what {@link #reserve} gave it
+     * @return completes once every sink has stored it; exceptionally when one gave up on it, or failed
+     */
+    CompletableFuture<Void> store(Admission.Ticket ticket);
+
+    /**
+     * Hands a beacon its sinks stored to its observers.
+     *
+     * @param ticket what {@link #reserve} gave it
+     */
+    void deliverStored(Admission.Ticket ticket);
+
+    /**
+     * Gives back the place of a beacon its sinks did not store in time: refused after all, it reaches no observer, and
+     * counts as refused, not accepted.
+     *
+     * @param ticket what {@link #reserve} gave it
+     */
+    void refuseUnstored(Admission.Ticket ticket);
 
     /**
      * @param endpoint an endpoint name

@@ -5,6 +5,7 @@ import dev.beacon.BeaconStatistics;
 import dev.beacon.core.admission.Admission;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -39,6 +40,21 @@ public final class WithoutCdi implements Delivery {
 
     @Override
     public void deliver(Admission.Ticket ticket) {
+        throw neverReady();
+    }
+
+    @Override
+    public CompletableFuture<Void> store(Admission.Ticket ticket) {
+        throw neverReady();
+    }
+
+    @Override
+    public void deliverStored(Admission.Ticket ticket) {
+        throw neverReady();
+    }
+
+    @Override
+    public void refuseUnstored(Admission.Ticket ticket) {
         throw neverReady();
     }
 

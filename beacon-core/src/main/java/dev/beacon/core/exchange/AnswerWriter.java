@@ -1,5 +1,6 @@
 package dev.beacon.core.exchange;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,46 @@ public final class AnswerWriter {
             LOGGER.log(Level.FINE, "The client left before its answer was sent", clientGone);
         } finally {
             answer.deliver();
+        }
+    }
+
+    /**
+     * Sends an answer that is not settled yet once it is, without holding a thread meanwhile: on a container thread,
+     * which then delivers its beacon, and completes the request.
+     *
+     * @param answer an unsettled answer: an accepted beacon whose sinks are storing it
+     * @param async the request, in async mode
+     * @param response its response, not yet committed
+     */
+    public static void sendOnceSettled(Answer answer, AsyncContext async, HttpServletResponse response) {
+        async.setTimeout(0); // the answer timeout ends the wait, with a 503
+        answer.settled().thenAccept(settled -> {
+            try {
+                // Never on the sink's own thread (Kafka's network thread): the observers run where the answer is sent.
+                async.start(() -> {
+                    try {
+                        sendThenDeliver(settled, response);
+                    } finally {
+                        complete(async);
+                    }
+                });
+            } catch (RuntimeException requestOverOrServerStopping) {
+                LOGGER.log(Level.FINE, "The request ended before its beacon was stored", requestOverOrServerStopping);
+                settled.deliver(); // stored is stored: its observers receive it, the client having left
+            }
+        });
+    }
+
+    /**
+     * Completes a request in async mode, which the container may have completed already.
+     *
+     * @param async the request's async context
+     */
+    public static void complete(AsyncContext async) {
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyOver) {
+            LOGGER.log(Level.FINE, "Beacon request was already complete", alreadyOver);
         }
     }
 

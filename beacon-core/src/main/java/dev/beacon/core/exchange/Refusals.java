@@ -83,6 +83,14 @@ public final class Refusals {
     }
 
     /**
+     * @param timeout how long the sinks had
+     * @return {@code 503} with {@code Retry-After}: the sinks did not store the beacon in time, and it is not accepted
+     */
+    public Answer notStored(IncomingRequest request, Duration timeout, Map<String, String> headers) {
+        return refuseUntil(request, 503, "The beacon could not be stored within " + timeout.toSeconds() + " s", RETRY_WHEN_FULL, headers);
+    }
+
+    /**
      * @param maxBodySize the limit the body crossed, as sent
      * @return {@code 413}
      */

@@ -42,6 +42,9 @@ import java.util.Optional;
  * beacons or {@value dev.beacon.core.settings.BeaconConfig#MAX_IN_FLIGHT_BYTES} bytes await their observers, while a
  * {@link dev.beacon.BeaconSink} has no room, or while the application shuts down</td><td>{@code 503} with
  * {@code Retry-After}</td></tr>
+ * <tr><td>{@code POST} accepted, with {@value dev.beacon.core.settings.BeaconConfig#ANSWER_WHEN}{@code =stored}</td><td>{@code 204}
+ * once every {@link dev.beacon.BeaconSink} has stored it; {@code 503} with {@code Retry-After} when one gives up on it or
+ * {@value dev.beacon.core.settings.BeaconConfig#ANSWER_TIMEOUT} passes first</td></tr>
  * <tr><td>{@code POST} from a client address past {@value dev.beacon.core.settings.BeaconConfig#RATE_LIMIT}</td><td>{@code 429} with {@code Retry-After}</td></tr>
  * <tr><td>{@code POST} with the same bytes as one accepted from the same client and endpoint within
  * {@value dev.beacon.core.settings.BeaconConfig#DUPLICATE_WINDOW}</td><td>{@code 204}, not delivered, counted</td></tr>

@@ -6,6 +6,7 @@ import dev.beacon.Beacon;
 import dev.beacon.ContentType;
 import dev.beacon.core.admission.Admission;
 import dev.beacon.core.admission.DuplicateWindow;
+import dev.beacon.core.admission.InFlightBudget;
 import dev.beacon.core.body.BeaconParser;
 import dev.beacon.core.body.BodyBuffer;
 import dev.beacon.core.body.ContentDecoding;
@@ -45,6 +46,8 @@ final class BodyRules {
     private final DuplicateWindow sameIds;
     private final boolean gifAnswer;
     private final boolean lenientBinding;
+    /** Where beacons are answered once stored; {@code null} where they are answered once accepted. */
+    private final StoredAnswers storedAnswers;
 
     BodyRules(BeaconConfig config, CorsPolicy cors, ContentDecoding decoding, TrustedProxies proxies, Delivery delivery,
               Refusals refusals) {
@@ -59,6 +62,7 @@ final class BodyRules {
         this.sameIds = new DuplicateWindow(config.duplicateIdWindow(), System::nanoTime);
         this.gifAnswer = config.getAnsweredWithGif();
         this.lenientBinding = config.lenientBinding();
+        this.storedAnswers = config.answerWhenStored() ? new StoredAnswers(delivery, refusals, config.answerTimeout()) : null;
     }
 
     /** A {@code POST} whose body is read. */
@@ -85,7 +89,7 @@ final class BodyRules {
     Answer answerGet(IncomingRequest request, String endpoint) {
         byte[] query = request.query() == null ? new byte[0] : request.query().getBytes(StandardCharsets.UTF_8);
         Answer answer = answerDecoded(request, endpoint, QUERY_AS_FORM, query, noStore(cors.responseHeaders(request)));
-        return gifAnswer && answer.status() == 204 ? answer.asGif(TRANSPARENT_GIF) : answer;
+        return gifAnswer ? answer.whenSettled(settled -> settled.status() == 204 ? settled.asGif(TRANSPARENT_GIF) : settled) : answer;
     }
 
     private Answer answerDecoded(IncomingRequest request, String endpoint, ContentType contentType, byte[] decoded,
@@ -120,24 +124,27 @@ final class BodyRules {
         // come from another network, and two events may well have the same bytes.
         DuplicateWindow window = beacon.id().isPresent() ? sameIds : sameBytes;
         if (!window.isOn()) {
-            return admit(request, beacon, corsHeaders);
+            return admit(request, beacon, corsHeaders, () -> { });
         }
         String claim = beacon.id().isPresent() ? sameIds.claimId(endpoint, beacon.id().get()) : sameBytes.claim(endpoint, clientAddress, decoded);
         if (claim == null) {
             delivery.countDuplicate();
             return Answer.noContent(corsHeaders); // what the first one got: the client has nothing to retry
         }
-        Answer answer = admit(request, beacon, corsHeaders);
-        if (answer.status() != 204) {
-            window.release(claim); // refused after all: its retry is not a duplicate
-        }
-        return answer;
+        return admit(request, beacon, corsHeaders, () -> window.release(claim)); // refused after all: its retry is not a duplicate
     }
 
-    private Answer admit(IncomingRequest request, Beacon beacon, Map<String, String> corsHeaders) {
+    /**
+     * @param forget forgets the beacon in the duplicate window, called when it is refused
+     */
+    private Answer admit(IncomingRequest request, Beacon beacon, Map<String, String> corsHeaders, Runnable forget) {
         Admission.Ticket ticket = delivery.reserve(beacon);
+        if (ticket.outcome() != InFlightBudget.Reservation.TAKEN) {
+            forget.run();
+        }
         return switch (ticket.outcome()) {
-            case TAKEN -> Answer.accepted(ticket, corsHeaders, delivery);
+            case TAKEN -> storedAnswers == null ? Answer.accepted(ticket, corsHeaders, delivery)
+                    : storedAnswers.onceStored(request, ticket, corsHeaders, forget);
             case TOO_MANY_BEACONS -> refusals.noRoom(request, "Too many beacons awaiting delivery", corsHeaders);
             case TOO_MANY_BYTES -> refusals.noRoom(request, "Too many bytes awaiting delivery", corsHeaders);
             case CLOSED -> refusals.shuttingDown(request, corsHeaders);

@@ -99,6 +99,11 @@ public final class BeaconCounters implements BeaconStatistics {
         accepted.increment();
     }
 
+    /** A beacon counted accepted, then refused after all: its sinks did not store it in time. */
+    public void uncountAccepted() {
+        accepted.decrement();
+    }
+
     public void countDelivered() {
         delivered.increment();
     }

@@ -33,6 +33,8 @@ import java.util.function.Function;
  * <tr><td>{@value #ASYNC_OBSERVER_THREADS}</td><td>{@code 16}</td><td>threads of the application's own, made by the server's {@code java:comp/DefaultManagedThreadFactory}, that notify {@code @ObservesAsync} observers: the most running at once. Where the server binds no such factory, its executor notifies them</td></tr>
  * <tr><td>{@value #MAX_IN_FLIGHT_BYTES}</td><td>{@code 67108864} (64 MiB)</td><td>bytes of body the accepted beacons awaiting their observers may hold together, in the application; past it, {@code 503} with {@code Retry-After}. At least {@value #MAX_BODY_SIZE}</td></tr>
  * <tr><td>{@value #CONTENT_ENCODINGS}</td><td>(none)</td><td>comma-separated content codings that are decoded: {@code gzip}, {@code deflate}; the decoded body is held to {@value #MAX_BODY_SIZE} too. Browsers do not compress beacons, so by default a body with a {@code Content-Encoding} gets {@code 415}</td></tr>
+ * <tr><td>{@value #ANSWER_WHEN}</td><td>{@code accepted}</td><td>when an accepted beacon is answered {@code 204}: {@code accepted}, at once, while the sinks still hold it in memory; or {@code stored}, once every {@link dev.beacon.BeaconSink} has stored it (Kafka acknowledged it), waiting without a request thread, so that no {@code 204} is lost with the node. Every sink must then confirm storage, or the application does not deploy</td></tr>
+ * <tr><td>{@value #ANSWER_TIMEOUT}</td><td>{@code 5}</td><td>seconds an answer waits for the sinks with {@value #ANSWER_WHEN}{@code =stored}; then {@code 503} with {@code Retry-After}</td></tr>
  * <tr><td>{@value #READ_TIMEOUT}</td><td>{@code 10}</td><td>seconds the filter waits for a whole body, reading it without holding a thread; then {@code 408}</td></tr>
  * <tr><td>{@value #SHUTDOWN_TIMEOUT}</td><td>{@code 10}</td><td>seconds the application's shutdown waits for accepted beacons to reach their observers; those that do not are logged with their count</td></tr>
  * <tr><td>{@value #GET}</td><td>{@code false}</td><td>{@code true} takes a {@code GET} to a beacon path as a beacon, its query string as form fields: the image beacons trackers fall back to</td></tr>
@@ -102,6 +104,8 @@ import java.util.function.Function;
  * @param anonymizedIpv4Prefix how many leading bits of an IPv4 address are kept where addresses are anonymised
  * @param anonymizedIpv6Prefix how many leading bits of an IPv6 address are kept where addresses are anonymised
  * @param lenientBinding whether a beacon binds to a class as JSON-B alone binds it, rather than strictly
+ * @param answerWhenStored whether an accepted beacon is answered once every sink has stored it, rather than at once
+ * @param answerTimeout how long an answer waits for the sinks to store its beacon, when it does
  * @param refuseUnknownEndpoints whether a beacon to an endpoint nothing names is answered {@code 404}
  * @param endpoints the endpoint names known besides those observers name
  * @param console where the console is served, and to whom
@@ -144,6 +148,8 @@ public record BeaconConfig(boolean enabled,
                            int anonymizedIpv4Prefix,
                            int anonymizedIpv6Prefix,
                            boolean lenientBinding,
+                           boolean answerWhenStored,
+                           Duration answerTimeout,
                            boolean refuseUnknownEndpoints,
                            List<String> endpoints,
                            ConsoleSettings console,
@@ -174,6 +180,10 @@ public record BeaconConfig(boolean enabled,
     public static final String CONTENT_ENCODINGS = "beacon.content-encodings";
     /** Setting name: how long the filter waits for a whole body, in seconds. */
     public static final String READ_TIMEOUT = "beacon.read-timeout";
+    /** Setting name: when an accepted beacon is answered, {@code accepted} or {@code stored}. */
+    public static final String ANSWER_WHEN = "beacon.answer-when";
+    /** Setting name: seconds an answer waits for the sinks to store its beacon. */
+    public static final String ANSWER_TIMEOUT = "beacon.answer-timeout";
     /** Setting name: how long shutdown waits for accepted beacons to reach their observers, in seconds. */
     public static final String SHUTDOWN_TIMEOUT = "beacon.shutdown-timeout";
     /** Setting name: whether a {@code GET} to a beacon path is a beacon. */
@@ -294,7 +304,7 @@ public record BeaconConfig(boolean enabled,
                 SettingRules.beaconsInFlight(values, MAX_IN_FLIGHT, 10_000),
                 SettingRules.bytesInFlight(values, MAX_IN_FLIGHT_BYTES, DEFAULT_MAX_IN_FLIGHT_BYTES, MAX_BODY_SIZE, maxBodySize),
                 SettingRules.threads(values, ASYNC_OBSERVER_THREADS, 16),
-                SettingRules.readTimeout(values, READ_TIMEOUT, 10),
+                SettingRules.timeout(values, READ_TIMEOUT, 10),
                 SettingRules.seconds(values, SHUTDOWN_TIMEOUT, 10),
                 values.bool(GET, false),
                 SettingRules.gifResponse(values, GET_RESPONSE),
@@ -319,6 +329,8 @@ public record BeaconConfig(boolean enabled,
                 SettingRules.prefixLength(values, ANONYMIZED_IPV4_PREFIX, 24, 32),
                 SettingRules.prefixLength(values, ANONYMIZED_IPV6_PREFIX, 48, 128),
                 SettingRules.lenient(values, BINDING),
+                SettingRules.stored(values, ANSWER_WHEN),
+                SettingRules.timeout(values, ANSWER_TIMEOUT, 5),
                 SettingRules.refuses(values, UNKNOWN_ENDPOINTS),
                 SettingRules.endpoints(values, ENDPOINTS),
                 ConsoleSettings.from(values, paths),

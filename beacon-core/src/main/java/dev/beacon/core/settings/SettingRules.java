@@ -121,7 +121,7 @@ final class SettingRules {
         return (int) settings.number(name, fallback, 1, 1024, ERROR_OBSERVER_THREADS);
     }
 
-    static Duration readTimeout(SettingValues settings, String name, long fallback) {
+    static Duration timeout(SettingValues settings, String name, long fallback) {
         return Duration.ofSeconds(settings.number(name, fallback, 1, 86_400, ERROR_READ_TIMEOUT));
     }
 
@@ -211,6 +211,10 @@ final class SettingRules {
 
     static boolean lenient(SettingValues settings, String name) {
         return settings.either(name, "strict", "lenient");
+    }
+
+    static boolean stored(SettingValues settings, String name) {
+        return settings.either(name, "accepted", "stored");
     }
 
     static boolean refuses(SettingValues settings, String name) {

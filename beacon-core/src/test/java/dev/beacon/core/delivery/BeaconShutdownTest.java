@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -173,6 +174,21 @@ class BeaconShutdownTest {
 
         @Override
         public void deliver(Admission.Ticket ticket) {
+            throw new AssertionError("not reached: the container stopped before");
+        }
+
+        @Override
+        public CompletableFuture<Void> store(Admission.Ticket ticket) {
+            throw new AssertionError("not reached: the container stopped before");
+        }
+
+        @Override
+        public void deliverStored(Admission.Ticket ticket) {
+            throw new AssertionError("not reached: the container stopped before");
+        }
+
+        @Override
+        public void refuseUnstored(Admission.Ticket ticket) {
             throw new AssertionError("not reached: the container stopped before");
         }
 

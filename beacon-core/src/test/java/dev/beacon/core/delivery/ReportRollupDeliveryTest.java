@@ -104,7 +104,7 @@ class ReportRollupDeliveryTest {
     private static BeaconDelivery delivery(WeldContainer weld, ReportRules rules, Consumer<List<ReportRollup>> windowsClosed) {
         BeanManager beanManager = weld.select(BeanManager.class).get();
         BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.CONTAINERS, new InFlightBudget(10, Long.MAX_VALUE),
-                LONG_ENOUGH, rules, BeaconSampling.NONE, windowsClosed);
+                LONG_ENOUGH, rules, BeaconSampling.NONE, windowsClosed, false);
         assertTrue(delivery.isReady());
         return delivery;
     }
