@@ -153,6 +153,18 @@ abstract class ServerNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the node with SIGKILL, as an OOM killer or a host failure does: nothing of it runs on, nothing flushes. The
+     * server first, where a script started it, then the script.
+     */
+    synchronized void kill() throws InterruptedException {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+            process = null;
+        }
+    }
+
     @Override
     public void close() {
         stop();

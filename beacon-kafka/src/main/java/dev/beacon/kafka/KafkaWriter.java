@@ -45,7 +45,10 @@ final class KafkaWriter {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread sender;
     private final AtomicBoolean fullReported = new AtomicBoolean();
+    /** Kafka did not take a record for a reason that may pass, and has taken none since: it is away. */
     private final AtomicBoolean waitReported = new AtomicBoolean();
+    /** Whether a beacon was ever answered once stored here: the application's beacon.answer-when is stored. */
+    private volatile boolean answersOnceStored;
     private final Set<String> reportedFailures = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private volatile boolean stopping;
@@ -78,6 +81,7 @@ final class KafkaWriter {
 
         @Override
         public CompletionStage<Void> store() {
+            answersOnceStored = true;
             stored = new CompletableFuture<>();
             queue.add(this);
             return stored;
@@ -147,10 +151,12 @@ final class KafkaWriter {
     }
 
     /**
-     * @return whether a beacon of the smallest size would be refused now: the buffer full, or no topic known yet
+     * @return whether a beacon of the smallest size would be refused now: the buffer full, or no topic known yet; or,
+     *         where beacons are answered once stored, Kafka away: none could be answered {@code 204} until it is back
      */
     boolean isFull() {
-        return closed || !topics.isAnyKnown() || statistics.getBufferedBytes() + BeaconRecords.SMALLEST > settings.bufferSize();
+        return closed || !topics.isAnyKnown() || statistics.getBufferedBytes() + BeaconRecords.SMALLEST > settings.bufferSize()
+                || (answersOnceStored && waitReported.get());
     }
 
 
@@ -220,13 +226,14 @@ final class KafkaWriter {
             return;
         }
         statistics.release(pending.size());
-        pending.settle(failure);
         if (failure == null) {
             statistics.countSent();
             fullReported.set(false);
             waitReported.set(false);
+            pending.settle(null); // last: whoever waits for it finds the writer as it is now
             return;
         }
+        pending.settle(failure);
         statistics.countFailed();
         if (!pending.isStored() && reportedFailures.add(failure.getClass().getName())) {
             LOGGER.log(Level.SEVERE, "A beacon answered 204 could not be written to Kafka topic " + pending.record().topic() + ", and is lost: "

@@ -163,9 +163,11 @@ class KafkaSinkTest {
             Polling.until("the producer timed out on it", () -> log.at(Level.WARNING), said -> !said.isEmpty(), LONG_ENOUGH);
         }
         assertFalse(during.isDone(), "not confirmed, nor given up on, while Kafka is away");
+        assertTrue(sink.isFull(), "not ready while no beacon can be answered: a balancer sends them to another node meanwhile");
         broker.start();
 
         during.get(LONG_ENOUGH.toSeconds(), TimeUnit.SECONDS);
+        assertFalse(sink.isFull(), "ready again once Kafka takes the beacons");
         assertEquals(Set.of("first", "during"), texts(readAll(topic, 2)));
         assertEquals(0, sink.statistics().getFailed());
     }
