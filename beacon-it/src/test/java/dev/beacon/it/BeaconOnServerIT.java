@@ -356,6 +356,27 @@ class BeaconOnServerIT {
         assertEquals("de", received.awaitOne(second).getString("text"));
     }
 
+    /**
+     * A chunked body is read without blocking, and answered on another thread than the one that saw the headers: the
+     * beacon's id, in its query, comes with it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void aBeaconReadWithoutBlockingKeepsItsId(String via) throws Exception {
+        String trickled = uniqueEndpoint("trickled-id");
+        try (RawHttp raw = new RawHttp(app)) {
+            raw.send(shop.head(via, trickled, "Transfer-Encoding: chunked").replaceFirst(" HTTP/1.1", "?beacon-id=p.7 HTTP/1.1"));
+            raw.chunk("a".getBytes(StandardCharsets.US_ASCII));
+            // Another beacon answered meanwhile: the server has had the first one's headers, and waits for the rest of its body.
+            assertEquals(204, shop.post(via, uniqueEndpoint("meanwhile"), ChromiumBodies.string("x")).statusCode());
+            raw.chunk("b".getBytes(StandardCharsets.US_ASCII)).lastChunk();
+            assertEquals(204, RawHttp.status(raw.readHead()));
+        }
+        JsonObject item = received.awaitOne(trickled);
+        assertEquals("ab", item.getString("text"));
+        assertEquals("p.7", item.getString("id"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"beacon", "api/beacon"})
     void takesABodyWithoutLengthOrChunkingAsEmptyAndAnswersAtOnce(String via) throws Exception {

@@ -20,8 +20,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -279,16 +281,68 @@ abstract class BrowserContract {
                 });
                 """, app.resolve("beacon/script-waits").toString());
 
-        List<Long> backoff = longs(((java.util.Map<?, ?>) waits).get("backoff"));
+        List<Long> backoff = longs(((Map<?, ?>) waits).get("backoff"));
         assertEquals(3, backoff.size(), backoff::toString);
         for (int attempt = 0; attempt < 3; attempt++) {
             long least = 1000L << attempt;
             long wait = backoff.get(attempt);
             assertTrue(wait >= least && wait <= least + 1000, "wait " + attempt + ": " + backoff);
         }
-        assertEquals(List.of(10_000L), longs(((java.util.Map<?, ?>) waits).get("recheck")));
+        assertEquals(List.of(10_000L), longs(((Map<?, ?>) waits).get("recheck")));
         assertEquals(List.of("left", "offline"), received.await("", "script-waits", 2).stream()
                 .map(beacon -> beacon.getJsonObject("json").getJsonArray("events").getJsonObject(0).getString("n")).sorted().toList());
+    }
+
+    /**
+     * What is kept is bounded: past 1 MiB of unconfirmed batches the oldest are given up, and a batch kept a day is given
+     * up at the next load. A batch refused for good ({@code 404}) is given up too. Each is counted in
+     * {@code beacon.status().lost}; every batch still kept has its key in storage, but where storage refuses it, where
+     * the batch is kept while the page lives.
+     */
+    @Test
+    void theClientScriptKeepsAtMostAMebibyteOfBatchesNoneADayOldAndGivesUpWhatIsRefusedForGood(Browser browser) throws Exception {
+        browser.open(app.resolve("hello"));
+
+        Object kept = browser.runAsync("""
+                const done = arguments[arguments.length - 1];
+                const keys = () => Object.keys(localStorage).filter(key => key.startsWith('beacon.unconfirmed.')).length;
+                Object.keys(localStorage).forEach(key => localStorage.removeItem(key));
+                localStorage.setItem('beacon.unconfirmed.old.1', JSON.stringify({u: arguments[0], b: '{}', t: Date.now() - 86400001}));
+                window.fetch = () => Promise.reject(new TypeError('offline'));
+                import(new URL('beacon-module.js', document.baseURI).href).then(module => {
+                  const beacon = module.default.configure({endpoint: arguments[0]});
+                  const result = {atLoad: beacon.status()};
+                  for (let i = 0; i < 20; i++) beacon.send({n: i, pad: 'x'.repeat(59000)}).flush();
+                  result.full = beacon.status();
+                  result.fullKeys = keys();
+                  window.fetch = () => Promise.resolve({status: 404, headers: {get: () => null}});
+                  beacon.send({n: 'refused'}).flush();
+                  setTimeout(() => {
+                    result.refused = beacon.status();
+                    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+                    window.fetch = () => Promise.reject(new TypeError('offline'));
+                    beacon.send({n: 'in memory'}).flush();
+                    result.inMemory = beacon.status();
+                    result.inMemoryKeys = keys();
+                    done(result);
+                  }, 0);
+                });
+                """, app.resolve("beacon/script-kept").toString());
+
+        Map<?, ?> result = (Map<?, ?>) kept;
+        assertEquals(Map.of("unconfirmed", 0L, "lost", 1L), counts((Map<?, ?>) result.get("atLoad")), "a day old: given up at load");
+        // 17 batches of one 59,000-character event fit in 1 MiB: the 3 oldest of 20 are given up
+        assertEquals(Map.of("unconfirmed", 17L, "lost", 4L), counts((Map<?, ?>) result.get("full")));
+        assertEquals(17L, ((Number) result.get("fullKeys")).longValue(), "each batch kept in storage");
+        assertEquals(Map.of("unconfirmed", 17L, "lost", 5L), counts((Map<?, ?>) result.get("refused")), "a 404: given up");
+        assertEquals(Map.of("unconfirmed", 18L, "lost", 5L), counts((Map<?, ?>) result.get("inMemory")), "kept while the page lives");
+        assertEquals(17L, ((Number) result.get("inMemoryKeys")).longValue(), "storage refused it");
+    }
+
+    private static Map<String, Long> counts(Map<?, ?> numbers) {
+        Map<String, Long> counts = new TreeMap<>();
+        numbers.forEach((name, number) -> counts.put((String) name, ((Number) number).longValue()));
+        return counts;
     }
 
     private static List<Long> longs(Object numbers) {
