@@ -235,13 +235,16 @@ final class KafkaWriter {
         }
         pending.settle(failure);
         statistics.countFailed();
-        if (!pending.isStored() && reportedFailures.add(failure.getClass().getName())) {
-            LOGGER.log(Level.SEVERE, "A beacon answered 204 could not be written to Kafka topic " + pending.record().topic() + ", and is lost: "
-                    + failure + ". Counted in KafkaSink's failed records; logged once per cause.", failure);
-        } else if (pending.isStored() && reportedFailures.add(failure.getClass().getName())) {
+        if (!reportedFailures.add(failure.getClass().getName())) {
+            return;
+        }
+        if (pending.isStored()) {
             // Answered once stored: the client was refused 503, and sends it again.
             LOGGER.log(Level.WARNING, "Kafka did not take a beacon for topic " + pending.record().topic() + ": " + failure
                     + ". It was refused 503, for its client to send again. Counted in KafkaSink's failed records; logged once per cause.", failure);
+        } else {
+            LOGGER.log(Level.SEVERE, "A beacon answered 204 could not be written to Kafka topic " + pending.record().topic() + ", and is lost: "
+                    + failure + ". Counted in KafkaSink's failed records; logged once per cause.", failure);
         }
     }
 }

@@ -109,9 +109,10 @@ final class BodyRules {
     private Answer admitDecoded(IncomingRequest request, String endpoint, ContentType contentType, byte[] decoded,
                                 Map<String, String> corsHeaders) {
         String clientAddress = proxies.clientAddressOf(request);
+        String id;
         Beacon beacon;
         try {
-            String id = BeaconIds.in(request.query());
+            id = BeaconIds.in(request.query());
             beacon = BeaconParser.parse(request, endpoint, id, addresses.shown(clientAddress), addresses.headersOf(request), contentType,
                     decoded, lenientBinding);
             BeaconParser.bind(beacon, delivery.payloadTypesOf(endpoint));
@@ -122,11 +123,11 @@ final class BodyRules {
         }
         // A beacon with an id is the same beacon only with the same id, whatever its bytes or address: a resend may
         // come from another network, and two events may well have the same bytes.
-        DuplicateWindow window = beacon.id().isPresent() ? sameIds : sameBytes;
+        DuplicateWindow window = id != null ? sameIds : sameBytes;
         if (!window.isOn()) {
             return admit(request, beacon, corsHeaders, () -> { });
         }
-        String claim = beacon.id().isPresent() ? sameIds.claimId(endpoint, beacon.id().get()) : sameBytes.claim(endpoint, clientAddress, decoded);
+        String claim = id != null ? sameIds.claimId(endpoint, id) : sameBytes.claim(endpoint, clientAddress, decoded);
         if (claim == null) {
             delivery.countDuplicate();
             return Answer.noContent(corsHeaders); // what the first one got: the client has nothing to retry
