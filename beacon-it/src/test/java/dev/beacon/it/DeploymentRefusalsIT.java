@@ -33,10 +33,10 @@ import org.junit.jupiter.api.function.Executable;
  * <ul>
  * <li>An application that takes beacons through the JAX-RS resource only (beacon-api, beacon-core and beacon-jaxrs in
  * {@code WEB-INF/lib}, no beacon-servlet), with an invalid setting, as the filter's would.</li>
- * <li>An application with the filter and an observer with {@code during = TransactionPhase.AFTER_SUCCESS}, which
- * no beacon can honour.</li>
- * <li>An application with the filter and an observer of an endpoint's beacons as a {@code String}, which no beacon can
- * be bound to.</li>
+ * <li>An application with the filter and two observers the library cannot serve: one with
+ * {@code during = TransactionPhase.AFTER_SUCCESS}, which no beacon can honour, and one of an endpoint's beacons as a
+ * {@code String}, which no beacon can be bound to. The container collects every such refusal, so the deployment names
+ * both, each with what to do instead.</li>
  * <li>An application with the filter, a misspelt setting, and {@code beacon.unknown-settings=fail}.</li>
  * <li>An application with the filter, {@code beacon.answer-when=stored}, and no sink to store beacons in.</li>
  * </ul>
@@ -46,8 +46,7 @@ import org.junit.jupiter.api.function.Executable;
 class DeploymentRefusalsIT {
 
     private static final String MISCONFIGURED = "resource-only-misconfigured";
-    private static final String TRANSACTIONAL = "transactional-observer";
-    private static final String UNBINDABLE = "unbindable-observer";
+    private static final String UNSERVABLE = "unservable-observers";
 
     private static final String SETTING = "beacon.max-body-size";
     private static final String INVALID_VALUE = "64k";
@@ -86,15 +85,9 @@ class DeploymentRefusalsIT {
         return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
     }
 
-    @Deployment(name = TRANSACTIONAL, managed = false, testable = false)
-    static WebArchive filterWithATransactionalObserver() {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, TRANSACTIONAL + ".war").addClasses(TransactionalObserver.class);
-        return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
-    }
-
-    @Deployment(name = UNBINDABLE, managed = false, testable = false)
-    static WebArchive filterWithAnObserverOfAnUnbindableType() {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, UNBINDABLE + ".war").addClasses(TextObserver.class);
+    @Deployment(name = UNSERVABLE, managed = false, testable = false)
+    static WebArchive filterWithATransactionalObserverAndAnObserverOfAnUnbindableType() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, UNSERVABLE + ".war").addClasses(TransactionalObserver.class, TextObserver.class);
         return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
     }
 
@@ -104,13 +97,9 @@ class DeploymentRefusalsIT {
     }
 
     @Test
-    void transactionalObserverFailsTheDeploymentSayingWhatToDoInstead() throws Exception {
-        assertRefused(TRANSACTIONAL, TransactionalObserver.class.getName(), "during = TransactionPhase.AFTER_SUCCESS", "Remove 'during'");
-    }
-
-    @Test
-    void observerOfATypeNoBeaconCanBeBoundToFailsTheDeploymentSayingWhatToObserveInstead() throws Exception {
-        assertRefused(UNBINDABLE, TextObserver.class.getName(), "at endpoint 'vitals', which no beacon can be bound to",
+    void transactionalObserverAndObserverOfATypeNoBeaconCanBeBoundToFailTheDeploymentEachSayingWhatToDoInstead() throws Exception {
+        assertRefused(UNSERVABLE, TransactionalObserver.class.getName() + " observes dev.beacon.Beacon with during = TransactionPhase.AFTER_SUCCESS",
+                "Remove 'during'", TextObserver.class.getName(), "at endpoint 'vitals', which no beacon can be bound to",
                 "Observe Beacon and read beacon.text()");
     }
 

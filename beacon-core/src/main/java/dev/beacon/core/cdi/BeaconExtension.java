@@ -64,6 +64,8 @@ public class BeaconExtension implements Extension {
     /** The payload classes already looked at for surprises, so that each is warned about once, however many observe it. */
     private final Set<Class<?>> warnedTypes = new HashSet<>();
     private boolean reportsForEveryEndpoint;
+    /** Every observer refused, reported together once discovery ends, so that one deployment names every mistake. */
+    private final List<String> refusals = new ArrayList<>();
     private final Deliveries deliveries = new Deliveries();
     private final BeaconCounters counters = new BeaconCounters();
 
@@ -104,6 +106,11 @@ public class BeaconExtension implements Extension {
         return deliveries.isAnyFull();
     }
 
+    /** Here rather than on each observer's event: Weld fails the deployment at the end of the first event with an error. */
+    void refuseObserversTheLibraryCannotServe(@Observes AfterBeanDiscovery discovery) {
+        refusals.forEach(refusal -> discovery.addDefinitionError(new DeploymentException(refusal)));
+    }
+
     void countSink(@Observes ProcessBean<? extends BeaconSink> sink) {
         sinks++;
     }
@@ -125,7 +132,7 @@ public class BeaconExtension implements Extension {
         if (named != null || observed == Beacon.class || ObservedEndpoints.isReportEvent(observed)) {
             Optional<String> refusal = ObserverRefusals.of(observer.getObserverMethod(), observer.getAnnotatedMethod(), named);
             if (refusal.isPresent()) {
-                observer.addDefinitionError(new DeploymentException(refusal.get()));
+                refusals.add(refusal.get());
                 return;
             }
         }

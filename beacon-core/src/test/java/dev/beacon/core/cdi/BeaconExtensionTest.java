@@ -68,6 +68,16 @@ class BeaconExtensionTest {
     }
 
     @Test
+    void refusesAtDeploymentEveryObserverItCannotServeInOneFailure() {
+        Weld weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClasses(TransactionalObserver.class, MetadataObserver.class);
+
+        String messages = messagesOf(assertThrows(RuntimeException.class, weld::initialize));
+
+        assertTrue(messages.contains("Beacon observer " + TransactionalObserver.class.getName() + " observes dev.beacon.Beacon with during"), messages);
+        assertTrue(messages.contains("Beacon observer " + MetadataObserver.class.getName() + " observes dev.beacon.Beacon and injects"), messages);
+    }
+
+    @Test
     void refusesAtDeploymentASynchronousObserverOfBeaconsThatInjectsEventMetadata() {
         Weld weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClass(MetadataObserver.class);
 
