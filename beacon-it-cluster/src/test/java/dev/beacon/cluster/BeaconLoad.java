@@ -23,8 +23,8 @@ import java.util.function.BooleanSupplier;
 final class BeaconLoad implements AutoCloseable {
 
     /**
-     * A {@code 503} without {@code Retry-After}: not the library's, but the balancer's own (no node up) or a stopping
-     * server's, before its application is undeployed.
+     * A {@code 503} not from the library: the balancer's own, with no node ready (it says {@code X-Balancer}), or a
+     * stopping server's, without {@code Retry-After}, before its application is undeployed.
      */
     static final int BARE_503 = 0;
     /** The connection failed before an answer came. */
@@ -81,7 +81,8 @@ final class BeaconLoad implements AutoCloseable {
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             outcome = response.statusCode();
-            if (outcome == 503 && response.headers().firstValue("Retry-After").isEmpty()) {
+            if (outcome == 503 && (response.headers().firstValue("Retry-After").isEmpty()
+                    || response.headers().firstValue("X-Balancer").isPresent())) {
                 outcome = BARE_503;
             } else if (outcome == 503) {
                 refusedByNodes.incrementAndGet();

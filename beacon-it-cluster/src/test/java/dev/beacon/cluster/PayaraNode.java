@@ -6,7 +6,6 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -19,8 +18,6 @@ import java.util.Map;
  * A Payara Micro node: {@code java -jar payara-micro.jar --deploy cluster.war}, listening on 127.0.0.1 only.
  */
 final class PayaraNode extends ServerNode {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Map<String, String> settings;
 
