@@ -6,6 +6,9 @@
 # throughput on a shared 2-core machine does not; then the bytes the server's threads allocated per request;
 # then throughput. Each as a ratio to its baseline within each round:
 #   filter-none, filter-sync / the servlet that reads the body and answers 204        (CPU target <= 1.10)
+#   read-filter              / the same servlet: a hand-written filter that does what it does, on an unmapped path,
+#                              as the library's filter does; what the container charges any such filter. The
+#                              library's filter-none and filter-sync are given against it too, in a table of their own
 #   filter-async             / a servlet that reads the body and calls Event.fireAsync (CPU target <= 1.10)
 #   resource-*               / the hand-written @POST String resource + Event.fire     (CPU target <= 1.0)
 #   an ordinary page of the application, with / without the library's jars             (CPU target <= 1.01)
@@ -61,7 +64,8 @@ declare -A content_type=([text]="text/plain;charset=UTF-8" [json]="application/j
 # --- what is measured: name, path, body ---
 runs=()
 for body in text json multipart; do
-    runs+=("$body read /bench/baseline/read" "$body read-async /bench/baseline/read-async" "$body handwritten /bench/api/handwritten")
+    runs+=("$body read /bench/baseline/read" "$body read-filter /bench/baseline/filter/read" "$body read-async /bench/baseline/read-async"
+           "$body handwritten /bench/api/handwritten")
     for observer in none sync async; do
         runs+=("$body filter-$observer /bench/beacon/$observer" "$body resource-$observer /bench/api/beacon/$observer")
     done
@@ -146,7 +150,7 @@ baseline_of() {
         filter-async) echo "$2 read-async" ;;
         filter-kafka | filter-kafka-stored) echo "$2 filter-none" ;;
         before-filter-kafka) echo "$2 before-filter-none" ;;
-        before-filter-none | before-filter-sync) echo "$2 read" ;;
+        before-filter-none | before-filter-sync | read-filter) echo "$2 read" ;;
         before-resource-sync) echo "$2 handwritten" ;;
         filter-*) echo "$2 read" ;;
         resource-*) echo "$2 handwritten" ;;
@@ -172,6 +176,14 @@ table() {
     done
 }
 table cpu "µs of server CPU per request"
+echo
+echo "| body | path | CPU ratio to the hand-written filter (read-filter), each round's: median (range) |"
+echo "| --- | --- | --- |"
+for run in "${runs[@]}"; do
+    read -r body name path <<< "$run"
+    [[ $name =~ ^filter-(none|sync)$ ]] && [ -n "${results["$body read-filter cpu"]:-}" ] || continue
+    echo "| $body | $name | $(ratios "${results["$body $name cpu"]}" "${results["$body read-filter cpu"]}") |"
+done
 table bytes "bytes the server allocated per request"
 table "" "req/s"
 echo
