@@ -22,7 +22,7 @@ final class AllowedOrigins {
     AllowedOrigins(List<String> origins) {
         this.any = origins.contains("*");
         this.allowed = origins.stream().filter(origin -> !origin.equals("*"))
-                .map(origin -> Origin.parse(origin).orElseThrow()).toList();
+                .map(origin -> Origin.pattern(origin).orElseThrow()).toList();
     }
 
     /**
@@ -55,22 +55,47 @@ final class AllowedOrigins {
     /** An origin, or an origin pattern whose host starts with {@code *.}; ports made explicit. */
     private record Origin(String scheme, String host, int port) {
 
+        /** Stands for the {@code *} of a pattern while {@link URI} parses it, which takes no {@code *} in a host. */
+        private static final String WILDCARD = "wildcard.";
+
+        /**
+         * @param text an {@code Origin} header, as any client may send it
+         * @return the origin, or nothing when the text is not one: a {@code *} is never a wildcard here
+         */
         static Optional<Origin> parse(String text) {
+            return parse(text, false);
+        }
+
+        /**
+         * @param text a configured origin, which may be a pattern ({@code https://*.example.com})
+         * @return the origin or pattern, or nothing when the text is neither
+         */
+        static Optional<Origin> pattern(String text) {
+            return parse(text, true);
+        }
+
+        private static Optional<Origin> parse(String text, boolean mayBeWildcard) {
             if (text == null) {
                 return Optional.empty();
             }
             if (text.equals("null")) {
                 return Optional.of(new Origin("null", "", -1));
             }
+            boolean wildcard = mayBeWildcard && text.contains("://*.");
             try {
-                URI uri = new URI(text.replace("://*.", "://wildcard."));
-                if (uri.getScheme() == null || uri.getHost() == null || uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
+                URI uri = new URI(wildcard ? text.replace("://*.", "://" + WILDCARD) : text);
+                // An origin is a scheme, a host and a port: nothing before the host, nothing after the port.
+                if (uri.getScheme() == null || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+                        || uri.getRawFragment() != null || uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
                     return Optional.empty();
                 }
                 String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
                 int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
                 String host = uri.getHost().toLowerCase(Locale.ROOT);
-                return Optional.of(new Origin(scheme, text.contains("://*.") ? "*" + host.substring("wildcard".length()) : host, port));
+                if (wildcard && !host.startsWith(WILDCARD)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Origin(scheme, wildcard ? "*." + host.substring(WILDCARD.length()) : host, port));
             } catch (URISyntaxException e) {
                 return Optional.empty();
             }

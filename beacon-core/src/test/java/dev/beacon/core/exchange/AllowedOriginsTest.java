@@ -36,6 +36,18 @@ class AllowedOriginsTest {
         assertFalse(origins.allows("https://evilexample.org"));
     }
 
+    /** The fuzzer's finding: a star and a user part in a header once threw out of the intake instead of being refused. */
+    @Test
+    void refusesWhatIsNotAnOriginWithoutThrowingWhateverAClientSends() {
+        assertFalse(origins.allows("Offfff://*.f@fff#O"));
+        assertFalse(AllowedOrigins.isSameOrigin("Offfff://*.f@fff#O", request("http://fff:80", null)));
+        assertFalse(origins.allows("https://*.example.org"), "a star in a header is no wildcard");
+        assertFalse(origins.allows("https://*.evil@shop.example.org"));
+        assertFalse(origins.allows("https://user@app.example.com"));
+        assertFalse(origins.allows("https://app.example.com?x"));
+        assertFalse(origins.allows("https://app.example.com#x"));
+    }
+
     @Test
     void starAllowsAnyOrigin() {
         assertTrue(new AllowedOrigins(List.of("*")).allows("https://anything.test"));
