@@ -35,8 +35,8 @@ import org.junit.jupiter.api.function.Executable;
  * {@code WEB-INF/lib}, no beacon-servlet), with an invalid setting, as the filter's would.</li>
  * <li>An application with the filter and two observers the library cannot serve: one with
  * {@code during = TransactionPhase.AFTER_SUCCESS}, which no beacon can honour, and one of an endpoint's beacons as a
- * {@code String}, which no beacon can be bound to. The container collects every such refusal, so the deployment names
- * both, each with what to do instead.</li>
+ * {@code String}, which no beacon can be bound to. The library reports every such refusal together, so the deployment
+ * names both, each with what to do instead.</li>
  * <li>An application with the filter, a misspelt setting, and {@code beacon.unknown-settings=fail}.</li>
  * <li>An application with the filter, {@code beacon.answer-when=stored}, and no sink to store beacons in.</li>
  * </ul>

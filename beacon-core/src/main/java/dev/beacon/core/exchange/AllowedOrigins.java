@@ -84,7 +84,8 @@ final class AllowedOrigins {
             boolean wildcard = mayBeWildcard && text.contains("://*.");
             try {
                 URI uri = new URI(wildcard ? text.replace("://*.", "://" + WILDCARD) : text);
-                // An origin is a scheme, a host and a port: nothing before the host, nothing after the port.
+                // An origin is a scheme, a host and a port: nothing before the host, nothing after the port. So a
+                // pattern's host is the one that begins right after "://", with the wildcard's stand-in.
                 if (uri.getScheme() == null || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
                         || uri.getRawFragment() != null || uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
                     return Optional.empty();
@@ -92,9 +93,6 @@ final class AllowedOrigins {
                 String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
                 int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
                 String host = uri.getHost().toLowerCase(Locale.ROOT);
-                if (wildcard && !host.startsWith(WILDCARD)) {
-                    return Optional.empty();
-                }
                 return Optional.of(new Origin(scheme, wildcard ? "*." + host.substring(WILDCARD.length()) : host, port));
             } catch (URISyntaxException e) {
                 return Optional.empty();
