@@ -4,6 +4,8 @@ import dev.beacon.Beacon;
 import dev.beacon.ContentType;
 import dev.beacon.MalformedBeaconException;
 import dev.beacon.core.exchange.IncomingRequest;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +64,7 @@ public final class BeaconParser {
             builder.lenientBinding();
         }
         Beacon beacon = builder.build();
-        prove(beacon);
+        prove(beacon, body);
         return beacon;
     }
 
@@ -84,10 +86,11 @@ public final class BeaconParser {
         }
     }
 
-    private static void prove(Beacon beacon) throws UnreadableBodyException {
+    private static void prove(Beacon beacon, byte[] body) throws UnreadableBodyException {
         Optional<ContentType> contentType = beacon.contentType();
+        Charset charset;
         try {
-            contentType.ifPresent(ContentType::charset);
+            charset = contentType.flatMap(ContentType::charset).orElse(StandardCharsets.UTF_8);
         } catch (MalformedBeaconException e) {
             throw new UnreadableBodyException(415, "Unknown charset");
         }
@@ -95,7 +98,7 @@ public final class BeaconParser {
             beacon.form();
             if (contentType.isPresent() && contentType.get().isJson()) {
                 // Checked, not built: most observers never ask for the tree, and those that do ask after the 204.
-                char first = JsonSyntax.check(beacon.text());
+                char first = JsonSyntax.check(body, charset);
                 if (contentType.get().is("application/reports+json") && first != '[') {
                     throw new UnreadableBodyException(400, "An application/reports+json body must be a JSON array");
                 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -54,54 +56,120 @@ class JsonSyntaxTest {
     @Test
     void acceptsEveryKindOfValueAtTheTop() {
         for (String json : List.of("{}", "[]", " \"a\" ", "0", "-0.5e+10", "true", "false", "null", "\r\n\t[1]\n")) {
-            assertDoesNotThrow(() -> JsonSyntax.check(json), json);
+            assertDoesNotThrow(() -> check(json), json);
         }
     }
 
     @Test
     void returnsTheFirstCharacterOfTheValue() throws Exception {
-        assertEquals('[', JsonSyntax.check("  [{\"type\":\"csp-violation\"}]"));
-        assertEquals('{', JsonSyntax.check("{\"type\":\"csp-violation\"}"));
+        assertEquals('[', check("  [{\"type\":\"csp-violation\"}]"));
+        assertEquals('{', check("{\"type\":\"csp-violation\"}"));
     }
 
     @Test
     void refusesNestingDeeperThanItsLimitWhichIsBelowParssons() {
         int depth = JsonSyntax.MAX_DEPTH;
-        assertDoesNotThrow(() -> JsonSyntax.check("[".repeat(depth) + "]".repeat(depth)));
-        assertThrows(JsonSyntax.NotJsonException.class, () -> JsonSyntax.check("[".repeat(depth + 1) + "]".repeat(depth + 1)));
-        assertThrows(JsonSyntax.NotJsonException.class, () -> JsonSyntax.check("{\"a\":".repeat(depth + 1) + "1" + "}".repeat(depth + 1)));
+        assertDoesNotThrow(() -> check("[".repeat(depth) + "]".repeat(depth)));
+        assertThrows(JsonSyntax.NotJsonException.class, () -> check("[".repeat(depth + 1) + "]".repeat(depth + 1)));
+        assertThrows(JsonSyntax.NotJsonException.class, () -> check("{\"a\":".repeat(depth + 1) + "1" + "}".repeat(depth + 1)));
         assertTrue(parssonReads("[".repeat(depth) + "]".repeat(depth)));
     }
 
     @Test
     void refusesNumbersParssonCannotRead() {
         String longest = "1".repeat(JsonSyntax.MAX_NUMBER_LENGTH);
-        assertDoesNotThrow(() -> JsonSyntax.check(longest));
+        assertDoesNotThrow(() -> check(longest));
         assertTrue(parssonReads(longest));
         for (String number : List.of("1".repeat(1101), "1e9999999999", "1e-9999999999", "1." + "0".repeat(1100))) {
-            assertThrows(JsonSyntax.NotJsonException.class, () -> JsonSyntax.check(number), number);
+            assertThrows(JsonSyntax.NotJsonException.class, () -> check(number), number);
             assertFalse(parssonReads(number), number);
         }
-        assertThrows(JsonSyntax.NotJsonException.class, () -> JsonSyntax.check(longest + "1"));
-        assertDoesNotThrow(() -> JsonSyntax.check("1e000000000000999999999"));
+        assertThrows(JsonSyntax.NotJsonException.class, () -> check(longest + "1"));
+        assertDoesNotThrow(() -> check("1e000000000000999999999"));
         assertTrue(parssonReads("1e000000000000999999999"));
     }
 
     @Test
     void saysWhatIsWrongAndWhere() {
-        JsonSyntax.NotJsonException failure = assertThrows(JsonSyntax.NotJsonException.class, () -> JsonSyntax.check("{\"a\":}"));
+        JsonSyntax.NotJsonException failure = assertThrows(JsonSyntax.NotJsonException.class, () -> check("{\"a\":}"));
 
         assertEquals("Expected a value at character 5", failure.getMessage());
     }
 
-    /** @return why the check refused the text, {@code null} when it accepted it */
-    private static String refusal(String text) {
+    /**
+     * Random documents in UTF-8 with bytes that no UTF-8 text holds (lone continuation bytes, cut sequences, bytes
+     * that never occur) inserted: the check of the bytes agrees with Parsson reading the text the body decodes to,
+     * in which each such byte is U+FFFD, and never takes one of them for JSON's own characters.
+     */
+    @Test
+    void agreesWithParssonOnBodiesThatAreNotValidUtf8() {
+        Random random = new Random(20261203);
+        int accepted = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder document = new StringBuilder();
+            value(random, document, 0);
+            byte[] utf8 = document.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] body = new byte[utf8.length + 1];
+            int at = random.nextInt(utf8.length + 1);
+            System.arraycopy(utf8, 0, body, 0, at);
+            body[at] = (byte) (0x80 + random.nextInt(0x80));
+            System.arraycopy(utf8, at, body, at + 1, utf8.length - at);
+            String text = new String(body, StandardCharsets.UTF_8);
+            String refusal = refusal(body, StandardCharsets.UTF_8);
+            if (refusal == null) {
+                assertTrue(parssonReads(text), text);
+                accepted++;
+            } else if (parssonReads(text)) {
+                assertTrue(refusal.startsWith("Unexpected text after the JSON value"), () -> text + ": " + refusal);
+            }
+        }
+        int checked = accepted;
+        assertTrue(checked > 1_000 && checked < 19_000, () -> checked + " of 20000 accepted");
+    }
+
+    @Test
+    void checksABodyInACharsetOtherThanUtf8InItsText() throws Exception {
+        String json = "{\"page\":\"caf\u00e9\",\"n\":[1,2]}";
+
+        assertEquals('{', JsonSyntax.check(json.getBytes(StandardCharsets.UTF_16), StandardCharsets.UTF_16));
+        assertEquals('{', JsonSyntax.check(json.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1));
+        assertThrows(JsonSyntax.NotJsonException.class,
+                () -> JsonSyntax.check("{\"a\":}".getBytes(StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE));
+    }
+
+    @Test
+    void refusesAnEscapeWithDigitsOutsideAsciiAsParssonDoes() {
+        String fullWidth = "\"\\u\uff10\uff10\uff14\uff11\"";
+
+        assertThrows(JsonSyntax.NotJsonException.class, () -> check(fullWidth));
+        assertFalse(parssonReads(fullWidth));
+    }
+
+    @Test
+    void countsWhereInCharactersNotBytes() {
+        JsonSyntax.NotJsonException failure = assertThrows(JsonSyntax.NotJsonException.class, () -> check("{\"\u00e9\ud83d\ude00\":}"));
+
+        assertEquals("Expected a value at character 7", failure.getMessage());
+    }
+
+    /** The check of a text's UTF-8 bytes, as a browser sends JSON. */
+    private static char check(String text) throws JsonSyntax.NotJsonException {
+        return JsonSyntax.check(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
+
+    /** @return why the check refused the body, {@code null} when it accepted it */
+    private static String refusal(byte[] body, Charset charset) {
         try {
-            JsonSyntax.check(text);
+            JsonSyntax.check(body, charset);
             return null;
         } catch (JsonSyntax.NotJsonException e) {
             return e.getMessage();
         }
+    }
+
+    /** @return why the check refused the text, {@code null} when it accepted it */
+    private static String refusal(String text) {
+        return refusal(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     private static boolean parssonReads(String text) {
