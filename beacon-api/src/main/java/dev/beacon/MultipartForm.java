@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,7 +64,7 @@ final class MultipartForm {
             if (headersEnd == -1) {
                 throw truncated();
             }
-            Map<String, String> headers = noHeaders ? Map.of() : headers(headersStart + 2, headersEnd);
+            PartHeaders headers = noHeaders ? PartHeaders.NONE : headers(headersStart + 2, headersEnd);
             int contentStart = headersEnd + HEADER_END.length;
             int next = nextDelimiter(contentStart);
             if (next == -1) {
@@ -76,28 +75,67 @@ final class MultipartForm {
         }
     }
 
-    private Map<String, String> headers(int from, int to) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        String block = new String(body, from, to - from, StandardCharsets.UTF_8);
-        // Not String.split: a two-character separator compiles a regular expression for every part.
-        for (int start = 0, end; start <= block.length(); start = end + 2) {
-            end = block.indexOf("\r\n", start);
-            if (end == -1) {
-                end = block.length();
-            }
-            String line = block.substring(start, end);
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                throw new MalformedBeaconException("multipart/form-data part has a malformed header line");
-            }
-            headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
-        }
-        return headers;
+    /** What a part's headers say that the form needs; {@code null} for a header the part does not have. */
+    private record PartHeaders(String disposition, String contentType) {
+        static final PartHeaders NONE = new PartHeaders(null, null);
     }
 
-    private void addPart(Map<String, String> headers, int contentStart, int contentEnd,
+    /**
+     * Reads the header lines between two offsets for the two headers a form part may have, as bytes: names are
+     * ASCII, and only the values kept are decoded. Where a header comes twice, the last one counts.
+     */
+    private PartHeaders headers(int from, int to) {
+        String disposition = null;
+        String contentType = null;
+        for (int start = from, end; start <= to; start = end + CRLF.length) {
+            end = indexOf(body, CRLF, start); // the last line ends at the CRLF that closes the headers
+            int colon = start;
+            while (colon < end && body[colon] != ':') {
+                colon++;
+            }
+            if (colon == start || colon == end) {
+                throw new MalformedBeaconException("multipart/form-data part has a malformed header line");
+            }
+            if (isName(start, colon, "content-disposition")) {
+                disposition = value(colon + 1, end);
+            } else if (isName(start, colon, "content-type")) {
+                contentType = value(colon + 1, end);
+            }
+        }
+        return new PartHeaders(disposition, contentType);
+    }
+
+    /** Whether the bytes between two offsets, white space around them aside, are the name, in any case. */
+    private boolean isName(int from, int to, String lowerCaseName) {
+        while (from < to && isWhiteSpace(body[from])) {
+            from++;
+        }
+        while (to > from && isWhiteSpace(body[to - 1])) {
+            to--;
+        }
+        if (to - from != lowerCaseName.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerCaseName.length(); i++) {
+            byte b = body[from + i];
+            if ((b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b) != lowerCaseName.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWhiteSpace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    private String value(int from, int to) {
+        return new String(body, from, to - from, StandardCharsets.UTF_8).strip();
+    }
+
+    private void addPart(PartHeaders headers, int contentStart, int contentEnd,
                          Map<String, List<String>> fields, List<FilePart> files) {
-        String disposition = headers.get("content-disposition");
+        String disposition = headers.disposition();
         if (disposition == null || !disposition.regionMatches(true, 0, "form-data", 0, "form-data".length())) {
             throw new MalformedBeaconException("multipart/form-data part lacks 'Content-Disposition: form-data'");
         }
@@ -110,7 +148,7 @@ final class MultipartForm {
         if (filename == null) {
             fields.computeIfAbsent(name, key -> new ArrayList<>()).add(new String(body, contentStart, contentEnd - contentStart, charset));
         } else {
-            String type = headers.get("content-type");
+            String type = headers.contentType();
             // A view into the body, which no one changes: the beacon's own array, handed out only as copies.
             files.add(new FilePart(name, filename, type == null ? null : ContentType.parse(type), body, contentStart, contentEnd - contentStart));
         }

@@ -158,6 +158,24 @@ class BeaconBodyTest {
         assertEquals("C:\\temp\\t.json", form.files().get(0).filename());
     }
 
+    /** Header names are case-insensitive (RFC 9110); other headers are skipped; a line that is not a header refuses the form. */
+    @Test
+    void multipartPartHeadersAreReadInAnyCaseAndALineThatIsNoHeaderIsAnError() {
+        String body = "--b\r\nX-Other: 1\r\n  CONTENT-disposition :  form-data; name=\"f\"; filename=\"t.json\"\r\n"
+                + "content-TYPE: application/json\r\n\r\n{}\r\n--b--\r\n";
+        FilePart file = beacon(new BrowserBody("multipart/form-data; boundary=b", body.getBytes(StandardCharsets.UTF_8)))
+                .form().orElseThrow().files().get(0);
+
+        assertEquals("t.json", file.filename());
+        assertEquals("application/json", file.contentType().orElseThrow().essence());
+        for (String line : List.of("Content-Disposition form-data; name=\"a\"", ": form-data; name=\"a\"")) {
+            byte[] malformed = ("--b\r\n" + line + "\r\n\r\nv\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
+            MalformedBeaconException failure = assertThrows(MalformedBeaconException.class,
+                    () -> beacon(new BrowserBody("multipart/form-data; boundary=b", malformed)).form(), line);
+            assertTrue(failure.getMessage().contains("malformed header line"), failure.getMessage());
+        }
+    }
+
     @Test
     void readsFirefoxFormData() {
         String boundary = "----geckoformboundary0123456789abcdef0123456789abcdef";
