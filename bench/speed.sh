@@ -70,7 +70,7 @@ for body in text json multipart; do
         runs+=("$body filter-$observer /bench/beacon/$observer" "$body resource-$observer /bench/api/beacon/$observer")
     done
     [ -z "${BEFORE:-}" ] || runs+=("$body before-filter-none /before/beacon/none" "$body before-filter-sync /before/beacon/sync"
-                                    "$body before-resource-sync /before/api/beacon/sync")
+                                    "$body before-filter-async /before/beacon/async" "$body before-resource-sync /before/api/beacon/sync")
     # 8 KiB beacons at wrk's rate outrun the one local broker on a 2-core machine: the sink's buffer fills, and it
     # answers 503, as it should. A measure of CPU per request needs every answer a 204, so Kafka gets the small bodies.
     [ -z "${KAFKA:-}" ] || [ "$body" = multipart ] || runs+=("$body filter-kafka /bench-kafka/beacon/none"
@@ -147,7 +147,7 @@ ratios() {
 # $1 a run's name, $2 its body: the run it is measured against
 baseline_of() {
     case $1 in
-        filter-async) echo "$2 read-async" ;;
+        filter-async | before-filter-async) echo "$2 read-async" ;;
         filter-kafka | filter-kafka-stored) echo "$2 filter-none" ;;
         before-filter-kafka) echo "$2 before-filter-none" ;;
         before-filter-none | before-filter-sync | read-filter) echo "$2 read" ;;

@@ -8,6 +8,7 @@ import dev.beacon.report.Report;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -68,9 +69,8 @@ final class Dispatcher {
         if (observers.asynchronousClasses().isEmpty()) {
             return null;
         }
-        @SuppressWarnings("unchecked") // the class of a T
-        Class<T> type = (Class<T>) event.getClass();
-        return observerThreads.fireAsync(beanManager.getEvent().select(type, qualifier), event).whenComplete((delivered, failure) -> {
+        Event<T> asynchronous = observers.asynchronousEvent() != null ? observers.asynchronousEvent() : eventOf(beanManager, event, qualifier);
+        return observerThreads.fireAsync(asynchronous, event).whenComplete((delivered, failure) -> {
             if (failure != null) {
                 asynchronousFailures(failure).forEach(each -> reportFailure(event, beacon, ObserverNames.whoThrew(each,
                         observers.asynchronousClasses()).map(method -> "Beacon observer " + method).orElse("An asynchronous beacon observer"), each));
@@ -94,14 +94,24 @@ final class Dispatcher {
     @SuppressWarnings("unchecked") // the key holds the event's class, and the value was resolved for an event of it
     private <T> EndpointObservers<T> observersOf(T event, BeaconEndpoint qualifier, String observersKey) {
         if (!boundedCache) {
-            return EndpointObservers.resolve(beanManager, event, qualifier);
+            return EndpointObservers.resolve(beanManager, event, qualifier, false);
         }
         ObserversKey key = new ObserversKey(observersKey, event.getClass());
         EndpointObservers<?> resolved = observersByEndpoint.get(key); // nearly always: no resolving function built
         if (resolved == null) {
-            resolved = observersByEndpoint.computeIfAbsent(key, absent -> EndpointObservers.resolve(beanManager, event, qualifier));
+            // The event of an endpoint an observer names is kept with its observers; the key "" stands for many
+            // endpoints, each of which its asynchronous observers must see as the event's qualifier.
+            resolved = observersByEndpoint.computeIfAbsent(key, absent -> EndpointObservers.resolve(beanManager, event, qualifier,
+                    !observersKey.isEmpty()));
         }
         return (EndpointObservers<T>) resolved;
+    }
+
+    /** The event to fire to the asynchronous observers, as the container selects it for the event's class and endpoint. */
+    private static <T> Event<T> eventOf(BeanManager beanManager, T event, BeaconEndpoint qualifier) {
+        @SuppressWarnings("unchecked") // the class of a T
+        Class<T> type = (Class<T>) event.getClass();
+        return beanManager.getEvent().select(type, qualifier);
     }
 
     /**
@@ -172,15 +182,25 @@ final class Dispatcher {
      *
      * @param synchronous the {@code @Observes} observers, in the container's order
      * @param asynchronousClasses the classes of the {@code @ObservesAsync} observers; empty when none receives them
+     * @param asynchronousEvent the event to fire to them, selected once: the container resolves an event's observers
+     *        once per {@code Event} it hands out, and selecting one for every beacon was half of the time to fire it
+     *        (see {@code BENCHMARKS.md}); {@code null} where it is selected for each beacon, or where none observes
      */
-    private record EndpointObservers<T>(List<ObserverMethod<? super T>> synchronous, List<Class<?>> asynchronousClasses) {
+    private record EndpointObservers<T>(List<ObserverMethod<? super T>> synchronous, List<Class<?>> asynchronousClasses,
+                                        Event<T> asynchronousEvent) {
 
-        /** In {@code @Priority} order, as the container notifies them: the set it resolves them in has no order of its own. */
-        static <T> EndpointObservers<T> resolve(BeanManager beanManager, T event, BeaconEndpoint qualifier) {
+        /**
+         * In {@code @Priority} order, as the container notifies them: the set it resolves them in has no order of its own.
+         *
+         * @param keepEvent whether to select the event for the asynchronous observers now, and keep it
+         */
+        static <T> EndpointObservers<T> resolve(BeanManager beanManager, T event, BeaconEndpoint qualifier, boolean keepEvent) {
             Set<ObserverMethod<? super T>> observers = beanManager.resolveObserverMethods(event, qualifier);
+            List<Class<?>> asynchronousClasses = observers.stream().filter(ObserverMethod::isAsync)
+                    .<Class<?>>map(ObserverMethod::getBeanClass).distinct().toList();
             return new EndpointObservers<>(observers.stream().filter(observer -> !observer.isAsync())
-                    .sorted(Comparator.comparingInt(ObserverMethod::getPriority)).toList(),
-                    observers.stream().filter(ObserverMethod::isAsync).<Class<?>>map(ObserverMethod::getBeanClass).distinct().toList());
+                    .sorted(Comparator.comparingInt(ObserverMethod::getPriority)).toList(), asynchronousClasses,
+                    keepEvent && !asynchronousClasses.isEmpty() ? eventOf(beanManager, event, qualifier) : null);
         }
     }
 

@@ -15,9 +15,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.EventMetadata;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -68,6 +71,58 @@ class DispatcherTest {
                     Duration.ofSeconds(10)), log::toString);
             assertTrue(log.at(Level.WARNING).stream().anyMatch(line -> line.startsWith("Beacon observer " + observers
                     + "#onBeacon failed on a beacon to endpoint 'vitals'")), log::toString);
+        }
+    }
+
+    /**
+     * The event fired to asynchronous observers is selected once per endpoint an observer names, and for each beacon to
+     * the endpoints none names: an asynchronous observer that asks for {@code EventMetadata} sees every beacon's own
+     * endpoint, the first or the tenth time, named or not.
+     */
+    @Test
+    void anAsynchronousObserverSeesEveryBeaconsOwnEndpointAmongItsQualifiers() throws Exception {
+        try (WeldContainer weld = new Weld().disableDiscovery().addBeanClass(QualifierObservers.class).addExtension(new BeaconExtension())
+                .initialize()) {
+            BeanManager beanManager = weld.select(BeanManager.class).get();
+            QualifierObservers observers = weld.select(QualifierObservers.class).get();
+            BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, new InFlightBudget(10, Long.MAX_VALUE), Duration.ZERO, false);
+            List<String> endpoints = List.of("named", "first", "named", "second", "first");
+
+            for (String endpoint : endpoints) {
+                delivery.deliver(delivery.reserve(Beacon.builder(endpoint, "/beacon/" + endpoint).build()));
+            }
+
+            List<String> seen = observers.awaitSeen();
+            assertEquals(endpoints.stream().map(endpoint -> endpoint + " as " + endpoint).sorted().toList(),
+                    seen.stream().filter(each -> each.startsWith("every ")).map(each -> each.substring(6)).sorted().toList());
+            assertEquals(List.of("named as named", "named as named"),
+                    seen.stream().filter(each -> each.startsWith("named ")).map(each -> each.substring(6)).toList());
+        }
+    }
+
+    @ApplicationScoped
+    static class QualifierObservers {
+        private final List<String> seen = new CopyOnWriteArrayList<>();
+        private final CountDownLatch notified = new CountDownLatch(7);
+
+        void every(@ObservesAsync Beacon beacon, EventMetadata metadata) {
+            record("every", beacon, metadata);
+        }
+
+        void named(@ObservesAsync @BeaconEndpoint("named") Beacon beacon, EventMetadata metadata) {
+            record("named", beacon, metadata);
+        }
+
+        private void record(String observer, Beacon beacon, EventMetadata metadata) {
+            String qualifier = metadata.getQualifiers().stream().filter(BeaconEndpoint.class::isInstance)
+                    .map(annotation -> ((BeaconEndpoint) annotation).value()).findFirst().orElse("none");
+            seen.add(observer + " " + beacon.endpoint() + " as " + qualifier);
+            notified.countDown();
+        }
+
+        List<String> awaitSeen() throws InterruptedException {
+            assertTrue(notified.await(10, TimeUnit.SECONDS), seen::toString);
+            return List.copyOf(seen);
         }
     }
 
