@@ -24,8 +24,8 @@
 #   filter-kafka             / filter-none, the same endpoint without a sink: what the Kafka sink costs per beacon
 #   filter-kafka-stored      / filter-none, the sink with beacon.answer-when=stored: each 204 after Kafka's acknowledgement
 # BEFORE=path, a checkout of another commit built with ./mvnw -DskipTests package, deploys its bench.war (and, with
-# KAFKA, its bench-kafka.war) beside this tree's, in the same server: before-filter-none, -filter-sync, -resource-sync
-# and -filter-kafka, each to the same baseline as this tree's, so that two commits are compared within one run.
+# KAFKA, its bench-kafka.war) beside this tree's, in the same server: before-filter-none, -filter-sync, -filter-async,
+# -resource-sync and -filter-kafka, each to the same baseline as this tree's, so that two commits are compared within one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -18,12 +18,21 @@ import java.util.Map;
  */
 public final class ServletIncomingRequest implements IncomingRequest {
 
+    /** What a header asked once holds until it is asked: a string of its own, compared by identity, never a header's value. */
+    private static final String NOT_ASKED = new String("not asked");
+
     private final HttpServletRequest request;
     private final InputStream body;
     /** Parsed once: the intake asks before the body is read and again once it is. */
     private ContentType contentType;
     /** Asked once of the container: the rate limit asks before the body is read, the beacon once it is. */
     private String clientAddress;
+    /**
+     * Asked once of the container: the CORS rules ask before the body is read and again for the answer, and the beacon
+     * keeps it; the coding is asked before and after. Undertow hashes a header's name anew on every lookup.
+     */
+    private String origin = NOT_ASKED;
+    private String contentEncoding = NOT_ASKED;
 
     /**
      * @param request the request to a beacon path, whose body is read from its own input stream
@@ -69,7 +78,11 @@ public final class ServletIncomingRequest implements IncomingRequest {
 
     @Override
     public String header(String name) {
-        return request.getHeader(name); // the container's own lookup: no list built for the first value
+        return switch (name) {
+            case "Origin" -> origin != NOT_ASKED ? origin : (origin = request.getHeader(name));
+            case "Content-Encoding" -> contentEncoding != NOT_ASKED ? contentEncoding : (contentEncoding = request.getHeader(name));
+            default -> request.getHeader(name); // the container's own lookup: no list built for the first value
+        };
     }
 
     @Override
