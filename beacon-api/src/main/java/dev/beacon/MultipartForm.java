@@ -96,23 +96,25 @@ final class MultipartForm {
             if (colon == start || colon == end) {
                 throw new MalformedBeaconException("multipart/form-data part has a malformed header line");
             }
-            if (isName(start, colon, "content-disposition")) {
+            int nameStart = start;
+            int nameEnd = colon;
+            while (nameStart < nameEnd && isWhiteSpace(body[nameStart])) {
+                nameStart++;
+            }
+            while (nameEnd > nameStart && isWhiteSpace(body[nameEnd - 1])) {
+                nameEnd--;
+            }
+            if (isName(nameStart, nameEnd, "content-disposition")) {
                 disposition = value(colon + 1, end);
-            } else if (isName(start, colon, "content-type")) {
+            } else if (isName(nameStart, nameEnd, "content-type")) {
                 contentType = value(colon + 1, end);
             }
         }
         return new PartHeaders(disposition, contentType);
     }
 
-    /** Whether the bytes between two offsets, white space around them aside, are the name, in any case. */
+    /** Whether the bytes between two offsets are the name, in any case. */
     private boolean isName(int from, int to, String lowerCaseName) {
-        while (from < to && isWhiteSpace(body[from])) {
-            from++;
-        }
-        while (to > from && isWhiteSpace(body[to - 1])) {
-            to--;
-        }
         if (to - from != lowerCaseName.length()) {
             return false;
         }
