@@ -8,6 +8,7 @@ import dev.beacon.core.exchange.ServletIncomingRequest;
 import dev.beacon.core.intake.BeaconIntake;
 import dev.beacon.core.runtime.BeaconRuntime;
 import dev.beacon.core.settings.BeaconConfig;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -107,7 +108,9 @@ public class BeaconFilter extends HttpFilter {
             if (answer.isSettled()) {
                 AnswerWriter.sendThenDeliver(answer, response);
             } else {
-                AnswerWriter.sendOnceSettled(answer, request.startAsync(request, response), response);
+                AsyncContext async = request.startAsync(request, response);
+                async.setTimeout(0); // the answer timeout ends the wait, with a 503
+                AnswerWriter.sendOnceSettled(answer, async, response);
             }
         } else {
             NonBlockingBody.read(request, response, incoming, endpoint.get(), intake, deadlines);

@@ -68,7 +68,7 @@ final class NonBlockingBody implements ReadListener, AsyncListener {
     static void read(HttpServletRequest servletRequest, HttpServletResponse response, IncomingRequest request, String endpoint,
                      BeaconIntake intake, ReadDeadlines deadlines) throws IOException {
         AsyncContext async = servletRequest.startAsync(servletRequest, response);
-        async.setTimeout(0); // the read deadline ends the request, and the answer completes it
+        async.setTimeout(0); // the read deadline ends the read, and the answer completes the request, or its timeout when it waits for the sinks
         NonBlockingBody reader = new NonBlockingBody(async, response, servletRequest.getInputStream(), request, endpoint, intake);
         async.addListener(reader);
         reader.deadline = deadlines.after(reader::timeOut);

@@ -63,9 +63,13 @@ public final class Answer {
         return new Answer(204, headers, null, null, ticket, delivery, true);
     }
 
-    /** The answer to a beacon whose sinks are storing it: what {@code settled} completes with. */
+    /**
+     * The answer to a beacon whose sinks are storing it: what {@code settled} completes with. Sinks that stored it already
+     * settle it now, so that the request's own thread sends it: Payara Micro, answered from another thread while the
+     * request's dispatch was still returning, was seen to send {@code 200} for one such {@code 204} in two thousand.
+     */
     public static Answer unsettled(CompletableFuture<Answer> settled) {
-        return new Answer(settled);
+        return settled.isDone() && !settled.isCompletedExceptionally() ? settled.join() : new Answer(settled);
     }
 
     public static Answer noContent(Map<String, String> headers) {

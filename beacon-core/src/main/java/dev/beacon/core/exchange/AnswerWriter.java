@@ -42,11 +42,11 @@ public final class AnswerWriter {
      * which then delivers its beacon, and completes the request.
      *
      * @param answer an unsettled answer: an accepted beacon whose sinks are storing it
-     * @param async the request, in async mode
+     * @param async the request, in async mode without a timeout: the answer timeout ends the wait, with a {@code 503}. Set
+     *        where the request went async: a timeout set after that dispatch returns is refused (Liberty holds to that)
      * @param response its response, not yet committed
      */
     public static void sendOnceSettled(Answer answer, AsyncContext async, HttpServletResponse response) {
-        async.setTimeout(0); // the answer timeout ends the wait, with a 503
         answer.settled().thenAccept(settled -> {
             try {
                 // Never on the sink's own thread (Kafka's network thread): the observers run where the answer is sent.

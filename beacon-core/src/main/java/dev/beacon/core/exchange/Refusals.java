@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,16 +41,17 @@ public final class Refusals {
      * @return the answer
      */
     public Answer refuse(IncomingRequest request, int status, String reason, Map<String, String> headers) {
+        return refuse(RefusedRequest.of(request), status, reason, headers);
+    }
+
+    private Answer refuse(RefusedRequest request, int status, String reason, Map<String, String> headers) {
         delivery.countRejected(status);
         // The answer to HEAD has no body; the containers would otherwise each do something else with the reason.
-        String body = request.method().equals("HEAD") ? null : LogText.oneLine(reason);
-        if (LOGGER.isLoggable(Level.FINE)) {
-            LOGGER.fine(status + " " + LogText.oneLine(reason) + ": " + request.method().toUpperCase(Locale.ROOT) + " " + LogText.escape(request.path())
-                    + " Origin " + LogText.escape(request.header("Origin"))
-                    + " Content-Type " + LogText.escape(request.header("Content-Type")));
+        String body = request.isHead() ? null : LogText.oneLine(reason);
+        if (request.logged() != null) {
+            LOGGER.fine(status + " " + LogText.oneLine(reason) + ": " + request.logged());
         }
-        if (!hasBody(request) || !request.protocol().startsWith("HTTP/1.")) {
-            // HTTP/2 and HTTP/3 forbid Connection: a refused stream ends alone, and the connection stays open.
+        if (!request.leavesBodyUnread()) {
             return Answer.rejected(status, body, headers);
         }
         // Over HTTP/1.x most refusals leave the body unread, and containers then drop the connection without a word;
@@ -83,11 +85,16 @@ public final class Refusals {
     }
 
     /**
-     * @param timeout how long the sinks had
-     * @return {@code 503} with {@code Retry-After}: the sinks did not store the beacon in time, and it is not accepted
+     * Prepares, on the request's thread, the refusal of an accepted beacon that its sinks may not store in time. The
+     * refusal is made later, on whichever thread finds out, when a runtime's view of the request may be gone: Jersey's
+     * and RESTEasy's proxies of the servlet request answer only on the thread serving it.
+     *
+     * @param timeout how long the sinks have
+     * @return makes the {@code 503} with {@code Retry-After} that says the sinks did not store the beacon in time
      */
-    public Answer notStored(IncomingRequest request, Duration timeout, Map<String, String> headers) {
-        return refuseUntil(request, 503, "The beacon could not be stored within " + timeout.toSeconds() + " s", RETRY_WHEN_FULL, headers);
+    public Supplier<Answer> notStored(IncomingRequest request, Duration timeout, Map<String, String> headers) {
+        RefusedRequest refused = RefusedRequest.of(request);
+        return () -> refuseUntil(refused, 503, "The beacon could not be stored within " + timeout.toSeconds() + " s", RETRY_WHEN_FULL, headers);
     }
 
     /**
@@ -106,12 +113,33 @@ public final class Refusals {
     }
 
     private Answer refuseUntil(IncomingRequest request, int status, String reason, Duration retryAfter, Map<String, String> headers) {
+        return refuseUntil(RefusedRequest.of(request), status, reason, retryAfter, headers);
+    }
+
+    private Answer refuseUntil(RefusedRequest request, int status, String reason, Duration retryAfter, Map<String, String> headers) {
         Map<String, String> withRetry = new LinkedHashMap<>(headers);
         withRetry.put("Retry-After", Long.toString(retryAfter.toSeconds()));
         return refuse(request, status, reason, withRetry);
     }
 
-    private static boolean hasBody(IncomingRequest request) {
-        return request.contentLength() > 0 || request.header("Transfer-Encoding") != null;
+    /**
+     * What a refusal tells of its request, read from it once.
+     *
+     * @param isHead whether the answer goes without a body
+     * @param logged the request as the {@code FINE} line shows it, {@code null} when that line is not logged
+     * @param leavesBodyUnread whether a body is on its way over HTTP/1.x: HTTP/2 and HTTP/3 forbid {@code Connection},
+     *        and a refused stream there ends alone, leaving the connection open
+     */
+    private record RefusedRequest(boolean isHead, String logged, boolean leavesBodyUnread) {
+
+        static RefusedRequest of(IncomingRequest request) {
+            String method = request.method();
+            String logged = LOGGER.isLoggable(Level.FINE)
+                    ? method.toUpperCase(Locale.ROOT) + " " + LogText.escape(request.path()) + " Origin " + LogText.escape(request.header("Origin"))
+                            + " Content-Type " + LogText.escape(request.header("Content-Type"))
+                    : null;
+            boolean hasBody = request.contentLength() > 0 || request.header("Transfer-Encoding") != null;
+            return new RefusedRequest(method.equals("HEAD"), logged, hasBody && request.protocol().startsWith("HTTP/1."));
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -45,6 +46,7 @@ final class StoredAnswers {
      * @return its answer, settled once the sinks have stored it or the timeout has passed
      */
     Answer onceStored(IncomingRequest request, Admission.Ticket ticket, Map<String, String> corsHeaders, Runnable forget) {
+        Supplier<Answer> notStored = refusals.notStored(request, timeout, corsHeaders);
         CompletableFuture<Answer> settled = delivery.store(ticket).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((stored, failure) -> {
                     if (failure == null) {
@@ -54,7 +56,7 @@ final class StoredAnswers {
                     reportIfLate(failure);
                     delivery.refuseUnstored(ticket);
                     forget.run();
-                    return refusals.notStored(request, timeout, corsHeaders);
+                    return notStored.get();
                 });
         return Answer.unsettled(settled);
     }
