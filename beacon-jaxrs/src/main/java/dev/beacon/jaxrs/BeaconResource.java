@@ -2,6 +2,7 @@ package dev.beacon.jaxrs;
 
 import dev.beacon.BeaconEndpoint;
 import dev.beacon.core.settings.EndpointNames;
+import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
@@ -52,23 +53,27 @@ import java.io.InputStream;
  * <p>
  * The resource reads the body blocking: Jakarta REST has no non-blocking way to read a request body.
  * <p>
- * It has no fields: what each method needs comes as its parameters, since injecting fields into every
- * per-request instance was, in Jersey under load, the resource's largest cost (see {@code BENCHMARKS.md}).
+ * One instance serves every request: the servlet request and response come as the runtime's proxies of the
+ * current request's, since making an instance per request and resolving its {@code @Context} anew was, in Jersey
+ * under load, the resource's largest cost (see {@code BENCHMARKS.md}).
  */
+@Singleton
 @Path("beacon{name: (/[^/]+)?}")
 public class BeaconResource {
+
+    @Context
+    private HttpServletRequest request;
+    @Context
+    private HttpServletResponse response;
 
     /**
      * Receives a beacon.
      *
      * @param name {@code ""} for the default endpoint, {@code "/csp"} for endpoint {@code csp}
-     * @param request the servlet request under this one
-     * @param response its response
      * @param body the body, as the runtime hands it
      */
     @POST
-    public void post(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response,
-                     InputStream body) {
+    public void post(@PathParam("name") String name, InputStream body) {
         ServletExchange.answer(request, body, response, endpoint(name));
     }
 
@@ -76,46 +81,44 @@ public class BeaconResource {
      * Answers a CORS preflight.
      *
      * @param name the endpoint part of the path
-     * @param request the servlet request under this one
-     * @param response its response
      */
     @OPTIONS
-    public void options(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
-        answerWithoutBody(name, request, response);
+    public void options(@PathParam("name") String name) {
+        answerWithoutBody(name);
     }
 
     /** Refused with the library's {@code 405}, as the filter refuses it; parameters as for {@link #options}. */
     @GET
-    public void get(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
-        answerWithoutBody(name, request, response);
+    public void get(@PathParam("name") String name) {
+        answerWithoutBody(name);
     }
 
     /** Refused with the library's {@code 405}, as the filter refuses it; parameters as for {@link #options}. */
     @HEAD
-    public void head(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
-        answerWithoutBody(name, request, response);
+    public void head(@PathParam("name") String name) {
+        answerWithoutBody(name);
     }
 
     /** Refused with the library's {@code 405}, as the filter refuses it; parameters as for {@link #options}. */
     @PUT
-    public void put(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
-        answerWithoutBody(name, request, response);
+    public void put(@PathParam("name") String name) {
+        answerWithoutBody(name);
     }
 
     /** Refused with the library's {@code 405}, as the filter refuses it; parameters as for {@link #options}. */
     @DELETE
-    public void delete(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
-        answerWithoutBody(name, request, response);
+    public void delete(@PathParam("name") String name) {
+        answerWithoutBody(name);
     }
 
     /** Refused with the library's {@code 405}, as the filter refuses it; parameters as for {@link #options}. */
     @PATCH
-    public void patch(@PathParam("name") String name, @Context HttpServletRequest request, @Context HttpServletResponse response) {
-        answerWithoutBody(name, request, response);
+    public void patch(@PathParam("name") String name) {
+        answerWithoutBody(name);
     }
 
     /** Answered before any body is read: the intake refuses every method but {@code POST} on its headers. */
-    private static void answerWithoutBody(String name, HttpServletRequest request, HttpServletResponse response) {
+    private void answerWithoutBody(String name) {
         ServletExchange.answer(request, InputStream.nullInputStream(), response, endpoint(name));
     }
 
