@@ -3,6 +3,8 @@ package dev.beacon.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.beacon.testing.ChromiumBodies;
+import dev.beacon.testing.Recording;
+import dev.beacon.testing.RecordingSink;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Optional;
@@ -17,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code beacon.answer-when=stored} on a real server, at the filter and at the resource: a beacon its sink stores is
- * answered {@code 204}; one its sink never stores, {@code 503} with {@code Retry-After} once
+ * answered {@code 204}; one it holds and never stores ({@link RecordingSink#HELD}), {@code 503} with {@code Retry-After} once
  * {@code beacon.answer-timeout} has passed. That refusal is made on a timer's thread, where Jersey's and RESTEasy's
  * proxies of the servlet request no longer answer: what it tells of the request was taken on the request's thread. At the
  * filter, a body read without blocking waits for the sinks past the dispatch that began the read, when Liberty no longer
@@ -31,7 +33,7 @@ class StoredAnswersIT {
 
     @Deployment(testable = false)
     static WebArchive storingApplication() {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "stored-answers.war").addClasses(ResourceOnlyApplication.class, UnstoringSink.class)
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "stored-answers.war").addClasses(ResourceOnlyApplication.class, RecordingSink.class, Recording.class)
                 .setWebXML(LibraryWars.webXml("beacon.answer-when", "stored", "beacon.answer-timeout", "1"));
         return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-", "beacon-jaxrs-");
     }
@@ -42,7 +44,7 @@ class StoredAnswersIT {
         HttpResponse<String> stored = post(via, "stored");
         assertEquals(204, stored.statusCode(), stored.headers() + " " + stored.body());
 
-        HttpResponse<String> refused = post(via, UnstoringSink.ENDPOINT);
+        HttpResponse<String> refused = post(via, RecordingSink.HELD + "never");
 
         assertEquals(503, refused.statusCode(), refused.body());
         assertEquals(Optional.of("5"), refused.headers().firstValue("Retry-After"));
