@@ -65,6 +65,7 @@ class BeaconOnServerIT {
 
     /** More than WildFly's request threads (16 per core) and Payara Micro's. */
     private static final int TRICKLING_CLIENTS = 250;
+    private static final int ROUNDS_READ_WITHOUT_BLOCKING = 20;
 
     private static final AtomicInteger ENDPOINTS = new AtomicInteger();
 
@@ -360,23 +361,32 @@ class BeaconOnServerIT {
 
     /**
      * A chunked body is read without blocking, and answered on another thread than the one that saw the headers: the
-     * beacon's id, in its query, comes with it.
+     * beacon's id, in its query, and its path come with it. Liberty keeps a request's query and URI for the thread that
+     * dispatches it, so that the thread finishing the read answers with those of the request it dispatched last; each
+     * round has another beacon, with an id of its own, dispatched meanwhile.
      */
     @ParameterizedTest
     @ValueSource(strings = {"beacon", "api/beacon"})
-    void aBeaconReadWithoutBlockingKeepsItsId(String via) throws Exception {
+    void aBeaconReadWithoutBlockingKeepsItsIdAndPath(String via) throws Exception {
         String trickled = uniqueEndpoint("trickled-id");
-        try (RawHttp raw = new RawHttp(app)) {
-            raw.send(shop.head(via, trickled, "Transfer-Encoding: chunked").replaceFirst(" HTTP/1.1", "?beacon-id=p.7 HTTP/1.1"));
-            raw.chunk("a".getBytes(StandardCharsets.US_ASCII));
-            // Another beacon answered meanwhile: the server has had the first one's headers, and waits for the rest of its body.
-            assertEquals(204, shop.post(via, uniqueEndpoint("meanwhile"), ChromiumBodies.string("x")).statusCode());
-            raw.chunk("b".getBytes(StandardCharsets.US_ASCII)).lastChunk();
-            assertEquals(204, RawHttp.status(raw.readHead()));
+        String meanwhile = uniqueEndpoint("meanwhile");
+        for (int round = 0; round < ROUNDS_READ_WITHOUT_BLOCKING; round++) {
+            try (RawHttp raw = new RawHttp(app)) {
+                raw.send(shop.head(via, trickled, "Transfer-Encoding: chunked").replaceFirst(" HTTP/1.1", "?beacon-id=t." + round + " HTTP/1.1"));
+                raw.chunk("t.".getBytes(StandardCharsets.US_ASCII));
+                // Another beacon answered meanwhile: the server has had the first one's headers, and waits for the rest of its body.
+                HttpRequest other = shop.beacon(via, meanwhile + "?beacon-id=m." + round, ChromiumBodies.string("m." + round)).build();
+                assertEquals(204, http.send(other, BodyHandlers.discarding()).statusCode());
+                raw.chunk(String.valueOf(round).getBytes(StandardCharsets.US_ASCII)).lastChunk();
+                assertEquals(204, RawHttp.status(raw.readHead()));
+            }
         }
-        JsonObject item = received.awaitOne(trickled);
-        assertEquals("ab", item.getString("text"));
-        assertEquals("p.7", item.getString("id"));
+        List<JsonObject> items = received.await("", trickled, ROUNDS_READ_WITHOUT_BLOCKING);
+        for (JsonObject item : items) {
+            assertEquals(item.getString("text"), item.getString("id", null), item::toString);
+            assertEquals(shop.uri(via, trickled).getPath(), item.getString("path"), item::toString);
+        }
+        assertEquals(ROUNDS_READ_WITHOUT_BLOCKING, items.size(), "each accepted once, none taken for another's duplicate");
     }
 
     @ParameterizedTest

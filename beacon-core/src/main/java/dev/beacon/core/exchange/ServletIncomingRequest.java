@@ -23,6 +23,12 @@ public final class ServletIncomingRequest implements IncomingRequest {
 
     private final HttpServletRequest request;
     private final InputStream body;
+    /**
+     * Read on the thread that dispatches the request: Liberty keeps a request's URI and query for that thread, and a body
+     * read without blocking is parsed on another, which would answer with those of whatever request it dispatched last.
+     */
+    private final String path;
+    private final String query;
     /** Parsed once: the intake asks before the body is read and again once it is. */
     private ContentType contentType;
     /** Asked once of the container: the rate limit asks before the body is read, the beacon once it is. */
@@ -35,20 +41,23 @@ public final class ServletIncomingRequest implements IncomingRequest {
     private String contentEncoding = NOT_ASKED;
 
     /**
-     * @param request the request to a beacon path, whose body is read from its own input stream
+     * @param request the request to a beacon path, whose body is read from its own input stream; made on the thread that
+     *        dispatches it
      */
     public ServletIncomingRequest(HttpServletRequest request) {
         this(request, null);
     }
 
     /**
-     * @param request the request to a beacon path
+     * @param request the request to a beacon path; made on the thread that dispatches it
      * @param body its body as a runtime on top of the servlet hands it: Jersey may already have read a
      *        byte of the servlet's stream, to see whether a form has a body at all
      */
     public ServletIncomingRequest(HttpServletRequest request, InputStream body) {
         this.request = request;
         this.body = body;
+        this.path = request.getRequestURI();
+        this.query = request.getQueryString();
     }
 
     @Override
@@ -63,12 +72,12 @@ public final class ServletIncomingRequest implements IncomingRequest {
 
     @Override
     public String path() {
-        return request.getRequestURI();
+        return path;
     }
 
     @Override
     public String query() {
-        return request.getQueryString();
+        return query;
     }
 
     @Override
