@@ -1,4 +1,4 @@
-# Sourced by the bench scripts: starts Payara Micro or WildFly on 127.0.0.1:$port with the WARs given,
+# Sourced by the bench scripts: starts Payara Micro, WildFly or Open Liberty on 127.0.0.1:$port with the WARs given,
 # each at the context root of its file name, waits for bench.war's beacons to settle, and stops the server
 # by its PID. Expects $port, $base (its URL) and $work (an empty folder of the caller's); $SERVER_JAVA_OPTS adds JVM options; $JFR, when set, names a flight
 # recording of the whole run.
@@ -7,11 +7,12 @@ server_pid=
 micro=beacon-it/target/payara-micro.jar
 wildfly_version=$(sed -n 's|.*<wildfly.version>\(.*\)</wildfly.version>.*|\1|p' pom.xml)
 wildfly=beacon-it/target/wildfly-$wildfly_version
+liberty=beacon-it/target/wlp
 
 command -v wrk > /dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
 command -v curl > /dev/null || { echo "bench: needs curl (apt-get install curl)" >&2; exit 1; }
 
-# $1 payara|wildfly, $2 a path that answers 200 once the applications are up, then the WARs
+# $1 payara|wildfly|liberty, $2 a path that answers 200 once the applications are up, then the WARs
 start_server() {
     local kind=$1 ready=$2; shift 2
     for war in "$@"; do [ -f "$war" ] || { echo "bench: $war missing: build first: ./mvnw -DskipTests package" >&2; exit 1; }; done
@@ -35,7 +36,25 @@ start_server() {
                 -Djboss.socket.binding.port-offset=$((port - 8080)) > "$work/server.log" 2>&1 &
             server_pid=$!
             ;;
-        *) echo "bench: unknown server '$kind': payara or wildfly" >&2; exit 1 ;;
+        liberty)
+            [ -d "$liberty" ] || ./mvnw -q -pl beacon-it dependency:unpack@open-liberty
+            # A server of our own beside the unpacked runtime, with the features a user of the library enables
+            local server=$work/wlp-usr/servers/bench
+            mkdir -p "$server/dropins" && cp "$@" "$server/dropins/"
+            cat > "$server/server.xml" <<XML
+<server>
+    <featureManager>
+        <feature>webProfile-10.0</feature>
+        <feature>mpConfig-3.1</feature>
+    </featureManager>
+    <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="$port" httpsPort="-1"/>
+    <applicationMonitor updateTrigger="disabled"/>
+</server>
+XML
+            WLP_USER_DIR="$work/wlp-usr" JVM_ARGS="${jvm[*]}" "$liberty/bin/server" run bench > "$work/server.log" 2>&1 &
+            server_pid=$!
+            ;;
+        *) echo "bench: unknown server '$kind': payara, wildfly or liberty" >&2; exit 1 ;;
     esac
     for _ in $(seq 1 180); do
         curl -sf -o /dev/null "http://127.0.0.1:$port$ready" && return
@@ -47,7 +66,7 @@ start_server() {
     exit 1
 }
 
-# The server's JVM: Payara Micro's is the process started; WildFly's is standalone.sh's child.
+# The server's JVM: Payara Micro's is the process started; WildFly's is standalone.sh's child, Liberty's server script's.
 server_jvm_pid() {
     local pid=$server_pid child
     while child=$(pgrep -P "$pid" | head -1) && [ -n "$child" ]; do pid=$child; done

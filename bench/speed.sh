@@ -12,10 +12,13 @@
 #   filter-async             / a servlet that reads the body and calls Event.fireAsync (CPU target <= 1.10)
 #   resource-*               / the hand-written @POST String resource + Event.fire     (CPU target <= 1.0)
 #   an ordinary page of the application, with / without the library's jars             (CPU target <= 1.01)
+#   the page without the jars again, in a second copy of that application / without: the same thing
+#                              measured twice, so the spread of a ratio that should be 1.00 shows how finely
+#                              this machine can tell the page with from without
 # for a 100 B text beacon, an 800 B JSON one and an 8 KiB multipart one, each to an endpoint without
 # observer, with one counting @Observes observer, and with one counting @ObservesAsync observer.
 #
-#   ./mvnw -DskipTests package && bench/speed.sh payara     # or: bench/speed.sh wildfly
+#   ./mvnw -DskipTests package && bench/speed.sh payara     # or: bench/speed.sh wildfly, bench/speed.sh liberty
 #
 # ROUNDS (3), SECONDS_PER_RUN (5), CONNECTIONS (64) and PORT (18080) tune it; ONLY='json (filter|read)'
 # keeps the runs whose "body name" matches; JFR=file.jfr records a flight recording of the server. Needs wrk (Debian: apt-get install wrk) and curl.
@@ -77,7 +80,7 @@ for body in text json multipart; do
                                                               "$body filter-kafka-stored /bench-kafka-stored/beacon/none")
     [ -z "${BEFORE:-}" ] || [ -z "${KAFKA:-}" ] || [ "$body" = multipart ] || runs+=("$body before-filter-kafka /before-kafka/beacon/none")
 done
-runs+=("page with /bench/page" "page without /bench-plain/page")
+runs+=("page with /bench/page" "page without /bench-plain/page" "page without-again /bench-plain-again/page")
 only=()
 for run in "${runs[@]}"; do [[ "${run% *}" =~ ${ONLY:-.} ]] && only+=("$run"); done
 runs=("${only[@]}")
@@ -101,7 +104,8 @@ measure() {
         END {printf "%s %s %s %.1f %.0f\n", rps, bad, p99, cpu * 1e6 / hz / n, bytes / n}' <<< "$out"
 }
 
-wars=(beacon-bench-app/target/bench.war beacon-bench-app/target/bench-plain.war)
+cp beacon-bench-app/target/bench-plain.war "$work/bench-plain-again.war"
+wars=(beacon-bench-app/target/bench.war beacon-bench-app/target/bench-plain.war "$work/bench-plain-again.war")
 if [ -n "${BEFORE:-}" ]; then cp "$BEFORE/beacon-bench-app/target/bench.war" "$work/before.war"; wars+=("$work/before.war"); fi
 if [ -n "${KAFKA:-}" ]; then
     start_kafka "${KAFKA_PORT:-19092}"
@@ -154,7 +158,7 @@ baseline_of() {
         before-resource-sync) echo "$2 handwritten" ;;
         filter-*) echo "$2 read" ;;
         resource-*) echo "$2 handwritten" ;;
-        with) echo "page without" ;;
+        with | without-again) echo "page without" ;;
     esac
 }
 # $1 the measure's key suffix ("cpu", "bytes", or "" for req/s), $2 its column's title: prints its table
