@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,8 @@ class BeaconOnServerIT {
     @Deployment(testable = false)
     static WebArchive shop() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("beacon.war")))
-                .addClasses(GatedObserver.class, GateServlet.class, JmxServlet.class, RefusingOnceSink.class);
+                .addClasses(GatedObserver.class, GateServlet.class, JmxServlet.class, RefusingOnceSink.class,
+                        RequestScopedObserver.class, RequestScopedObserver.Visits.class, RequestScopeServlet.class);
     }
 
     @BeforeEach
@@ -387,6 +389,32 @@ class BeaconOnServerIT {
             assertEquals(shop.uri(via, trickled).getPath(), item.getString("path"), item::toString);
         }
         assertEquals(ROUNDS_READ_WITHOUT_BLOCKING, items.size(), "each accepted once, none taken for another's duplicate");
+    }
+
+    /**
+     * Through the filter and the resource, read at once and read without blocking (a chunked body sent in two parts,
+     * its second after the headers were answered to): the latter is delivered from a container thread outside any
+     * request, where the library activates a request context for the observers, and keeps the controller for the next.
+     * Run in the filter's order: the resource last, since the observer's counts are kept for the whole deployment.
+     */
+    @Test
+    void aSynchronousObserverHasARequestContextOfItsOwnForEveryBeaconHoweverItWasRead() throws Exception {
+        int beacons = 0;
+        for (String via : List.of("beacon", "api/beacon")) {
+            for (int round = 0; round < 5; round++) {
+                assertEquals(204, http.send(shop.beacon(via, RequestScopedObserver.ENDPOINT, ChromiumBodies.string("at once " + round)).build(),
+                        BodyHandlers.discarding()).statusCode());
+                try (RawHttp raw = new RawHttp(app)) {
+                    raw.send(shop.head(via, RequestScopedObserver.ENDPOINT, "Transfer-Encoding: chunked"));
+                    raw.chunk("trickled ".getBytes(StandardCharsets.US_ASCII));
+                    raw.chunk(String.valueOf(round).getBytes(StandardCharsets.US_ASCII)).lastChunk();
+                    assertEquals(204, RawHttp.status(raw.readHead()));
+                }
+                beacons += 2;
+            }
+        }
+        HttpResponse<String> counts = http.send(HttpRequest.newBuilder(app.resolve("request-scope?await=" + beacons)).build(), BodyHandlers.ofString());
+        assertEquals(String.join(" ", Collections.nCopies(beacons, "1")), counts.body(), "each beacon counted once, in a request of its own");
     }
 
     @ParameterizedTest

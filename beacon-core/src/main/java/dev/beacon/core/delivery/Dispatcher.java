@@ -5,12 +5,8 @@ import dev.beacon.BeaconEndpoint;
 import dev.beacon.core.observe.FailureLog;
 import dev.beacon.core.observe.LogText;
 import dev.beacon.report.Report;
-import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.EventContext;
 import jakarta.enterprise.inject.spi.EventMetadata;
@@ -35,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Dispatcher {
 
     private final BeanManager beanManager;
+    private final RequestContexts requestContexts;
     private final ObserverThreads observerThreads;
     private final FailureLog failures;
     private final boolean boundedCache;
@@ -49,6 +46,7 @@ final class Dispatcher {
      */
     Dispatcher(BeanManager beanManager, ObserverThreads observerThreads, FailureLog failures, boolean boundedCache) {
         this.beanManager = beanManager;
+        this.requestContexts = new RequestContexts(beanManager);
         this.observerThreads = observerThreads;
         this.failures = failures;
         this.boundedCache = boundedCache;
@@ -123,27 +121,7 @@ final class Dispatcher {
         if (observers.isEmpty()) {
             return;
         }
-        if (isRequestContextActive()) {
-            notifyEach(event, beacon, qualifier, observers); // the common case, on the request's own thread: nothing to set up
-            return;
-        }
-        Instance<RequestContextController> controllers = beanManager.createInstance().select(RequestContextController.class);
-        RequestContextController requestContext = controllers.get();
-        requestContext.activate();
-        try {
-            notifyEach(event, beacon, qualifier, observers);
-        } finally {
-            requestContext.deactivate();
-            controllers.destroy(requestContext);
-        }
-    }
-
-    private boolean isRequestContextActive() {
-        try {
-            return beanManager.getContext(RequestScoped.class).isActive();
-        } catch (ContextNotActiveException e) {
-            return false;
-        }
+        requestContexts.run(() -> notifyEach(event, beacon, qualifier, observers));
     }
 
     private <T> void notifyEach(T event, Beacon beacon, BeaconEndpoint qualifier, List<ObserverMethod<? super T>> observers) {

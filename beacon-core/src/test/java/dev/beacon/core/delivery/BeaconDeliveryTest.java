@@ -17,7 +17,14 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -35,6 +42,44 @@ class BeaconDeliveryTest {
 
             assertEquals(List.of(1, 1), weld.select(RequestScopedObserver.class).get().countsSeen(),
                     "each beacon had a request context of its own");
+            assertEquals(0, weld.select(BeaconStatistics.class).get().observerFailures());
+        }
+    }
+
+    /**
+     * Deliveries on threads outside any request overlap (each observer waits for the other inside it), round after
+     * round, so that the controllers kept between beacons pass from thread to thread: every beacon still sees a request
+     * context of its own, and no thread is left with one active after it.
+     */
+    @Test
+    void overlappingDeliveriesOutsideAnyRequestEachHaveARequestContextOfTheirOwnAndLeaveNoneBehind() throws Exception {
+        try (WeldContainer weld = new Weld().disableDiscovery()
+                .addBeanClasses(PageViews.class, OverlappingObserver.class).addExtension(new BeaconExtension()).initialize()) {
+            BeaconDelivery delivery = readyDelivery(weld);
+            OverlappingObserver observer = weld.select(OverlappingObserver.class).get();
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Boolean>> leftActive = new ArrayList<>();
+                for (int round = 0; round < 10; round++) {
+                    for (int thread = 0; thread < 2; thread++) {
+                        leftActive.add(threads.submit(() -> {
+                            acceptAndDeliver(delivery);
+                            RequestContextController probe = weld.select(RequestContextController.class).get();
+                            boolean activeStill = !probe.activate();
+                            if (!activeStill) {
+                                probe.deactivate();
+                            }
+                            return activeStill;
+                        }));
+                    }
+                }
+                for (Future<Boolean> each : leftActive) {
+                    assertFalse(each.get(10, TimeUnit.SECONDS), "a thread was left with a request context active");
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertEquals(Collections.nCopies(20, 2), observer.countsSeen(), "each beacon counted twice in a request context of its own");
             assertEquals(0, weld.select(BeaconStatistics.class).get().observerFailures());
         }
     }
@@ -96,6 +141,26 @@ class BeaconDeliveryTest {
 
         int increment() {
             return ++count;
+        }
+    }
+
+    /** Counts twice per beacon, waiting between the two for the other thread's beacon to be inside it too. */
+    @ApplicationScoped
+    static class OverlappingObserver {
+        private final CyclicBarrier bothInside = new CyclicBarrier(2);
+        private final List<Integer> countsSeen = new CopyOnWriteArrayList<>();
+
+        @Inject
+        PageViews pageViews;
+
+        void onBeacon(@Observes Beacon beacon) throws Exception {
+            pageViews.increment();
+            bothInside.await(10, TimeUnit.SECONDS);
+            countsSeen.add(pageViews.increment());
+        }
+
+        List<Integer> countsSeen() {
+            return List.copyOf(countsSeen);
         }
     }
 
