@@ -33,10 +33,11 @@ import org.junit.jupiter.api.function.Executable;
  * <ul>
  * <li>An application that takes beacons through the JAX-RS resource only (beacon-api, beacon-core and beacon-jaxrs in
  * {@code WEB-INF/lib}, no beacon-servlet), with an invalid setting, as the filter's would.</li>
- * <li>An application with the filter and two observers the library cannot serve: one with
- * {@code during = TransactionPhase.AFTER_SUCCESS}, which no beacon can honour, and one of an endpoint's beacons as a
- * {@code String}, which no beacon can be bound to. The library reports every such refusal together, so the deployment
- * names both, each with what to do instead.</li>
+ * <li>An application with the filter and observers the library cannot serve: one with
+ * {@code during = TransactionPhase.AFTER_SUCCESS}, which no beacon can honour, and those of an endpoint's beacons as a
+ * {@code String}, a {@code Map}, a {@code double}, an interface and a class JSON-B cannot construct, none of which a
+ * beacon can be bound to. The library reports every such refusal together, so the deployment names each observer's
+ * class and method, with the reason and what to do instead.</li>
  * <li>An application with the filter, a misspelt setting, and {@code beacon.unknown-settings=fail}.</li>
  * <li>An application with the filter, {@code beacon.answer-when=stored}, and no sink to store beacons in.</li>
  * </ul>
@@ -87,7 +88,8 @@ class DeploymentRefusalsIT {
 
     @Deployment(name = UNSERVABLE, managed = false, testable = false)
     static WebArchive filterWithATransactionalObserverAndAnObserverOfAnUnbindableType() {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, UNSERVABLE + ".war").addClasses(TransactionalObserver.class, TextObserver.class);
+        WebArchive war = ShrinkWrap.create(WebArchive.class, UNSERVABLE + ".war").addClasses(TransactionalObserver.class,
+                UnbindableObservers.class, UnbindableObservers.Metric.class, UnbindableObservers.Sample.class);
         return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
     }
 
@@ -97,9 +99,17 @@ class DeploymentRefusalsIT {
     }
 
     @Test
-    void transactionalObserverAndObserverOfATypeNoBeaconCanBeBoundToFailTheDeploymentEachSayingWhatToDoInstead() throws Exception {
-        assertRefused(UNSERVABLE, TransactionalObserver.class.getName() + " observes dev.beacon.Beacon with during = TransactionPhase.AFTER_SUCCESS",
-                "Remove 'during'", TextObserver.class.getName(), "at endpoint 'vitals', which no beacon can be bound to",
+    void transactionalObserverAndObserversOfTypesNoBeaconCanBeBoundToFailTheDeploymentEachNamedWithWhatToDoInstead() throws Exception {
+        String unbindable = UnbindableObservers.class.getName();
+        assertRefused(UNSERVABLE, TransactionalObserver.class.getName() + "#onBeacon observes dev.beacon.Beacon with during = TransactionPhase.AFTER_SUCCESS",
+                "Remove 'during'",
+                unbindable + "#onText observes java.lang.String at endpoint 'vitals', which no beacon can be bound to",
+                unbindable + "#onFields observes java.util.Map<java.lang.String, java.lang.String> at endpoint 'vitals'",
+                unbindable + "#onValue observes ",
+                unbindable + "#onMetric observes " + UnbindableObservers.Metric.class.getName()
+                        + " at endpoint 'vitals', which no beacon can be bound to: JSON-B cannot construct an interface",
+                unbindable + "#onSample observes " + UnbindableObservers.Sample.class.getName() + " at endpoint 'vitals', which no beacon"
+                        + " can be bound to: JSON-B cannot construct Sample: it has neither a constructor without arguments nor one marked @JsonbCreator",
                 "Observe Beacon and read beacon.text()");
     }
 

@@ -16,21 +16,26 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The mistakes a newcomer makes that deploy, each answered on a real server with a status that says it and a log line
  * logged once, while what a browser sends correctly still gets its {@code 204}. The application observes endpoint
  * {@code vitals}, as {@code WebVital}, and endpoint {@code hidden} as a class whose fields JSON-B never sets; it
- * refuses endpoints nothing names ({@code beacon.unknown-endpoints=refuse}) and
- * lists {@code sink-only}, an endpoint for the sinks, which no observer names.
+ * refuses endpoints nothing names ({@code beacon.unknown-endpoints=refuse}),
+ * lists {@code sink-only}, an endpoint for the sinks, which no observer names, and misspells a setting in its
+ * MicroProfile Config. It takes beacons through the filter and, at {@code /api/beacon}, the Jakarta REST resource.
  */
 @ExtendWith(ArquillianExtension.class)
 class NewcomerMistakesIT {
 
     private static final Duration LONG_ENOUGH = Duration.ofSeconds(30);
+    private static final String MISSPELT_SETTING = "beacon.max-bodysize";
 
     @ArquillianResource
     private URL appUrl;
@@ -39,24 +44,28 @@ class NewcomerMistakesIT {
     static WebArchive anApplicationThatObservesOneEndpoint() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "newcomer.war")
                 .addClasses(VitalsObserver.class, VitalsObserver.Received.class, WebVital.class, LibraryLogServlet.class,
-                        HiddenFieldsObserver.class, HiddenFieldsObserver.Vital.class, LibraryLogCapture.class)
+                        HiddenFieldsObserver.class, HiddenFieldsObserver.Vital.class, LibraryLogCapture.class, ResourceOnlyApplication.class)
                 .addAsServiceProvider(Extension.class, LibraryLogCapture.class)
                 // An archive with an extension and no beans.xml is no bean archive: this one is, as the README's apps are.
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebInfResource(new StringAsset(MISSPELT_SETTING + "=10\n"), "classes/META-INF/microprofile-config.properties")
                 .setWebXML(LibraryWars.webXml("beacon.unknown-endpoints", "refuse", "beacon.endpoints", "sink-only"));
-        return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-");
+        return LibraryWars.withLibraryJars(war, "beacon-api-", "beacon-core-", "beacon-servlet-", "beacon-jaxrs-");
     }
 
     @Test
-    void aMistypedEndpointIsAnswered404AndLoggedOnceNamingTheEndpointsObserved() throws Exception {
+    void aMistypedEndpointIsAnswered404ThroughTheFilterAndTheResourceAndLoggedOnceNamingTheEndpointsObserved() throws Exception {
         Shop app = Shop.at(appUrl);
 
         HttpResponse<String> first = app.post("beacon", "vital", ChromiumBodies.string("{\"name\":\"LCP\"}"));
         HttpResponse<String> second = app.post("beacon", "vital", ChromiumBodies.string("{\"name\":\"LCP\"}"));
+        HttpResponse<String> throughTheResource = app.post("api/beacon", "vital", ChromiumBodies.string("{\"name\":\"LCP\"}"));
 
         assertEquals(404, first.statusCode(), first.body());
         assertEquals("No such beacon endpoint", first.body().strip());
         assertEquals(404, second.statusCode());
+        assertEquals(404, throughTheResource.statusCode(), throughTheResource.body());
+        assertEquals("No such beacon endpoint", throughTheResource.body().strip());
         List<String> said = app.get("library-log?from=UnknownEndpoints").body().lines().toList();
         assertEquals(1, said.size(), said::toString);
         assertTrue(said.get(0).startsWith("Beacons to endpoint 'vital' are answered 404, as beacon.unknown-endpoints=refuse says:"
@@ -89,13 +98,15 @@ class NewcomerMistakesIT {
                 + " observes every endpoint; observers name 'hidden', 'vitals'."), said.get(0));
     }
 
-    @Test
-    void aBodyThatDoesNotFitTheObservedClassIsRefusedNamingThePropertyAndAGoodOneIsDelivered() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"beacon", "api/beacon"})
+    void aBodyThatDoesNotFitTheObservedClassIsRefusedNamingThePropertyAndAGoodOneIsDelivered(String wayIn) throws Exception {
         Shop app = Shop.at(appUrl);
+        String id = wayIn.replace('/', '-');
 
-        HttpResponse<String> misnamed = app.post("beacon", "vitals", ChromiumBodies.string("{\"id\":\"m1\",\"metric\":\"LCP\",\"val\":1.5}"));
-        HttpResponse<String> lossy = app.post("beacon", "vitals", ChromiumBodies.string("{\"id\":\"m2\",\"name\":\"CLS\",\"value\":0.1,\"delta\":1.7}"));
-        HttpResponse<String> good = app.post("beacon", "vitals", ChromiumBodies.string("{\"id\":\"m3\",\"name\":\"LCP\",\"value\":1.5,\"delta\":2}"));
+        HttpResponse<String> misnamed = app.post(wayIn, "vitals", ChromiumBodies.string("{\"id\":\"m1\",\"metric\":\"LCP\",\"val\":1.5}"));
+        HttpResponse<String> lossy = app.post(wayIn, "vitals", ChromiumBodies.string("{\"id\":\"m2\",\"name\":\"CLS\",\"value\":0.1,\"delta\":1.7}"));
+        HttpResponse<String> good = app.post(wayIn, "vitals", ChromiumBodies.string("{\"id\":\"" + id + "\",\"name\":\"LCP\",\"value\":1.5,\"delta\":2}"));
 
         assertEquals(400, misnamed.statusCode());
         assertTrue(misnamed.body().startsWith("Body not bindable to WebVital: property 'metric' is not one WebVital declares (id, name, value, delta)"),
@@ -104,7 +115,17 @@ class NewcomerMistakesIT {
         assertTrue(lossy.body().startsWith("Body not bindable to WebVital: property 'delta' is '1.7', which int cannot hold without loss"),
                 lossy.body());
         assertEquals(204, good.statusCode(), good.body());
-        assertEquals(List.of("m3"), Polling.until("the good vital", () -> app.get("vitals-received").body().lines().toList(),
-                received -> !received.isEmpty(), LONG_ENOUGH));
+        Polling.until("the good vital", () -> app.get("vitals-received").body().lines().toList(), received -> received.contains(id), LONG_ENOUGH);
+    }
+
+    /** Set where the server's MicroProfile Config reads it, warned of once at deployment; the application deploys. */
+    @Test
+    void aMisspeltSettingInMicroProfileConfigIsWarnedOfOnceAtDeploymentWithTheSettingMeant() throws Exception {
+        List<String> said = Shop.at(appUrl).get("library-log?from=UnknownSettings").body().lines().toList();
+
+        assertEquals(1, said.size(), said::toString);
+        assertTrue(said.get(0).startsWith(MISSPELT_SETTING + " is set, but is not a setting of the beacon library: did you mean"
+                + " beacon.max-body-size?"), said.get(0));
+        assertTrue(said.get(0).endsWith("ignored; beacon.unknown-settings=fail fails the deployment instead."), said.get(0));
     }
 }

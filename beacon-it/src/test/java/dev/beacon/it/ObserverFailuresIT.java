@@ -32,8 +32,9 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * On a real server: the application's counters are published from its start, and an observer with a bug under load
- * has every failure counted while the server's log gets a few lines, not one per beacon.
+ * On a real server: the application's counters are published from its start, an observer with a bug under load
+ * has every failure counted while the server's log gets a few lines, not one per beacon, and each line names the
+ * observer's class and method, synchronous or asynchronous.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -101,5 +102,27 @@ class ObserverFailuresIT {
         long records = log.lines().count();
         // The first failure whole, and at most one line summing up the rest, the test lasting well under two minutes.
         assertTrue(records >= 1 && records <= 2, log);
+    }
+
+    @Test
+    @Order(3)
+    void aFailingObserverIsNamedByItsClassAndMethodOnceWhetherSynchronousOrAsynchronous() throws Exception {
+        Shop shop = Shop.at(appUrl);
+        long failuresBefore = shop.statistics().getJsonNumber("observerFailures").longValue();
+
+        for (String endpoint : List.of(FailingObserver.ASYNCHRONOUS_ENDPOINT, FailingObserver.ASYNCHRONOUS_ENDPOINT, FailingObserver.ENDPOINT)) {
+            assertEquals(204, shop.post("beacon", endpoint, ChromiumBodies.string("a beacon to " + endpoint)).statusCode());
+        }
+
+        Polling.until("the three failures counted", () -> shop.statistics().getJsonNumber("observerFailures").longValue(),
+                failures -> failures == failuresBefore + 3, LONG_ENOUGH);
+        String observer = "Beacon observer " + FailingObserver.class.getName();
+        String asynchronous = observer + "#failLater failed on a beacon to endpoint '" + FailingObserver.ASYNCHRONOUS_ENDPOINT + "'";
+        String synchronous = observer + "#fail failed on a beacon to endpoint '" + FailingObserver.ENDPOINT + "'";
+        // Each failure is counted, then logged: the lines follow the count.
+        List<String> log = Polling.until("both observers named", () -> shop.get("library-log?from=FailureLog").body().lines().toList(),
+                lines -> lines.stream().anyMatch(line -> line.contains(asynchronous)) && lines.stream().anyMatch(line -> line.contains(synchronous)),
+                LONG_ENOUGH);
+        assertEquals(1, log.stream().filter(line -> line.contains(asynchronous)).count(), log::toString);
     }
 }

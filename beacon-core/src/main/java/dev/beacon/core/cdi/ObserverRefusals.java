@@ -35,13 +35,13 @@ final class ObserverRefusals {
      */
     static Optional<String> of(ObserverMethod<?> observer, AnnotatedMethod<?> method, String endpoint) {
         if (observer.getTransactionPhase() != TransactionPhase.IN_PROGRESS) {
-            return Optional.of(nameOf(observer) + " with during = TransactionPhase." + observer.getTransactionPhase()
+            return Optional.of(nameOf(observer, method) + " with during = TransactionPhase." + observer.getTransactionPhase()
                     + ", which the library cannot honour: beacons are delivered after their 204, where no transaction is in progress,"
                     + " so it would be notified at once and never after a commit. Remove 'during', and open the transaction the"
                     + " observer needs inside it (e.g. with @Transactional on an @ObservesAsync observer).");
         }
         if (!observer.isAsync() && method != null && method.getParameters().stream().anyMatch(ObserverRefusals::isEventMetadata)) {
-            return Optional.of(nameOf(observer) + " and injects EventMetadata, which the library cannot give a synchronous observer:"
+            return Optional.of(nameOf(observer, method) + " and injects EventMetadata, which the library cannot give a synchronous observer:"
                     + " it notifies each one on its own, so that one observer's failure keeps no other from the beacon, and the"
                     + " container fills EventMetadata only when it notifies. Remove the parameter: the endpoint is beacon.endpoint()"
                     + " or report.endpoint(). An @ObservesAsync observer may inject it.");
@@ -49,7 +49,7 @@ final class ObserverRefusals {
         if (endpoint == null || !ObservedEndpoints.isPayloadType(observer.getObservedType())) {
             return Optional.empty();
         }
-        return UnbindableTypes.whyNot(observer.getObservedType()).map(why -> nameOf(observer) + " at endpoint '" + endpoint
+        return UnbindableTypes.whyNot(observer.getObservedType()).map(why -> nameOf(observer, method) + " at endpoint '" + endpoint
                 + "', which no beacon can be bound to: " + why + ". Observe Beacon and read beacon.text(), beacon.json() or"
                 + " beacon.form(); or observe a record, or a class with a constructor without arguments, whose properties"
                 + " are the body's.");
@@ -59,7 +59,9 @@ final class ObserverRefusals {
         return parameter.getBaseType() == EventMetadata.class;
     }
 
-    private static String nameOf(ObserverMethod<?> observer) {
-        return "Beacon observer " + observer.getBeanClass().getName() + " observes " + observer.getObservedType().getTypeName();
+    /** The observer as its author finds it: its class and, unless an extension added it, its method. */
+    private static String nameOf(ObserverMethod<?> observer, AnnotatedMethod<?> method) {
+        String name = observer.getBeanClass().getName() + (method != null ? "#" + method.getJavaMember().getName() : "");
+        return "Beacon observer " + name + " observes " + observer.getObservedType().getTypeName();
     }
 }

@@ -50,6 +50,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
     private final BeaconSampling sampling;
     private final Consumer<List<ReportRollup>> windowsClosed;
     private final boolean answersWhenStored;
+    private final Set<String> listedEndpoints;
     private final AtomicBoolean unavailabilityReported = new AtomicBoolean();
     private volatile Connected connected;
 
@@ -71,16 +72,18 @@ public final class BeaconDelivery implements Delivery, Drainable {
      */
     BeaconDelivery(Supplier<BeanManager> beanManagerLookup, Supplier<ObserverThreads> observerThreadsLookup, InFlightBudget budget,
                    Duration shutdownTimeout, ReportRules reportRules, BeaconSampling sampling) {
-        this(beanManagerLookup, observerThreadsLookup, budget, shutdownTimeout, reportRules, sampling, closed -> { }, false);
+        this(beanManagerLookup, observerThreadsLookup, budget, shutdownTimeout, reportRules, sampling, closed -> { }, false, Set.of());
     }
 
     /**
      * @param windowsClosed told each closed window's rollups, before their observers are
      * @param answersWhenStored whether beacons are answered once their sinks have stored them: every sink must then say when
+     * @param listedEndpoints the endpoints the application lists for its sinks and its observers of every endpoint
      */
     BeaconDelivery(Supplier<BeanManager> beanManagerLookup, Supplier<ObserverThreads> observerThreadsLookup, InFlightBudget budget,
                    Duration shutdownTimeout, ReportRules reportRules, BeaconSampling sampling, Consumer<List<ReportRollup>> windowsClosed,
-                   boolean answersWhenStored) {
+                   boolean answersWhenStored, Set<String> listedEndpoints) {
+        this.listedEndpoints = Set.copyOf(listedEndpoints);
         this.windowsClosed = windowsClosed;
         this.answersWhenStored = answersWhenStored;
         this.beanManagerLookup = beanManagerLookup;
@@ -100,7 +103,8 @@ public final class BeaconDelivery implements Delivery, Drainable {
     public static BeaconDelivery toCurrentContainer(BeaconConfig config, Consumer<List<ReportRollup>> windowsClosed) {
         return new BeaconDelivery(() -> CDI.current().getBeanManager(), () -> ObserverThreads.ofTheContainer(config.asyncObserverThreads()),
                 new InFlightBudget(config.maxInFlight(), config.maxInFlightBytes()), config.shutdownTimeout(),
-                ReportRules.of(config), BeaconSampling.of(config.beaconSampleRates()), windowsClosed, config.answerWhenStored());
+                ReportRules.of(config), BeaconSampling.of(config.beaconSampleRates()), windowsClosed, config.answerWhenStored(),
+                Set.copyOf(config.endpoints()));
     }
 
     @Override
@@ -171,7 +175,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
             }
             ObserverThreads observerThreads = observerThreadsLookup.get();
             FailureLog failures = new FailureLog(statistics, System::nanoTime);
-            EventPlan plan = new EventPlan(extension == null ? null : extension.observedEndpoints(), statistics, reportRules);
+            EventPlan plan = new EventPlan(extension == null ? null : extension.observedEndpoints(), statistics, reportRules, listedEndpoints);
             Dispatcher dispatcher = new Dispatcher(found, observerThreads, failures, plan.knowsObservedEndpoints());
             connected = new Connected(statistics, new Admission(budget, sinks, statistics, failures), plan, dispatcher, observerThreads,
                     RollupWindows.start(reportRules.rollups(), windowsClosed, (rollup, endpoint) -> dispatcher.dispatch(rollup, rollup.sample().beacon(), endpoint,
@@ -236,8 +240,8 @@ public final class BeaconDelivery implements Delivery, Drainable {
             }
             BeaconEndpoint qualifier = BeaconEndpoint.Literal.of(beacon.endpoint());
             String observersKey = to.plan().observersKeyOf(beacon.endpoint());
-            if (to.plan().wouldSayUnobserved(beacon.endpoint()) && !to.dispatcher().reachesAnyObserver(beacon, qualifier, observersKey)) {
-                to.plan().noObserverReceived(beacon);
+            if (to.plan().wouldSayUnobserved(beacon.endpoint())) {
+                to.plan().unobservedArrived(beacon, to.dispatcher().reachesAnyObserver(beacon, qualifier, observersKey));
             }
             List<CompletableFuture<?>> asynchronous = new ArrayList<>(0);
             for (Object event : to.plan().eventsOf(beacon)) {

@@ -70,8 +70,8 @@ final class Dispatcher {
         Event<T> asynchronous = observers.asynchronousEvent() != null ? observers.asynchronousEvent() : eventOf(beanManager, event, qualifier);
         return observerThreads.fireAsync(asynchronous, event).whenComplete((delivered, failure) -> {
             if (failure != null) {
-                asynchronousFailures(failure).forEach(each -> reportFailure(event, beacon, ObserverNames.whoThrew(each,
-                        observers.asynchronousClasses()).map(method -> "Beacon observer " + method).orElse("An asynchronous beacon observer"), each));
+                asynchronousFailures(failure).forEach(each -> reportFailure(event, beacon,
+                        ObserverNames.ofAsynchronous(each, observers.asynchronousClasses()), each));
             }
         }).toCompletableFuture();
     }

@@ -34,16 +34,18 @@ public final class EventPlan {
     private final BeaconCounters statistics;
     private final ReportRules rules;
     private final Set<String> reportedCauses = ConcurrentHashMap.newKeySet();
-    private final UnobservedEndpoints unobserved = new UnobservedEndpoints();
+    private final UnobservedEndpoints unobserved;
 
     /**
      * @param observed what the observers of the application observe; {@code null} where the container skipped the
      *        library's extension: then every beacon is read for reports, and binds to nothing
      * @param statistics where left-out reports are counted
      * @param rules the violations left out, and which of the reports left are delivered one by one
+     * @param listedEndpoints the endpoints the application lists for its sinks and its observers of every endpoint
      */
-    EventPlan(ObservedEndpoints observed, BeaconCounters statistics, ReportRules rules) {
+    EventPlan(ObservedEndpoints observed, BeaconCounters statistics, ReportRules rules, Set<String> listedEndpoints) {
         this.observed = observed;
+        this.unobserved = new UnobservedEndpoints(listedEndpoints);
         this.statistics = statistics;
         this.rules = rules;
     }
@@ -94,20 +96,22 @@ public final class EventPlan {
 
     /**
      * @param endpoint a beacon's endpoint
-     * @return whether, should the beacon reach no observer, that is news to say: no observer names its endpoint while
-     *         observers name others, and it was not said yet ({@link UnobservedEndpoints})
+     * @return whether its arrival may be news to say: no observer names its endpoint while observers name others, and
+     *         it was not said or settled yet ({@link UnobservedEndpoints})
      */
     boolean wouldSayUnobserved(String endpoint) {
         return observed != null && !observed.isNamed(endpoint) && unobserved.wouldSay(endpoint, observed.named());
     }
 
     /**
-     * Says, once per endpoint, that a beacon reached no observer; only where {@link #wouldSayUnobserved} said so.
+     * Says, once per endpoint, that a beacon reached no observer, or only the observers of every endpoint at an endpoint
+     * nothing names; only where {@link #wouldSayUnobserved} said it may.
      *
-     * @param beacon a beacon that reached no observer
+     * @param beacon a beacon to an endpoint no observer names
+     * @param reachedAnObserver whether an observer of every endpoint receives it
      */
-    void noObserverReceived(Beacon beacon) {
-        unobserved.arrived(beacon.endpoint(), observed.named());
+    void unobservedArrived(Beacon beacon, boolean reachedAnObserver) {
+        unobserved.arrived(beacon.endpoint(), observed.named(), reachedAnObserver);
     }
 
     /**

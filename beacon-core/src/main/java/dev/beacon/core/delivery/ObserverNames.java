@@ -2,6 +2,7 @@ package dev.beacon.core.delivery;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Which observer method threw, read from the failure's own stack: CDI's {@code ObserverMethod} names the bean's class
@@ -26,5 +27,18 @@ final class ObserverNames {
             }
         }
         return Optional.ofNullable(outermost).map(frame -> frame.getClassName() + "#" + frame.getMethodName());
+    }
+
+    /**
+     * @param failure what an asynchronous observer threw, which reaches the library without naming it
+     * @param observerClasses the classes of the asynchronous observers that may have thrown it
+     * @return the observer that threw it, as {@link #whoThrew} finds it; when the failure was made elsewhere and none
+     *         of them is on its stack, the class of each observer that may have thrown it
+     */
+    static String ofAsynchronous(Throwable failure, List<Class<?>> observerClasses) {
+        return whoThrew(failure, observerClasses).map(method -> "Beacon observer " + method).orElseGet(() -> observerClasses.size() == 1
+                ? "Beacon observer " + observerClasses.get(0).getName()
+                : "One of the asynchronous beacon observers " + observerClasses.stream().map(Class::getName).distinct().sorted()
+                        .collect(Collectors.joining(", ")));
     }
 }

@@ -1,7 +1,9 @@
 package dev.beacon.core.settings;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,35 +90,36 @@ public final class BeaconSettings {
     }
 
     /**
-     * Refuses a name set under the prefix that is not known, naming the known one nearest to it: a misspelt setting
-     * would otherwise be ignored, and what it meant to change stay as it was.
+     * Refuses the names set under the prefix that are not known, naming the known one nearest to each: a misspelt
+     * setting would otherwise be ignored, and what it meant to change stay as it was.
      *
      * @param prefix the start of the names to check, e.g. {@code beacon.kafka.producer.}
      * @param known whether a name is one that is read
      * @param names the names that are read, the nearest of which is suggested
      * @param kind what such a name is, e.g. {@code a Kafka producer setting}
-     * @throws IllegalArgumentException naming the first unknown name, and the nearest known one
+     * @throws IllegalArgumentException naming every unknown name, each with the nearest known one
      */
     public void refuseUnknown(String prefix, Predicate<String> known, Collection<String> names, String kind) {
-        Optional<String> unknown = firstUnknown(prefix, known, names, kind);
-        if (unknown.isPresent()) {
-            throw new IllegalArgumentException(unknown.get());
+        List<String> unknown = unknown(prefix, known, names, kind);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" ", unknown));
         }
     }
 
     /**
-     * @return what is wrong with the first name set under the prefix that is not known, naming the known one nearest
-     *         to it; empty when every name is known
+     * @return what is wrong with each name set under the prefix that is not known, in order, each naming the known one
+     *         nearest to it; empty when every name is known
      * @see #refuseUnknown
      */
-    public Optional<String> firstUnknown(String prefix, Predicate<String> known, Collection<String> names, String kind) {
+    public List<String> unknown(String prefix, Predicate<String> known, Collection<String> names, String kind) {
+        List<String> unknown = new ArrayList<>();
         for (String name : namesStartingWith(prefix)) {
             if (!known.test(name)) {
-                return Optional.of(name + " is set, but is not " + kind + nearestOf(name, names)
+                unknown.add(name + " is set, but is not " + kind + nearestOf(name, names)
                         .map(nearest -> ": did you mean " + nearest + "?").orElse("."));
             }
         }
-        return Optional.empty();
+        return unknown;
     }
 
     /** The name fewest single-character edits away, if it is near enough to be what was meant. */

@@ -62,7 +62,7 @@ class BeaconExtensionTest {
         RuntimeException refused = assertThrows(RuntimeException.class, weld::initialize);
 
         String messages = messagesOf(refused);
-        assertTrue(messages.contains("Beacon observer " + TransactionalObserver.class.getName() + " observes dev.beacon.Beacon with"
+        assertTrue(messages.contains("Beacon observer " + TransactionalObserver.class.getName() + "#onBeacon observes dev.beacon.Beacon with"
                 + " during = TransactionPhase.AFTER_SUCCESS, which the library cannot honour"), messages);
         assertTrue(messages.contains("Remove 'during'"), messages);
     }
@@ -73,8 +73,8 @@ class BeaconExtensionTest {
 
         String messages = messagesOf(assertThrows(RuntimeException.class, weld::initialize));
 
-        assertTrue(messages.contains("Beacon observer " + TransactionalObserver.class.getName() + " observes dev.beacon.Beacon with during"), messages);
-        assertTrue(messages.contains("Beacon observer " + MetadataObserver.class.getName() + " observes dev.beacon.Beacon and injects"), messages);
+        assertTrue(messages.contains("Beacon observer " + TransactionalObserver.class.getName() + "#onBeacon observes dev.beacon.Beacon with during"), messages);
+        assertTrue(messages.contains("Beacon observer " + MetadataObserver.class.getName() + "#onBeacon observes dev.beacon.Beacon and injects"), messages);
     }
 
     @Test
@@ -83,22 +83,32 @@ class BeaconExtensionTest {
 
         String messages = messagesOf(assertThrows(RuntimeException.class, weld::initialize));
 
-        assertTrue(messages.contains("Beacon observer " + MetadataObserver.class.getName() + " observes dev.beacon.Beacon and injects"
+        assertTrue(messages.contains("Beacon observer " + MetadataObserver.class.getName() + "#onBeacon observes dev.beacon.Beacon and injects"
                 + " EventMetadata, which the library cannot give a synchronous observer"), messages);
         assertTrue(messages.contains("the endpoint is beacon.endpoint()"), messages);
     }
 
     @Test
-    void refusesAtDeploymentAnObserverOfAnEndpointWhoseTypeNoBeaconCanBeBoundToSayingWhatToObserveInstead() {
-        for (Class<?> observer : List.of(TextObserver.class, MapObserver.class, InterfaceObserver.class, UnconstructibleObserver.class)) {
+    void refusesAtDeploymentAnObserverOfAnEndpointWhoseTypeNoBeaconCanBeBoundToNamingItsMethodTheReasonAndWhatToObserveInstead() {
+        Map<Class<?>, String> reasons = Map.of(
+                TextObserver.class, "not to a String",
+                MapObserver.class, "never a parameterized type such as java.util.Map<java.lang.String, java.lang.String>",
+                PrimitiveObserver.class, "with the body's properties, not to a ",
+                InterfaceObserver.class, "JSON-B cannot construct an interface or an abstract class",
+                AbstractClassObserver.class, "JSON-B cannot construct an interface or an abstract class",
+                InnerClassObserver.class, "JSON-B cannot construct an inner class without its outer instance; make it static",
+                UnconstructibleObserver.class, "JSON-B cannot construct Unconstructible: it has neither a constructor without arguments"
+                        + " nor one marked @JsonbCreator");
+        reasons.forEach((observer, reason) -> {
             Weld weld = new Weld().disableDiscovery().addExtension(new BeaconExtension()).addBeanClass(observer);
 
             String messages = messagesOf(assertThrows(RuntimeException.class, weld::initialize));
 
-            assertTrue(messages.contains("Beacon observer " + observer.getName() + " observes "), messages);
+            assertTrue(messages.contains("Beacon observer " + observer.getName() + "#on observes "), messages);
             assertTrue(messages.contains(" at endpoint 'vitals', which no beacon can be bound to: "), messages);
+            assertTrue(messages.contains(reason), messages);
             assertTrue(messages.contains("Observe Beacon and read beacon.text(), beacon.json() or beacon.form()"), messages);
-        }
+        });
     }
 
     @Test
@@ -282,8 +292,39 @@ class BeaconExtensionTest {
     }
 
     @ApplicationScoped
+    static class PrimitiveObserver {
+        void on(@Observes @BeaconEndpoint("vitals") double value) {
+        }
+    }
+
+    public interface Metric {
+        String name();
+    }
+
+    public abstract static class AbstractMetric {
+        public String name;
+    }
+
+    /** Needs an instance of the test to be made. */
+    public final class InnerMetric {
+        public String name;
+    }
+
+    @ApplicationScoped
     static class InterfaceObserver {
-        void on(@Observes @BeaconEndpoint("vitals") Runnable payload) {
+        void on(@Observes @BeaconEndpoint("vitals") Metric payload) {
+        }
+    }
+
+    @ApplicationScoped
+    static class AbstractClassObserver {
+        void on(@Observes @BeaconEndpoint("vitals") AbstractMetric payload) {
+        }
+    }
+
+    @ApplicationScoped
+    static class InnerClassObserver {
+        void on(@Observes @BeaconEndpoint("vitals") InnerMetric payload) {
         }
     }
 

@@ -75,6 +75,26 @@ class DispatcherTest {
     }
 
     /**
+     * A failure made before the observer threw it (kept, or handed over by another thread) has none of its frames: the
+     * line names every asynchronous observer that may have thrown it, never "an observer".
+     */
+    @Test
+    void anAsynchronousFailureMadeElsewhereNamesTheObserversThatMayHaveThrownIt() throws Exception {
+        try (WeldContainer weld = new Weld().disableDiscovery().addBeanClasses(RethrowingObserver.class, QuietObserver.class)
+                .addExtension(new BeaconExtension()).initialize();
+             LogRecords log = LogRecords.of(FailureLog.class)) {
+            BeanManager beanManager = weld.select(BeanManager.class).get();
+            BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, new InFlightBudget(1, Long.MAX_VALUE), Duration.ZERO, false);
+            RethrowingObserver.failure = new IllegalStateException("made before the observer ran");
+
+            delivery.deliver(delivery.reserve(Beacon.builder("vitals", "/beacon/vitals").build()));
+
+            assertTrue(log.await(Level.WARNING, "One of the asynchronous beacon observers " + QuietObserver.class.getName() + ", "
+                    + RethrowingObserver.class.getName() + " failed on a beacon to endpoint 'vitals'", Duration.ofSeconds(10)), log::toString);
+        }
+    }
+
+    /**
      * The event fired to asynchronous observers is selected once per endpoint an observer names, and for each beacon to
      * the endpoints none names: an asynchronous observer that asks for {@code EventMetadata} sees every beacon's own
      * endpoint, the first or the tenth time, named or not.
@@ -138,6 +158,22 @@ class DispatcherTest {
 
         private static void check(Beacon beacon) {
             throw new IllegalArgumentException("a synchronous observer's bug, in a helper");
+        }
+    }
+
+    @ApplicationScoped
+    static class RethrowingObserver {
+        /** Made by the test, where no observer's frame is. */
+        static volatile IllegalStateException failure;
+
+        void onBeaconLater(@ObservesAsync Beacon beacon) {
+            throw failure;
+        }
+    }
+
+    @ApplicationScoped
+    static class QuietObserver {
+        void onBeaconLater(@ObservesAsync Beacon beacon) {
         }
     }
 

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -104,7 +105,7 @@ class ReportRollupDeliveryTest {
     private static BeaconDelivery delivery(WeldContainer weld, ReportRules rules, Consumer<List<ReportRollup>> windowsClosed) {
         BeanManager beanManager = weld.select(BeanManager.class).get();
         BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.CONTAINERS, new InFlightBudget(10, Long.MAX_VALUE),
-                LONG_ENOUGH, rules, BeaconSampling.NONE, windowsClosed, false);
+                LONG_ENOUGH, rules, BeaconSampling.NONE, windowsClosed, false, Set.of());
         assertTrue(delivery.isReady());
         return delivery;
     }

@@ -20,6 +20,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -127,7 +128,7 @@ class StoredAnswersTest {
         BeaconConfig config = BeaconConfig.from(settings::get);
         return new BeaconIntake(config, new BeaconDelivery(() -> beanManager, () -> ObserverThreads.CONTAINERS,
                 new InFlightBudget(10, Long.MAX_VALUE), Duration.ZERO, ReportRules.DELIVER_ALL, BeaconSampling.NONE, closed -> { },
-                config.answerWhenStored()));
+                config.answerWhenStored(), Set.of()));
     }
 
     private BeaconStatistics statistics() {

@@ -15,12 +15,16 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
-/** A page that posts to an endpoint no observer names gets 204, and its beacons reach nobody: the log says so, once. */
+/**
+ * A page that posts to an endpoint no observer names gets 204, and its beacons reach nobody, or only the observers of
+ * every endpoint: the log says so, once.
+ */
 class UnobservedEndpointsTest {
 
     @Test
@@ -40,11 +44,37 @@ class UnobservedEndpointsTest {
         }
     }
 
+    /** The quick start's observer of every beacon beside a named one: a mistyped endpoint reaches it, and is still said. */
     @Test
-    void anObserverOfEveryEndpointReceivesThemAndNothingIsSaid() {
+    void aBeaconToAnEndpointNothingNamesThatOnlyTheObserversOfEveryEndpointReceiveIsSaidOnce() {
         try (WeldContainer weld = start(VitalsObserver.class, EveryEndpointObserver.class);
              LogRecords log = LogRecords.of(UnobservedEndpoints.class)) {
-            deliver(delivery(weld), "vital");
+            BeaconDelivery delivery = delivery(weld);
+
+            deliver(delivery, "vital");
+            deliver(delivery, "vital");
+
+            List<String> said = log.at(Level.WARNING);
+            assertEquals(1, said.size(), log::toString);
+            assertTrue(said.get(0).startsWith("A beacon to endpoint 'vital' reached only the observers of every endpoint: no observer"
+                    + " names that endpoint, nor beacon.endpoints; observers name 'csp', 'vitals'. If the endpoint is meant, list it in"
+                    + " beacon.endpoints; beacon.unknown-endpoints=refuse answers 404 to beacons to endpoints nothing names."), said.get(0));
+        }
+    }
+
+    /** Beacons to the bare base path, and to the endpoints the application lists, are meant for the observers of every endpoint. */
+    @Test
+    void theBasePathsEndpointAndTheListedOnesThatTheObserversOfEveryEndpointReceiveAreNotSaid() {
+        try (WeldContainer weld = start(VitalsObserver.class, EveryEndpointObserver.class);
+             LogRecords log = LogRecords.of(UnobservedEndpoints.class)) {
+            BeanManager beanManager = weld.select(BeanManager.class).get();
+            BeaconDelivery delivery = new BeaconDelivery(() -> beanManager, () -> ObserverThreads.CONTAINERS,
+                    new InFlightBudget(10, Long.MAX_VALUE), Duration.ZERO, ReportRules.DELIVER_ALL, BeaconSampling.NONE, closed -> { },
+                    false, Set.of("clicks"));
+
+            for (String endpoint : List.of(BeaconEndpoint.DEFAULT, "clicks", BeaconEndpoint.DEFAULT, "clicks")) {
+                deliver(delivery, endpoint);
+            }
 
             assertEquals(List.of(), log.at(Level.WARNING));
         }

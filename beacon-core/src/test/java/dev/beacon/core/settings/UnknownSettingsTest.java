@@ -26,6 +26,39 @@ class UnknownSettingsTest {
     }
 
     @Test
+    void everyMisspeltSettingIsSaidInTheOneLine() {
+        try (LogRecords log = LogRecords.of(UnknownSettings.class)) {
+            check(Map.of("beacon.max-bodysize", "10", "beacon.trusted-proxy", "10.0.0.0/8"));
+
+            assertEquals(List.of("beacon.max-bodysize is set, but is not a setting of the beacon library: did you mean"
+                    + " beacon.max-body-size? beacon.trusted-proxy is set, but is not a setting of the beacon library: did you"
+                    + " mean beacon.trusted-proxies? They are ignored; beacon.unknown-settings=fail fails the deployment instead."),
+                    log.at(Level.WARNING));
+        }
+    }
+
+    /** The application's own source (here a map, on a server its {@code web.xml}) and system properties alike. */
+    @Test
+    void namesSetInTheApplicationsOwnSourceAndAsSystemPropertiesAreChecked() {
+        System.setProperty("beacon.max-in-fligth", "5");
+        try (LogRecords log = LogRecords.of(UnknownSettings.class)) {
+            Map<String, String> own = Map.of("beacon.max-bodysize", "10");
+            BeaconSettings settings = BeaconSettings.layered(own::get, own::keySet);
+
+            UnknownSettings.check(settings, BeaconConfig.from(settings::value));
+
+            List<String> said = log.at(Level.WARNING);
+            assertEquals(1, said.size(), said::toString);
+            assertTrue(said.get(0).contains("beacon.max-bodysize is set, but is not a setting of the beacon library: did you mean"
+                    + " beacon.max-body-size?"), said.get(0));
+            assertTrue(said.get(0).contains("beacon.max-in-fligth is set, but is not a setting of the beacon library: did you mean"
+                    + " beacon.max-in-flight?"), said.get(0));
+        } finally {
+            System.clearProperty("beacon.max-in-fligth");
+        }
+    }
+
+    @Test
     void theApplicationMayChooseToFailTheDeploymentInstead() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> check(Map.of("beacon.trusted-proxy", "10.0.0.0/8", BeaconConfig.UNKNOWN_SETTINGS, "fail")));
