@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The README's HTML examples, the quick start's and the client script's, each copied into a page of a new application
  * with the README's observers, work in Chromium with the library's default paths: what they send reaches the
  * observers. The page sits at
- * the application's root, so the example's {@code /app/} (its context root) becomes the page's own folder.
+ * the application's root, so the example's {@code /app/} (its context root) becomes the page's own folder. So do the
+ * reports guide's response headers, served with a page that shows an image its policy blocks.
  */
 @ExtendWith({ArquillianExtension.class, Chromium.class})
 class ReadmeClientScriptIT {
@@ -34,14 +35,24 @@ class ReadmeClientScriptIT {
     static WebArchive theReadmesPageAndClasses() throws IOException {
         return ReadmeObserversIT.readmeWar("readme-script")
                 .add(new StringAsset(pageOf("beacon.js")), "readme.html")
-                .add(new StringAsset(pageOf("sendBeacon")), "quickstart.html");
+                .add(new StringAsset(pageOf("sendBeacon")), "quickstart.html")
+                .addClass(ExampleHeadersFilter.class)
+                .addAsWebInfResource(new StringAsset(exampleOf("http", "Content-Security-Policy")), "classes/" + ExampleHeadersFilter.HEADERS)
+                // Another origin than the page's, which the example's img-src 'self' blocks.
+                .add(new StringAsset("<!DOCTYPE html>\n<html><head><title>CSP</title></head><body>\n<img id=\"blocked\" alt=\"blocked\" src=\"https://localhost:"
+                        + Integer.getInteger("https.port") + "/blocked.png\">\n</body></html>\n"), "csp-example.html");
+    }
+
+    /** @return the first example of the README or {@code docs/} in the language that holds the text */
+    private static String exampleOf(String language, String text) throws IOException {
+        List<ReadmeSnippets.Snippet> examples = ReadmeSnippets.of(Path.of("..").toAbsolutePath().normalize(), language);
+        return examples.stream().map(ReadmeSnippets.Snippet::source).filter(example -> example.contains(text)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No " + language + " example holds " + text + ": " + examples));
     }
 
     /** @return a page holding the first HTML example of the README or {@code docs/} that holds the text */
     private static String pageOf(String text) throws IOException {
-        List<ReadmeSnippets.Snippet> examples = ReadmeSnippets.of(Path.of("..").toAbsolutePath().normalize(), "html");
-        String example = examples.stream().map(ReadmeSnippets.Snippet::source).filter(page -> page.contains(text)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No HTML example holds " + text + ": " + examples));
+        String example = exampleOf("html", text);
         return "<!DOCTYPE html>\n<html><head><title>README</title></head><body>\n" + example.replace("/app/", "") + "</body></html>\n";
     }
 
@@ -67,5 +78,18 @@ class ReadmeClientScriptIT {
         List<String> said = ReadmeObserversIT.said(app, "Analytics", "\"target\":\"checkout\"");
         assertEquals(1, said.size(), said::toString);
         assertTrue(said.get(0).startsWith("events from "), said::toString); // endpoint events, under the default /beacon
+    }
+
+    /** Chromium reports through the Reporting API, from secure pages only: the page is opened over HTTPS. */
+    @Test
+    void theReportsGuidesHeadersMakeChromiumReportABlockedImageToTheGuidesObserver(Browser browser) throws Exception {
+        Shop app = Shop.at(appUrl);
+        URI page = new URI("https", null, "127.0.0.1", Integer.getInteger("https.port"), appUrl.getPath(), null, null).resolve("csp-example.html");
+
+        browser.open(page);
+        browser.text("//img[@id='blocked']");
+
+        List<String> said = ReadmeObserversIT.said(app, "Violations", "img-src blocked https://localhost:");
+        assertTrue(said.get(0).contains(" on " + page + " "), said::toString);
     }
 }

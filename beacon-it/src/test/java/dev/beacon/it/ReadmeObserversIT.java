@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The README's own code, as a reader copies it into a new WAR beside the library's jars: its observers, its typed
  * payload and its Jakarta REST application, compiled from the README by the test, deployed on every server, and each
- * receiving what a browser sends.
+ * receiving what a browser sends; the observer of report rollups receives one per window (a second here).
  */
 @ExtendWith(ArquillianExtension.class)
 class ReadmeObserversIT {
@@ -50,7 +50,9 @@ class ReadmeObserversIT {
         if (!errors.isEmpty()) {
             throw new IllegalStateException("The README's snippets do not compile: " + errors);
         }
-        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war").addClasses(LibraryLogServlet.class);
+        // Rollups each second, for the reports guide's observer of them (its example says each minute)
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war").addClasses(LibraryLogServlet.class)
+                .setWebXML(LibraryWars.webXml("beacon.reports.rollup-window", "1"));
         Path classes = compiled.resolve("classes");
         try (Stream<Path> files = Files.walk(classes)) {
             files.filter(Files::isRegularFile).forEach(file -> war.add(new FileAsset(file.toFile()),
@@ -83,6 +85,35 @@ class ReadmeObserversIT {
         said(app, "Vitals", "INP 88.0");
     }
 
+    /** Chromium sends a Reporting API batch where a policy says {@code report-to}; the observer of violations takes it as it is. */
+    @Test
+    void theViolationsObserverReceivesEachViolationOfAReportingApiBatch() throws Exception {
+        Shop app = Shop.at(appUrl);
+
+        assertEquals(204, app.post("beacon", "csp", ChromiumBodies.reportsJson()).statusCode());
+
+        said(app, "Violations", "script-src-elem blocked inline on https://127.0.0.1/page line 0");
+    }
+
+    /** The quick start's observer of every beacon receives a mistyped endpoint's beacons; the log still says the endpoint is unnamed. */
+    @Test
+    void aMistypedEndpointThatOnlyTheQuickStartsObserverReceivesIsLoggedOnceNamingTheEndpointsObserved() throws Exception {
+        Shop app = Shop.at(appUrl);
+
+        assertEquals(204, app.post("beacon", "vital", ChromiumBodies.string("{\"name\":\"LCP\"}")).statusCode());
+        assertEquals(204, app.post("beacon", "vital", ChromiumBodies.string("{\"name\":\"INP\"}")).statusCode());
+
+        // Each beacon's line is said, if ever, before its observers are notified: once both are, it has been.
+        said(app, "PageBeacons", "beacon to vital: {\"name\":\"LCP\"}");
+        said(app, "PageBeacons", "beacon to vital: {\"name\":\"INP\"}");
+        List<String> said = app.get("library-log?from=UnobservedEndpoints").body().lines()
+                .filter(line -> line.contains("endpoint 'vital'")).toList();
+        assertEquals(1, said.size(), said::toString);
+        assertTrue(said.get(0).startsWith("A beacon to endpoint 'vital' reached only the observers of every endpoint: no observer names"
+                + " that endpoint, nor beacon.endpoints; observers name "), said.get(0));
+        assertTrue(said.get(0).contains("'vitals'"), said.get(0));
+    }
+
     @Test
     void theReportObserversReceiveACspViolation() throws Exception {
         Shop app = Shop.at(appUrl);
@@ -91,6 +122,7 @@ class ReadmeObserversIT {
 
         said(app, "Violations", "img-src blocked http://127.0.0.1/x.png on http://127.0.0.1/page line 0");
         said(app, "Violations", "csp-violation on http://127.0.0.1/page: ");
+        said(app, "CspDashboard", " x1 on 1 page(s), e.g. http://127.0.0.1/page");
         List<String> fingerprinted = said(app, "Analytics", " img-src");
         assertTrue(fingerprinted.get(0).startsWith("csp-violation:"), fingerprinted::toString);
     }

@@ -1,16 +1,19 @@
 package dev.beacon.it;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -28,6 +31,9 @@ final class ReadmeSnippets {
     private static final String FENCE = "(?m)^( *)```%s\\n(.*?)^\\1```";
     private static final Pattern TYPE = Pattern.compile("(?m)^public (?:final |abstract )?(?:class|record|interface|enum) (\\w+)");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
+    /** The library's jars (or the reactor's classes of them), not their test jars; the Jakarta APIs; Kafka's client. */
+    private static final Pattern APPLICATION_CLASS_PATH = Pattern.compile("/beacon-(api|core|servlet|jaxrs|kafka)(/target/classes/?|-[\\d.]+(-SNAPSHOT)?\\.jar)$"
+            + "|/jakarta\\.[\\w.-]+-api-[^/]+\\.jar$|/kafka-clients-[\\d.]+\\.jar$");
 
     private ReadmeSnippets() {
     }
@@ -81,7 +87,8 @@ final class ReadmeSnippets {
     }
 
     /**
-     * Compiles the snippets together, as one application's sources.
+     * Compiles the snippets together, as one application's sources, against what an application has: the library's
+     * jars, the Jakarta EE APIs and {@code kafka-clients}, which {@code beacon-kafka} brings; not the tests' own.
      *
      * @param snippets the snippets
      * @param into where their sources and classes go
@@ -101,7 +108,7 @@ final class ReadmeSnippets {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             compiler.getTask(null, fileManager, diagnostics,
-                    List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"), "--release", "17", "-Xlint:all,-processing"),
+                    List.of("-d", classes.toString(), "-classpath", applicationClassPath(), "--release", "17", "-Xlint:all,-processing"),
                     null, fileManager.getJavaFileObjectsFromPaths(whereOf.keySet().stream().map(Path::of).toList())).call();
         }
         List<String> errors = new ArrayList<>();
@@ -113,5 +120,12 @@ final class ReadmeSnippets {
             }
         }
         return errors;
+    }
+
+    /** The entries of this test's class path that an application's code sees: the library's, the APIs', Kafka's client. */
+    private static String applicationClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> APPLICATION_CLASS_PATH.matcher(entry.replace('\\', '/')).find())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 }
