@@ -55,10 +55,12 @@ public final class ConsoleServlet extends HttpServlet {
      */
     public static void registerIn(ServletContext application, BeaconConfig config, BeaconConsole console) {
         ConsoleSettings settings = config.console();
-        ServletRegistration.Dynamic registration = application.addServlet(NAME, new ConsoleServlet(console, ConsoleAccess.of(config)));
-        if (registration == null) {
-            return; // the other beacon jar's initializer registered it, or the application declares its own
+        if (application.getServletRegistration(NAME) != null) {
+            // The other beacon jar's initializer registered it, or the application declares its own. Asked first:
+            // Open Liberty logs an error for each servlet added under a name already taken, though the answer is null.
+            return;
         }
+        ServletRegistration.Dynamic registration = application.addServlet(NAME, new ConsoleServlet(console, ConsoleAccess.of(config)));
         registration.addMapping(settings.path(), settings.path() + "/*");
         LOGGER.info(() -> "Beacon console at " + application.getContextPath() + settings.path() + ", open to "
                 + (settings.role().isEmpty() ? "" : "users in the role '" + settings.role() + "'")
