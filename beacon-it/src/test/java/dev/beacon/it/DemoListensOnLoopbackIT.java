@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.condition.OS;
 
 /**
  * The README says the demo listens on 127.0.0.1 only: started as {@code ./mvnw -Pdemo package} starts it (the same
- * Payara Micro, the same options, the same WAR), every socket it listens on, TCP or UDP, is on the loopback address.
+ * Payara Micro, the same options, the same WAR), every socket it listens on, TCP or UDP, is on the loopback address,
+ * and they are its HTTP and HTTPS ports alone.
  * Read from Linux's {@code /proc}: the sockets the server's process holds, and where each is bound.
  */
 @EnabledOnOs(OS.LINUX)
@@ -52,6 +54,9 @@ class DemoListensOnLoopbackIT {
 
             assertTrue(listening.contains("tcp 127.0.0.1:" + PORT) || listening.contains("tcp6 ::ffff:127.0.0.1:" + PORT), listening::toString);
             assertEquals(List.of(), listening.stream().filter(socket -> !isLoopback(socket)).toList(), listening::toString);
+            // HTTP and HTTPS, and nothing else, as docs/demo.md says
+            assertEquals(Set.of(Integer.toString(PORT), Integer.toString(SSL_PORT)),
+                    listening.stream().map(socket -> socket.substring(socket.lastIndexOf(':') + 1)).collect(Collectors.toSet()), listening::toString);
         } finally {
             demo.destroy();
             if (!demo.waitFor(60, TimeUnit.SECONDS)) {
