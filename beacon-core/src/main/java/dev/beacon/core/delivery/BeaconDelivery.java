@@ -83,7 +83,7 @@ public final class BeaconDelivery implements Delivery, Drainable {
     BeaconDelivery(Supplier<BeanManager> beanManagerLookup, Supplier<ObserverThreads> observerThreadsLookup, InFlightBudget budget,
                    Duration shutdownTimeout, ReportRules reportRules, BeaconSampling sampling, Consumer<List<ReportRollup>> windowsClosed,
                    boolean answersWhenStored, Set<String> listedEndpoints) {
-        this.listedEndpoints = Set.copyOf(listedEndpoints);
+        this.listedEndpoints = listedEndpoints;
         this.windowsClosed = windowsClosed;
         this.answersWhenStored = answersWhenStored;
         this.beanManagerLookup = beanManagerLookup;
