@@ -16,8 +16,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The BOM keeps the published jars together: it lists each of them, and nothing that is never published, at the
- * parent's version, and, having no parent, carries the same metadata that the build requires of every published POM
- * ({@code release-metadata} in the parent checks the others).
+ * parent's version and output timestamp, and, having no parent, carries the same metadata that the build requires of
+ * every published POM ({@code release-metadata} in the parent checks the others).
  */
 class PublishedModulesTest {
 
@@ -56,9 +56,11 @@ class PublishedModulesTest {
     }
 
     @Test
-    void theBomIsAtTheParentsVersion() {
+    void theBomIsAtTheParentsVersionAndOutputTimestamp() {
         assertEquals(text(parent, "version"), text(bom, "version"));
         assertEquals(text(parent, "groupId"), text(bom, "groupId"));
+        assertEquals(text(child(parent, "properties"), "project.build.outputTimestamp"),
+                text(child(bom, "properties"), "project.build.outputTimestamp"));
     }
 
     @Test
