@@ -1,6 +1,7 @@
 package dev.beacon;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -66,6 +67,17 @@ public interface BeaconSink {
      */
     default boolean isFull() {
         return false;
+    }
+
+    /**
+     * The endpoints this sink takes by name, such as those it writes to a place of their own. A beacon to one of them is
+     * meant for the sink, whether or not an observer names it: {@code beacon.unknown-endpoints=refuse} accepts it, and
+     * no warning says that no observer does.
+     *
+     * @return the endpoint names; none by default
+     */
+    default Set<String> endpoints() {
+        return Set.of();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.beacon.BeaconSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A sink as an application adds one: it writes every beacon it has room for, and has none for the beacons of
  * endpoints whose names start with {@value #NO_ROOM}, as a sink whose store is away refuses. Asked to store a beacon
  * ({@code beacon.answer-when=stored}), it says so at once, but for the beacons of endpoints whose names start with
- * {@value #HELD}: those it holds until {@link #storeHeld()}, as a broker that has not acknowledged them yet.
+ * {@value #HELD}: those it holds until {@link #storeHeld()}, as a broker that has not acknowledged them yet. It takes
+ * endpoint {@value #TAKEN} by name, as the Kafka sink takes an endpoint with a topic of its own.
  */
 @ApplicationScoped
 public class RecordingSink implements BeaconSink {
@@ -22,6 +24,8 @@ public class RecordingSink implements BeaconSink {
     public static final String NO_ROOM = "no-room-";
     /** The start of the endpoint names whose beacons are stored only once the test says so. */
     public static final String HELD = "held-";
+    /** The endpoint this sink takes by name. */
+    public static final String TAKEN = "taken";
 
     private final Recording<Beacon> reserved = new Recording<>(Beacon::endpoint);
     private final Recording<Beacon> written = new Recording<>(Beacon::endpoint);
@@ -53,6 +57,11 @@ public class RecordingSink implements BeaconSink {
     /** Stores every beacon held so far. */
     public void storeHeld() {
         held.forEach(stored -> stored.complete(null));
+    }
+
+    @Override
+    public Set<String> endpoints() {
+        return Set.of(TAKEN);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.beacon.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beacon.demo.StatisticsServlet;
 import dev.beacon.demo.WebVital;
 import dev.beacon.testing.ChromiumBodies;
 import dev.beacon.testing.Polling;
@@ -28,8 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * logged once, while what a browser sends correctly still gets its {@code 204}. The application observes endpoint
  * {@code vitals}, as {@code WebVital}, and endpoint {@code hidden} as a class whose fields JSON-B never sets; it
  * refuses endpoints nothing names ({@code beacon.unknown-endpoints=refuse}),
- * lists {@code sink-only}, an endpoint for the sinks, which no observer names, and misspells a setting in its
- * MicroProfile Config. It takes beacons through the filter and, at {@code /api/beacon}, the Jakarta REST resource.
+ * lists {@code sink-only}, an endpoint for the sinks, which no observer names, has a sink that takes endpoint
+ * {@code sunk} by name, and misspells a setting in its MicroProfile Config. It takes beacons through the filter and, at {@code /api/beacon}, the Jakarta REST resource.
  */
 @ExtendWith(ArquillianExtension.class)
 class NewcomerMistakesIT {
@@ -44,7 +45,8 @@ class NewcomerMistakesIT {
     static WebArchive anApplicationThatObservesOneEndpoint() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "newcomer.war")
                 .addClasses(VitalsObserver.class, VitalsObserver.Received.class, WebVital.class, LibraryLogServlet.class,
-                        HiddenFieldsObserver.class, HiddenFieldsObserver.Vital.class, LibraryLogCapture.class, ResourceOnlyApplication.class)
+                        HiddenFieldsObserver.class, HiddenFieldsObserver.Vital.class, LibraryLogCapture.class, ResourceOnlyApplication.class,
+                        NamingSink.class, NamingSink.Written.class, StatisticsServlet.class)
                 .addAsServiceProvider(Extension.class, LibraryLogCapture.class)
                 // An archive with an extension and no beans.xml is no bean archive: this one is, as the README's apps are.
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
@@ -69,7 +71,7 @@ class NewcomerMistakesIT {
         List<String> said = app.get("library-log?from=UnknownEndpoints").body().lines().toList();
         assertEquals(1, said.size(), said::toString);
         assertTrue(said.get(0).startsWith("Beacons to endpoint 'vital' are answered 404, as beacon.unknown-endpoints=refuse says:"
-                + " no observer names it, nor beacon.endpoints. Observers name 'hidden', 'vitals'; beacon.endpoints lists 'sink-only'."), said.get(0));
+                + " no observer names it, nor a sink, nor beacon.endpoints. Observers name 'hidden', 'vitals'; beacon.endpoints lists 'sink-only'."), said.get(0));
     }
 
     @Test
@@ -116,6 +118,23 @@ class NewcomerMistakesIT {
                 lossy.body());
         assertEquals(204, good.statusCode(), good.body());
         Polling.until("the good vital", () -> app.get("vitals-received").body().lines().toList(), received -> received.contains(id), LONG_ENOUGH);
+    }
+
+    /** The sink names its endpoint, as the Kafka sink names those with a topic of their own: no observer needs to. */
+    @Test
+    void anEndpointASinkTakesByNameIsAcceptedThroughTheFilterAndTheResourceAndNotSaidToBeUnobserved() throws Exception {
+        Shop app = Shop.at(appUrl);
+
+        assertEquals(204, app.post("beacon", NamingSink.ENDPOINT, ChromiumBodies.string("to the sink")).statusCode());
+        assertEquals(204, app.post("api/beacon", NamingSink.ENDPOINT, ChromiumBodies.string("to the sink")).statusCode());
+
+        // The sink takes every beacon accepted, the other tests' too: these two are its endpoint's.
+        Polling.until("both beacons in the sink", () -> app.get("sunk").body().lines().filter(NamingSink.ENDPOINT::equals).count(),
+                written -> written == 2, LONG_ENOUGH);
+        // A beacon's place comes back once its delivery is over, the line (if any) said before: none is in flight now.
+        app.awaitNothingInFlight();
+        assertEquals(List.of(), app.get("library-log?from=UnobservedEndpoints").body().lines()
+                .filter(line -> line.contains("'" + NamingSink.ENDPOINT + "'")).toList());
     }
 
     /** Set where the server's MicroProfile Config reads it, warned of once at deployment; the application deploys. */

@@ -110,7 +110,7 @@ class ReadmeObserversIT {
                 .filter(line -> line.contains("endpoint 'vital'")).toList();
         assertEquals(1, said.size(), said::toString);
         assertTrue(said.get(0).startsWith("A beacon to endpoint 'vital' reached only the observers of every endpoint: no observer names"
-                + " that endpoint, nor beacon.endpoints; observers name "), said.get(0));
+                + " that endpoint, nor a sink, nor beacon.endpoints; observers name "), said.get(0));
         assertTrue(said.get(0).contains("'vitals'"), said.get(0));
     }
 

@@ -110,6 +110,13 @@ final class KafkaSettings {
     }
 
     /**
+     * @return the endpoints that have a topic of their own
+     */
+    Set<String> endpointsWithTopics() {
+        return Set.copyOf(topicsByEndpoint.keySet());
+    }
+
+    /**
      * @return every topic beacons may be written to
      */
     Set<String> topics() {

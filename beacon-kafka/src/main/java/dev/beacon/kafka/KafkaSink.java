@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -34,6 +35,7 @@ public class KafkaSink implements BeaconSink {
 
     private final KafkaSinkStatistics statistics = new KafkaSinkStatistics();
     private volatile KafkaWriter writer;
+    private volatile Set<String> endpointsWithTopics = Set.of();
     private volatile Duration shutdownTimeout;
     private volatile JmxPublication published;
 
@@ -49,6 +51,7 @@ public class KafkaSink implements BeaconSink {
     synchronized void open(KafkaSettings settings, String contextPath, Duration shutdownTimeout) {
         String name = "beacon" + (contextPath.isEmpty() ? "-root" : contextPath.replace('/', '-'));
         this.shutdownTimeout = shutdownTimeout;
+        this.endpointsWithTopics = settings.endpointsWithTopics();
         this.writer = new KafkaWriter(settings, new KafkaProducer<>(settings.producerProperties(name)), name, statistics);
         publish(contextPath);
         LOGGER.info(() -> "Beacons are written to Kafka: topics " + settings.topics() + ", " + KafkaSettings.BUFFER_SIZE + " "
@@ -58,6 +61,15 @@ public class KafkaSink implements BeaconSink {
     @Override
     public Optional<Reservation> reserve(Beacon beacon) {
         return writer().reserve(beacon);
+    }
+
+    /**
+     * The endpoints {@code beacon.kafka.topics} gives a topic of their own: they are meant for Kafka, whether or not an
+     * observer names them.
+     */
+    @Override
+    public Set<String> endpoints() {
+        return endpointsWithTopics;
     }
 
     /** Kafka's acknowledgement ({@code acks=all}) completes a beacon's {@link Reservation#store()}. */

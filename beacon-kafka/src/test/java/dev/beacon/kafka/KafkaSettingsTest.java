@@ -19,6 +19,7 @@ class KafkaSettingsTest {
     void writesEveryEndpointToOneTopicUnlessMappedToItsOwn() {
         KafkaSettings settings = settings(Map.of(KafkaSettings.TOPICS, "csp=csp-reports, vitals = web-vitals"));
 
+        assertEquals(Set.of("csp", "vitals"), settings.endpointsWithTopics());
         assertEquals("csp-reports", settings.topicOf("csp"));
         assertEquals("web-vitals", settings.topicOf("vitals"));
         assertEquals("beacons", settings.topicOf("made-up-by-a-client"));

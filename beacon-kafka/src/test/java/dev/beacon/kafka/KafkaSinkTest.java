@@ -66,6 +66,7 @@ class KafkaSinkTest {
         String topic = newTopic();
         String cspTopic = newTopic();
         KafkaSink sink = open(Map.of(KafkaSettings.TOPIC, topic, KafkaSettings.TOPICS, "csp=" + cspTopic));
+        assertEquals(Set.of("csp"), sink.endpoints(), "an endpoint with a topic of its own is taken by name");
         Instant receivedAt = Instant.parse("2026-11-30T12:00:00.123Z");
         Beacon analytics = Beacon.builder("analytics", "/beacon/analytics").id("lp3k9x2a.7").contentType(ContentType.parse("text/plain;charset=UTF-8"))
                 .body(utf8("{\"page\":\"/cart\"}")).receivedAt(receivedAt).clientAddress("203.0.113.7")

@@ -175,7 +175,8 @@ public final class BeaconDelivery implements Delivery, Drainable {
             }
             ObserverThreads observerThreads = observerThreadsLookup.get();
             FailureLog failures = new FailureLog(statistics, System::nanoTime);
-            EventPlan plan = new EventPlan(extension == null ? null : extension.observedEndpoints(), statistics, reportRules, listedEndpoints);
+            EventPlan plan = new EventPlan(extension == null ? null : extension.observedEndpoints(), statistics, reportRules, listedEndpoints,
+                    sinks);
             Dispatcher dispatcher = new Dispatcher(found, observerThreads, failures, plan.knowsObservedEndpoints());
             connected = new Connected(statistics, new Admission(budget, sinks, statistics, failures), plan, dispatcher, observerThreads,
                     RollupWindows.start(reportRules.rollups(), windowsClosed, (rollup, endpoint) -> dispatcher.dispatch(rollup, rollup.sample().beacon(), endpoint,
@@ -277,6 +278,11 @@ public final class BeaconDelivery implements Delivery, Drainable {
     @Override
     public Set<String> namedEndpoints() {
         return connected().plan().namedEndpoints();
+    }
+
+    @Override
+    public boolean isTakenBySink(String endpoint) {
+        return connected().plan().isTakenBySink(endpoint);
     }
 
     @Override

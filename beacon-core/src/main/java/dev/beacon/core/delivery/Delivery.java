@@ -85,6 +85,12 @@ public interface Delivery {
      */
     Set<String> namedEndpoints();
 
+    /**
+     * @param endpoint an endpoint name
+     * @return whether a sink takes it by name ({@link dev.beacon.BeaconSink#endpoints()}). Only once {@link #isReady()}
+     */
+    boolean isTakenBySink(String endpoint);
+
     /** Counts a beacon answered but not delivered again, as a duplicate. Only once {@link #isReady()}. */
     void countDuplicate();
 

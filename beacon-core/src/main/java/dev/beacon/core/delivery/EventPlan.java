@@ -1,6 +1,7 @@
 package dev.beacon.core.delivery;
 
 import dev.beacon.Beacon;
+import dev.beacon.BeaconSink;
 import dev.beacon.core.cdi.ObservedEndpoints;
 import dev.beacon.core.observe.BeaconCounters;
 import dev.beacon.core.observe.LogText;
@@ -35,6 +36,7 @@ public final class EventPlan {
     private final ReportRules rules;
     private final Set<String> reportedCauses = ConcurrentHashMap.newKeySet();
     private final UnobservedEndpoints unobserved;
+    private final List<BeaconSink> sinks;
 
     /**
      * @param observed what the observers of the application observe; {@code null} where the container skipped the
@@ -42,9 +44,12 @@ public final class EventPlan {
      * @param statistics where left-out reports are counted
      * @param rules the violations left out, and which of the reports left are delivered one by one
      * @param listedEndpoints the endpoints the application lists for its sinks and its observers of every endpoint
+     * @param sinks the application's sinks, which may take endpoints by name
      */
-    EventPlan(ObservedEndpoints observed, BeaconCounters statistics, ReportRules rules, Set<String> listedEndpoints) {
+    EventPlan(ObservedEndpoints observed, BeaconCounters statistics, ReportRules rules, Set<String> listedEndpoints,
+              List<BeaconSink> sinks) {
         this.observed = observed;
+        this.sinks = sinks;
         this.unobserved = new UnobservedEndpoints(listedEndpoints);
         this.statistics = statistics;
         this.rules = rules;
@@ -88,6 +93,20 @@ public final class EventPlan {
 
     /**
      * @param endpoint an endpoint name
+     * @return whether a sink takes it by name; asked of the sinks each time, since a sink may learn its names only
+     *         once the application has started (the Kafka sink, from its settings)
+     */
+    boolean isTakenBySink(String endpoint) {
+        for (BeaconSink sink : sinks) {
+            if (sink.endpoints().contains(endpoint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param endpoint an endpoint name
      * @return the key its observers are resolved under: the endpoint when an observer names it, and one for all others
      */
     String observersKeyOf(String endpoint) {
@@ -111,7 +130,7 @@ public final class EventPlan {
      * @param reachedAnObserver whether an observer of every endpoint receives it
      */
     void unobservedArrived(Beacon beacon, boolean reachedAnObserver) {
-        unobserved.arrived(beacon.endpoint(), observed.named(), reachedAnObserver);
+        unobserved.arrived(beacon.endpoint(), observed.named(), reachedAnObserver, isTakenBySink(beacon.endpoint()));
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * Said once per endpoint, for the first {@value #MOST_NAMES} names (clients choose endpoint names, and could otherwise
  * fill the log): when a beacon reached no observer at all; or when it reached only the observers of every endpoint at
  * an endpoint nothing names, neither an observer nor {@value BeaconConfig#ENDPOINTS}. The bare base path's endpoint and
- * the listed ones are known: their beacons are meant for the observers of every endpoint.
+ * the listed ones are known: their beacons are meant for the observers of every endpoint. An endpoint a sink takes by
+ * name ({@link dev.beacon.BeaconSink#endpoints()}) is never said: its beacons are meant for that sink.
  */
 final class UnobservedEndpoints {
 
@@ -25,7 +26,7 @@ final class UnobservedEndpoints {
 
     private final Set<String> known;
     private final OncePerName said = new OncePerName(MOST_NAMES);
-    /** The known endpoints whose beacons reach an observer of every endpoint: nothing to say of them, ever. */
+    /** The endpoints a sink takes by name, and the known ones whose beacons reach an observer of every endpoint. */
     private final Set<String> settled = ConcurrentHashMap.newKeySet();
 
     /**
@@ -51,9 +52,10 @@ final class UnobservedEndpoints {
      * @param endpoint the endpoint of a beacon, which {@link #wouldSay} said may be said
      * @param named the endpoints observers name
      * @param reachedAnObserver whether an observer of every endpoint receives the beacon
+     * @param takenBySink whether a sink takes the endpoint by name
      */
-    void arrived(String endpoint, Set<String> named, boolean reachedAnObserver) {
-        if (reachedAnObserver && known.contains(endpoint)) {
+    void arrived(String endpoint, Set<String> named, boolean reachedAnObserver, boolean takenBySink) {
+        if (takenBySink || reachedAnObserver && known.contains(endpoint)) {
             settled.add(endpoint);
             return;
         }
@@ -62,7 +64,7 @@ final class UnobservedEndpoints {
         }
         if (reachedAnObserver) {
             LOGGER.warning(() -> "A beacon to endpoint " + LogText.escape(endpoint) + " reached only the observers of every endpoint:"
-                    + " no observer names that endpoint, nor " + BeaconConfig.ENDPOINTS + "; observers name " + LogText.names(named)
+                    + " no observer names that endpoint, nor a sink, nor " + BeaconConfig.ENDPOINTS + "; observers name " + LogText.names(named)
                     + ". If the endpoint is meant, list it in " + BeaconConfig.ENDPOINTS + "; " + BeaconConfig.UNKNOWN_ENDPOINTS
                     + "=refuse answers 404 to beacons to endpoints nothing names." + said.ending());
         } else {

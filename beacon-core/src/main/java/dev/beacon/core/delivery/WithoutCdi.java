@@ -69,6 +69,11 @@ public final class WithoutCdi implements Delivery {
     }
 
     @Override
+    public boolean isTakenBySink(String endpoint) {
+        throw neverReady();
+    }
+
+    @Override
     public void countDuplicate() {
         throw neverReady();
     }

@@ -15,8 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * With {@value BeaconConfig#UNKNOWN_ENDPOINTS}{@code =refuse}, the endpoints a beacon may be sent to: those the
- * observers' {@link BeaconEndpoint} qualifiers name, those {@value BeaconConfig#ENDPOINTS} lists, and the bare base
- * path's ({@value BeaconEndpoint#DEFAULT}). A beacon to any other is answered {@code 404} before its body is read, so
+ * observers' {@link BeaconEndpoint} qualifiers name, those the sinks take by name ({@link dev.beacon.BeaconSink#endpoints()}),
+ * those {@value BeaconConfig#ENDPOINTS} lists, and the bare base path's ({@value BeaconEndpoint#DEFAULT}). A beacon to any other is answered {@code 404} before its body is read, so
  * that clients cannot invent endpoints for the sinks and the observers of every endpoint to store; each such endpoint
  * is logged once, for the first {@value #MOST_NAMES}.
  */
@@ -49,12 +49,12 @@ final class UnknownEndpoints {
             return Optional.empty();
         }
         Set<String> named = delivery.namedEndpoints();
-        if (named.contains(endpoint)) {
+        if (named.contains(endpoint) || delivery.isTakenBySink(endpoint)) {
             return Optional.empty();
         }
         if (said.claim(endpoint)) {
             LOGGER.warning(() -> "Beacons to endpoint " + LogText.escape(endpoint) + " are answered 404, as " + BeaconConfig.UNKNOWN_ENDPOINTS
-                    + "=refuse says: no observer names it, nor " + BeaconConfig.ENDPOINTS + ". Observers name " + LogText.names(named)
+                    + "=refuse says: no observer names it, nor a sink, nor " + BeaconConfig.ENDPOINTS + ". Observers name " + LogText.names(named)
                     + "; " + BeaconConfig.ENDPOINTS + " lists " + LogText.names(configured) + "." + said.ending());
         }
         return Optional.of(refusals.refuse(request, 404, "No such beacon endpoint", corsHeaders));

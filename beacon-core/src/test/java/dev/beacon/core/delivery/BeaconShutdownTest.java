@@ -198,6 +198,11 @@ class BeaconShutdownTest {
         }
 
         @Override
+        public boolean isTakenBySink(String endpoint) {
+            throw new AssertionError("not reached: unknown endpoints are delivered");
+        }
+
+        @Override
         public void countDuplicate() {
             throw new AssertionError("not reached: duplicates are off");
         }

@@ -9,6 +9,7 @@ import dev.beacon.ContentType;
 import dev.beacon.core.admission.InFlightBudget;
 import dev.beacon.core.cdi.BeaconExtension;
 import dev.beacon.testing.LogRecords;
+import dev.beacon.testing.RecordingSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -57,7 +58,7 @@ class UnobservedEndpointsTest {
             List<String> said = log.at(Level.WARNING);
             assertEquals(1, said.size(), log::toString);
             assertTrue(said.get(0).startsWith("A beacon to endpoint 'vital' reached only the observers of every endpoint: no observer"
-                    + " names that endpoint, nor beacon.endpoints; observers name 'csp', 'vitals'. If the endpoint is meant, list it in"
+                    + " names that endpoint, nor a sink, nor beacon.endpoints; observers name 'csp', 'vitals'. If the endpoint is meant, list it in"
                     + " beacon.endpoints; beacon.unknown-endpoints=refuse answers 404 to beacons to endpoints nothing names."), said.get(0));
         }
     }
@@ -77,6 +78,22 @@ class UnobservedEndpointsTest {
             }
 
             assertEquals(List.of(), log.at(Level.WARNING));
+        }
+    }
+
+    /** An endpoint a sink takes by name is meant for the sink: that no observer receives its beacons is no news. */
+    @Test
+    void anEndpointASinkTakesByNameIsNotSaid() {
+        try (WeldContainer weld = start(VitalsObserver.class, RecordingSink.class);
+             LogRecords log = LogRecords.of(UnobservedEndpoints.class)) {
+            BeaconDelivery delivery = delivery(weld);
+
+            deliver(delivery, RecordingSink.TAKEN);
+            deliver(delivery, "vital");
+
+            List<String> said = log.at(Level.WARNING);
+            assertEquals(1, said.size(), log::toString);
+            assertTrue(said.get(0).startsWith("A beacon to endpoint 'vital' reached no observer"), said.get(0));
         }
     }
 

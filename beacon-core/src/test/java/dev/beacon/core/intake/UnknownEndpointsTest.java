@@ -12,6 +12,7 @@ import dev.beacon.core.exchange.Answer;
 import dev.beacon.core.exchange.InMemoryRequest;
 import dev.beacon.core.settings.BeaconConfig;
 import dev.beacon.testing.LogRecords;
+import dev.beacon.testing.RecordingSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -24,7 +25,7 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
-/** With unknown endpoints refused, a client cannot invent one: only what observers or the settings name takes beacons. */
+/** With unknown endpoints refused, a client cannot invent one: only what observers, sinks or the settings name takes beacons. */
 class UnknownEndpointsTest {
 
     @Test
@@ -46,8 +47,25 @@ class UnknownEndpointsTest {
             List<String> said = log.at(Level.WARNING);
             assertEquals(1, said.size(), log::toString);
             assertEquals("Beacons to endpoint 'vital' are answered 404, as beacon.unknown-endpoints=refuse says: no observer names it,"
-                    + " nor beacon.endpoints. Observers name 'csp', 'vitals'; beacon.endpoints lists 'sink-only'. Logged once per endpoint,"
+                    + " nor a sink, nor beacon.endpoints. Observers name 'csp', 'vitals'; beacon.endpoints lists 'sink-only'. Logged once per endpoint,"
                     + " for the first 20.", said.get(0));
+        }
+    }
+
+    /** A sink that takes an endpoint by name, as the Kafka sink takes those with a topic of their own, makes it known. */
+    @Test
+    void anEndpointASinkTakesByNameIsAcceptedAndReachesTheSink() throws InterruptedException {
+        try (WeldContainer weld = new Weld().disableDiscovery().addExtension(new BeaconExtension())
+                .addBeanClasses(NamingObserver.class, RecordingSink.class).initialize();
+             LogRecords log = LogRecords.of(UnknownEndpoints.class)) {
+            BeaconIntake intake = intake(weld, Map.of(BeaconConfig.UNKNOWN_ENDPOINTS, "refuse"));
+
+            Answer taken = intake.answer(post(RecordingSink.TAKEN), RecordingSink.TAKEN);
+            taken.deliver();
+
+            assertEquals(204, taken.status());
+            assertEquals("hello", weld.select(RecordingSink.class).get().written().awaitOne(RecordingSink.TAKEN).text());
+            assertEquals(List.of(), log.at(Level.WARNING));
         }
     }
 
