@@ -31,14 +31,14 @@ final class ObserverNames {
 
     /**
      * @param failure what an asynchronous observer threw, which reaches the library without naming it
-     * @param observerClasses the classes of the asynchronous observers that may have thrown it
+     * @param observerClasses the classes of the asynchronous observers that may have thrown it, each once
      * @return the observer that threw it, as {@link #whoThrew} finds it; when the failure was made elsewhere and none
      *         of them is on its stack, the class of each observer that may have thrown it
      */
     static String ofAsynchronous(Throwable failure, List<Class<?>> observerClasses) {
         return whoThrew(failure, observerClasses).map(method -> "Beacon observer " + method).orElseGet(() -> observerClasses.size() == 1
                 ? "Beacon observer " + observerClasses.get(0).getName()
-                : "One of the asynchronous beacon observers " + observerClasses.stream().map(Class::getName).distinct().sorted()
+                : "One of the asynchronous beacon observers " + observerClasses.stream().map(Class::getName).sorted()
                         .collect(Collectors.joining(", ")));
     }
 }
