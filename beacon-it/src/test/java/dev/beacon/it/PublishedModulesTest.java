@@ -75,14 +75,21 @@ class PublishedModulesTest {
         return document.getDocumentElement();
     }
 
-    /** @return the element's direct child of that name, {@code null} when it has none */
-    private static Element child(Element element, String name) {
+    /** @return the element's direct children of that name, in order */
+    private static List<Element> children(Element element, String name) {
+        List<Element> children = new ArrayList<>();
         for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element child && child.getTagName().equals(name)) {
-                return child;
+                children.add(child);
             }
         }
-        return null;
+        return children;
+    }
+
+    /** @return the element's first direct child of that name, {@code null} when it has none */
+    private static Element child(Element element, String name) {
+        List<Element> children = children(element, name);
+        return children.isEmpty() ? null : children.get(0);
     }
 
     private static String text(Element element, String name) {
@@ -91,12 +98,6 @@ class PublishedModulesTest {
     }
 
     private static List<String> texts(Element element, String name) {
-        List<String> texts = new ArrayList<>();
-        for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element child && child.getTagName().equals(name)) {
-                texts.add(child.getTextContent().strip());
-            }
-        }
-        return texts;
+        return children(element, name).stream().map(child -> child.getTextContent().strip()).toList();
     }
 }
